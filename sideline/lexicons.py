@@ -1,0 +1,82 @@
+"""Load the data files that drive sideline: triggers, cues, titles, places, actor knowledge.
+
+The packaged files live in ``sideline/data``. A user extends them with a directory of
+their own (``$SIDELINE_DATA`` or the ``data_dir`` argument): a file of the same name there
+is merged over the packaged one. JSON lists are extended, JSON objects are updated key by
+key (recursively for nested objects), and text files are appended. Text files hold one
+entry per line; blank lines and lines starting with ``#`` are skipped.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import E, ConfigError
+
+__all__ = ["load", "load_lines", "DATA_DIR"]
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _user_dirs(data_dir: str | os.PathLike | None) -> tuple[Path, ...]:
+    dirs = []
+    if os.environ.get("SIDELINE_DATA"):
+        dirs.append(Path(os.environ["SIDELINE_DATA"]))
+    if data_dir:
+        dirs.append(Path(data_dir))
+    return tuple(dirs)
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = _merge(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + extra
+    return extra
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ConfigError(E.E006, path=str(path), reason=str(err)) from err
+
+
+def load(name: str, data_dir: str | os.PathLike | None = None) -> Any:
+    """The JSON lexicon ``name`` (``data/NAME.json``), merged with the user's own."""
+    return _load_json(name, _user_dirs(data_dir))
+
+
+@lru_cache(maxsize=64)
+def _load_json(name: str, dirs: tuple[Path, ...]) -> Any:
+    data = _read_json(DATA_DIR / f"{name}.json")
+    for d in dirs:
+        p = d / f"{name}.json"
+        if p.exists():
+            data = _merge(data, _read_json(p))
+    return data
+
+
+def load_lines(name: str, data_dir: str | os.PathLike | None = None) -> tuple[str, ...]:
+    """The text lexicon ``name`` (``data/NAME.txt``): one entry per line, user's lines appended."""
+    return _load_lines(name, _user_dirs(data_dir))
+
+
+@lru_cache(maxsize=64)
+def _load_lines(name: str, dirs: tuple[Path, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for p in (DATA_DIR / f"{name}.txt", *(d / f"{name}.txt" for d in dirs)):
+        if not p.exists():
+            continue
+        try:
+            lines = p.read_text(encoding="utf-8").splitlines()
+        except OSError as err:
+            raise ConfigError(E.E006, path=str(p), reason=str(err)) from err
+        out += [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    return tuple(out)

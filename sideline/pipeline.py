@@ -76,6 +76,16 @@ class Pipeline:
         """Process one article; an unusable one comes back as a Result holding a Reject."""
         return next(self._run([Document(article=article)], batch_size=1))
 
+    def documents(self, stream: Iterable[Article | Reject], batch_size: int = 32) -> Iterator[Document | Result]:
+        """Like :meth:`pipe` in one process, but yield the finished Documents themselves
+        (with their parse, timexes, places...) for tools that need more than the events.
+        Rejects come back as Results holding the Reject."""
+        it = iter(stream)
+        while batch := list(itertools.islice(it, batch_size)):
+            docs = iter(self._run_docs([Document(article=a) for a in batch if isinstance(a, Article)], batch_size))
+            for item in batch:
+                yield Result(article=None, reject=item) if isinstance(item, Reject) else next(docs)
+
     def pipe(self, stream: Iterable[Article | Reject], batch_size: int = 32,
              n_process: int = 1) -> Iterator[Result]:
         """Process a stream in order. Rejects from ingest pass straight through.
@@ -97,14 +107,17 @@ class Pipeline:
 
     # -- the stage loop -------------------------------------------------------------------------
     def _run(self, docs: list[Document], batch_size: int) -> Iterator[Result]:
+        for d in self._run_docs(docs, batch_size):
+            yield d if isinstance(d, Result) else _result(d)
+
+    def _run_docs(self, docs: list[Document], batch_size: int) -> list[Document | Result]:
         """Run every stage over a batch; a document rejected by a stage leaves the batch."""
         slots: list[Document | Result] = list(docs)
         for stage in self.stages:
             live = [i for i, d in enumerate(slots) if isinstance(d, Document)]
             for i, out in zip(live, self._apply(stage, [slots[i] for i in live], batch_size)):
                 slots[i] = out
-        for d in slots:
-            yield d if isinstance(d, Result) else _result(d)
+        return slots
 
     @staticmethod
     def _apply(stage: Stage, docs: list[Document], batch_size: int) -> list[Document | Result]:

@@ -1,0 +1,122 @@
+"""The command line: thin commands over sideline.api and sideline.query.
+
+Every flag is named after the Python keyword it sets (``--n-process`` sets
+``n_process``). Every command is documented in README.md (a test checks).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from . import api
+from .errors import SidelineError
+
+__all__ = ["main", "build_parser"]
+
+FORMATS = ("jsonl", "csv", "parquet", "plover", "cameo")
+STATUSES = ("occurred", "planned", "proposed", "ruled_out", "uncertain", "postponed", "cancelled", "denied")
+TYPES = ("meet", "talks", "visit", "host", "phone_call", "multilateral", "other_consult")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from err
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=api.DEFAULT_DB, help="the DuckDB ledger file (default: %(default)s)")
+
+
+def _add_extract(sub) -> None:
+    p = sub.add_parser("extract", help="read articles and add their events to the ledger")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article JSONL(.gz), .txt, .html, folders, or - for stdin")
+    _db(p)
+    p.add_argument("--n-process", type=int, default=1, help="worker processes (default: 1)")
+    p.add_argument("--batch-size", type=int, default=32, help="articles per batch and per transaction")
+    p.add_argument("--engine", choices=("local", "ray"), default="local")
+    p.add_argument("--published", type=_date, help="publication date for text read from stdin or files without one")
+    p.add_argument("--strict", action="store_true", help="exit with status 1 when any input is rejected")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (default: when stderr is a terminal)")
+
+
+def _add_readers(sub) -> None:
+    p = sub.add_parser("export", help="write the ledger as jsonl, csv, parquet, plover or cameo")
+    _db(p)
+    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    p.add_argument("-o", "--output", help="output file (default: standard output; csv/parquet need a file)")
+    p = sub.add_parser("events", help="list event mentions, filtered")
+    _db(p)
+    p.add_argument("--actor", help="a participant (name, surname, country code)")
+    p.add_argument("--with", dest="with_", metavar="WITH", help="another participant")
+    p.add_argument("--since", type=_date)
+    p.add_argument("--until", type=_date)
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--type", choices=TYPES)
+    p.add_argument("--place", help="a place, venue or occasion")
+    p.add_argument("--article", help="one article id")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+    p = sub.add_parser("event", help="one event with all its mentions and evidence")
+    _db(p)
+    p.add_argument("event_id", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("story", help="the events of two actors in date order, with their claims")
+    _db(p)
+    p.add_argument("actor_a", metavar="ACTOR_A")
+    p.add_argument("actor_b", metavar="ACTOR_B")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("actors", help="canonical actors with aliases, roles, countries, codes and counts")
+    _db(p)
+    p.add_argument("query", nargs="?", metavar="QUERY")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("rejects", help="the inputs that were rejected, and why")
+    _db(p)
+
+
+def _add_tools(sub) -> None:
+    p = sub.add_parser("dates", help="print every temporal expression of the inputs as JSON lines")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--published", type=_date, help="publication date for text without one")
+    p = sub.add_parser("eval", help="score the ledger against a gold file (FORMAT.md section 3)")
+    p.add_argument("gold", metavar="GOLD")
+    _db(p)
+    p.add_argument("--articles", help="the articles JSONL that was run: its articles without gold count too")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--by-article", action="store_true", help="list misses, false alarms and wrong statuses")
+    p = sub.add_parser("demo", help="extract the bundled example corpus and print the ledger")
+    p.add_argument("--db", default="sideline-demo.duckdb", help="the demo ledger (default: %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="sideline", description="A ledger of diplomatic engagements read from news text.")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_extract(sub)
+    _add_readers(sub)
+    _add_tools(sub)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from . import commands
+
+    try:
+        return getattr(commands, "cmd_" + args.command)(args) or 0
+    except SidelineError as err:
+        print(f"sideline: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def write_json(obj: object, out=None) -> None:
+    (out or sys.stdout).write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""What each CLI command does: call the API or a query, then print a table or JSON lines."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from . import api, query
+from .records import Event, Result
+
+__all__ = [
+    "cmd_extract", "cmd_export", "cmd_events", "cmd_event", "cmd_story", "cmd_actors",
+    "cmd_rejects", "cmd_dates", "cmd_eval", "cmd_demo",
+]
+
+EXAMPLES = Path(__file__).parent / "data" / "examples"
+
+
+def _out() -> Console:
+    return Console(soft_wrap=False)
+
+
+def _err() -> Console:
+    return Console(stderr=True)
+
+
+def _store(db: str):
+    from .store import Store
+
+    return Store(db, read_only=True)
+
+
+def _progress(enabled: bool | None):
+    """A rich progress bar showing articles and articles/s, or None."""
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    err = _err()
+    if enabled is False or (enabled is None and not err.is_terminal):
+        return None
+    return Progress(SpinnerColumn(), TextColumn("extracting"), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), console=err,
+                    transient=True)
+
+
+def _reporter(progress):
+    """The callback that prints every reject as it happens and advances the bar."""
+    err = _err()
+    state = {"task": None}
+    if progress is not None:
+        state["task"] = progress.add_task("extract", total=None, rate=0.0)
+
+    def on_result(res: Result) -> None:
+        if res.reject is not None:
+            err.print(f"[yellow]rejected[/yellow] {res.reject}", highlight=False, markup=True)
+        if progress is not None:
+            task = progress.tasks[0]
+            rate = (task.completed + 1) / task.elapsed if task.elapsed else 0.0
+            progress.update(state["task"], advance=1, rate=rate)
+
+    return on_result
+
+
+def cmd_extract(args) -> int:
+    progress = _progress(args.progress)
+    on_result = _reporter(progress)
+    if progress is not None:
+        with progress:
+            summary = _run_extract(args, on_result)
+    else:
+        summary = _run_extract(args, on_result)
+    print(summary)
+    return 1 if args.strict and summary.rejected else 0
+
+
+def _run_extract(args, on_result) -> api.RunSummary:
+    return api.extract(args.inputs, db=args.db, n_process=args.n_process, batch_size=args.batch_size,
+                       strict=args.strict, engine=args.engine, published=args.published, on_result=on_result)
+
+
+def cmd_export(args) -> int:
+    api.export(db=args.db, format=args.format, output=args.output)
+    return 0
+
+
+def _json_lines(evs: list[Event]) -> None:
+    from .codec import event_to_json
+    from .cli import write_json
+
+    for ev in evs:
+        write_json(event_to_json(ev))
+
+
+def _table(evs: list[Event], title: str | None = None) -> Table:
+    t = Table(title=title, show_lines=False)
+    for col in ("article", "type", "status", "participants", "date", "place", "according to"):
+        t.add_column(col, overflow="fold")
+    for ev in evs:
+        t.add_row(ev.article, ev.type.value, ev.status.value, ", ".join(a.name for a in ev.actors),
+                  (ev.when.value or "") if ev.when else "", (ev.where.name or "") if ev.where else "",
+                  ev.attributed_to.name if ev.attributed_to else "")
+    return t
+
+
+def cmd_events(args) -> int:
+    flt = query.EventFilter(actor=args.actor, with_=args.with_, since=args.since, until=args.until,
+                            status=args.status, type=args.type, place=args.place, article=args.article)
+    with _store(args.db) as store:
+        evs = query.events(store, flt, limit=args.limit)
+    if args.json:
+        _json_lines(evs)
+    else:
+        _out().print(_table(evs, title=f"{len(evs)} event mentions"))
+    return 0
+
+
+def cmd_event(args) -> int:
+    with _store(args.db) as store:
+        evs = query.event(store, args.event_id)
+    if args.json:
+        _json_lines(evs)
+        return 0 if evs else 1
+    con = _out()
+    if not evs:
+        con.print(f"no event or mention with id {args.event_id}")
+        return 1
+    con.print(_table(evs, title=f"event {args.event_id}: {len(evs)} mentions"))
+    for ev in evs:
+        con.print(f"[bold]{ev.article}[/bold] [{ev.evidence.start}:{ev.evidence.end}] {ev.evidence.text}", highlight=False)
+    return 0
+
+
+def cmd_story(args) -> int:
+    with _store(args.db) as store:
+        groups = query.story(store, args.actor_a, args.actor_b)
+    if args.json:
+        from .cli import write_json
+        from .codec import event_to_json
+
+        for event_id, claims in groups:
+            write_json({"event_id": event_id, "claims": [event_to_json(c) for c in claims]})
+        return 0
+    con = _out()
+    for event_id, claims in groups:
+        con.print(_table(claims, title=f"{event_id} ({len(claims)} claims)"))
+    if not groups:
+        con.print(f"no events of {args.actor_a} with {args.actor_b}")
+    return 0
+
+
+def cmd_actors(args) -> int:
+    with _store(args.db) as store:
+        rows = query.actors(store, args.query)
+    if args.json:
+        from .cli import write_json
+
+        for r in rows:
+            write_json(r.__dict__)
+        return 0
+    t = Table(title=f"{len(rows)} actors")
+    for col in ("name", "aliases", "roles", "country", "code", "mentions"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(r.name, "; ".join(r.aliases), "; ".join(r.roles), r.country or "", r.code or "", str(r.mentions))
+    _out().print(t)
+    return 0
+
+
+def cmd_rejects(args) -> int:
+    with _store(args.db) as store:
+        rows = list(store.rejects())
+    for r in rows:
+        print(r)
+    print(f"{len(rows)} rejected inputs", file=sys.stderr)
+    return 0
+
+
+def cmd_dates(args) -> int:
+    from .cli import write_json
+    from .pipeline import Pipeline
+    from .stages.clean import Clean
+    from .stages.ingest import read_inputs
+    from .stages.nlp import NLP
+    from .stages.time import Timexes
+    from .temporal import timex_records
+
+    pipeline = Pipeline([Clean(), NLP(parse_all=True), Timexes()])
+    for item in pipeline.documents(read_inputs(args.inputs, published=args.published)):
+        if isinstance(item, Result):
+            print(f"rejected {item.reject}", file=sys.stderr)
+            continue
+        for rec in timex_records(item):
+            write_json(rec)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluate import evaluate_store
+
+    return evaluate_store(args.gold, db=args.db, articles=args.articles, as_json=args.json,
+                          by_article=args.by_article)
+
+
+def cmd_demo(args) -> int:
+    corpus = sorted(EXAMPLES.glob("*.jsonl"))
+    summary = api.extract([str(p) for p in corpus], db=args.db, on_result=_reporter(None))
+    con = _out()
+    con.print(f"[bold]sideline demo[/bold]: {summary}  (ledger: {args.db})")
+    with _store(args.db) as store:
+        evs = query.events(store)
+    con.print(_table(evs, title=f"the ledger: {len(evs)} event mentions"))
+    return 0

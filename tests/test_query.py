@@ -1,0 +1,64 @@
+"""Typed queries over hand-built event mentions (no model, no database)."""
+from __future__ import annotations
+
+from datetime import date
+
+from sideline import query
+from sideline.records import Actor, Event, EventType, Evidence, Status, When, Where
+
+
+def _ev(article, a, b, status="occurred", when=None, where=None, type_="meet", event_id=None, start=0):
+    return Event(article=article, type=EventType(type_), status=Status(status),
+                 actors=tuple(Actor(n, n, country="RUS" if "Lavrov" in n else None) for n in (a, b)),
+                 evidence=Evidence("x", start, start + 1),
+                 when=When(when) if when else None, where=Where(where) if where else None,
+                 event_id=event_id)
+
+
+class FakeStore:
+    def __init__(self, evs):
+        self.evs = evs
+
+    def events(self, article=None):
+        return [e for e in self.evs if article in (None, e.article)]
+
+
+EVS = [
+    _ev("a1", "Sergey Lavrov", "Antony Blinken", "ruled_out", "2023-04", "New York", event_id="ev-1"),
+    _ev("a2", "Antony Blinken", "Sergey Lavrov", "proposed", "2023-04-24", "New York", event_id="ev-1"),
+    _ev("a2", "Antony Blinken", "Sergey Lavrov", "occurred", "2022-01-21", "Geneva", event_id="ev-2", start=5),
+    _ev("a3", "Sergey Lavrov", "António Guterres", "planned", "2024-09-26", "New York", event_id="ev-3"),
+    _ev("a3", "Subrahmanyam Jaishankar", "Sergey Lavrov", "cancelled", None, None, event_id="ev-4", start=9),
+]
+STORE = FakeStore(EVS)
+
+
+def test_actor_and_with_match_either_order_and_fold_accents():
+    got = query.events(STORE, query.EventFilter(actor="lavrov", with_="blinken"))
+    assert [e.event_id for e in got] == ["ev-1", "ev-1", "ev-2"]
+    assert len(query.events(STORE, query.EventFilter(actor="Antonio Guterres"))) == 1
+    assert len(query.events(STORE, query.EventFilter(actor="RUS"))) == 5
+
+
+def test_date_window_uses_granularity():
+    flt = query.EventFilter(actor="Lavrov", since=date(2023, 4, 15), until=date(2023, 12, 31))
+    assert {e.article for e in query.events(STORE, flt)} == {"a1", "a2"}
+    flt = query.EventFilter(since=date(2023, 5, 1))
+    assert [e.event_id for e in query.events(STORE, flt)] == ["ev-3"]
+
+
+def test_status_folds_finer_values_and_place_matches():
+    assert [e.event_id for e in query.events(STORE, query.EventFilter(status="ruled_out"))] == ["ev-1", "ev-4"]
+    assert [e.event_id for e in query.events(STORE, query.EventFilter(status="cancelled"))] == ["ev-4"]
+    assert len(query.events(STORE, query.EventFilter(place="new york"))) == 3
+
+
+def test_story_groups_claims_by_event_in_date_order():
+    story = query.story(STORE, "Blinken", "Lavrov")
+    assert [eid for eid, _ in story] == ["ev-2", "ev-1"]
+    assert [c.status.value for c in story[1][1]] == ["ruled_out", "proposed"]
+
+
+def test_actors_summary_counts_mentions():
+    rows = query.actors(STORE, "lavrov")
+    assert rows[0].name == "Sergey Lavrov" and rows[0].mentions == 5 and rows[0].country == "RUS"

@@ -18,6 +18,7 @@ class E:
     E004 = "Unknown engine '{engine}'. Known engines: local, ray."
     E005 = "The ray engine needs the 'ray' package: pip install 'sideline[ray]'."
     E006 = "Cannot read lexicon '{path}': {reason}"
+    E007 = "Actor knowledge entry {entry!r} is malformed: {reason}"
     # E1xx: one input document is bad; it is rejected, recorded, and the run goes on
     E101 = "not valid JSON: {reason}"
     E102 = "a JSON article needs a non-empty string 'id' and a string 'text'"
@@ -34,9 +35,18 @@ class E:
     # E2xx: the store
     E201 = "The database '{path}' was written by a newer sideline (schema {found} > {known})."
     E202 = "No database at '{path}'. Run `sideline extract INPUT --db {path}` first."
+    E203 = "The database '{path}' has schema {found}; this sideline needs {known}. Open it once for writing (e.g. `sideline extract`) to upgrade it."
+    E204 = "Cannot open the database '{path}': {reason}"
+    E205 = "Unknown run '{run_id}' in the database '{path}'."
+    E206 = "the article cannot be stored: {reason}"
     # E3xx: evaluation and export
     E301 = "Unknown export format '{format}'. Known: {known}."
     E302 = "Cannot read the gold file '{path}': {reason}"
+    # E35x: the ledger and its export formats (sideline/ledger.py, sideline/formats.py)
+    E351 = "Cannot convert a {kind} to PLOVER or CAMEO: give a LedgerEvent, an Event or an event dict."
+    E352 = "The event record lacks a field PLOVER and CAMEO need: {reason}"
+    # E36x: places (sideline/places.py, sideline/venues.py; data/venues.json, data/place_aliases.json)
+    E361 = "Place data entry {entry!r} in '{lexicon}' is malformed: {reason}"
 
 
 class SidelineError(Exception):

@@ -161,7 +161,7 @@ def test_spans_of_fixtures_and_examples():
 
     root = Path(__file__).parent.parent
     clean, rng = Clean(), random.Random(7)
-    arts = [a for a in read_inputs([root / "examples" / "articles.jsonl", root / "tests" / "fixtures" / "messy"])
+    arts = [a for a in read_inputs([root / "sideline" / "data" / "examples" / "articles.jsonl", root / "tests" / "fixtures" / "messy"])
             if isinstance(a, Article)]
     assert len(arts) >= 15
     for a in arts:

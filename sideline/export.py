@@ -243,9 +243,43 @@ def _tables(fmt: str, write: Callable) -> Writer:
 write_csv = _tables("csv", _write_csv)
 write_parquet = _tables("parquet", _write_parquet)
 
-#: format name -> writer; add ``plover`` and ``cameo`` here
+# -- event-level formats (PLOVER, CAMEO/GDELT) ----------------------------------------------------
+def ledger_events(store: Any) -> list:
+    """The ledger's events (one per real-world event, with its claims) rebuilt from the store."""
+    from .ledger import Ledger
+
+    ledger = Ledger()
+    ledger.add(list(store.events()), published=store.published_dates())
+    return ledger.events()
+
+
+def write_plover(store: Any, output: Path | None) -> Exported:
+    """PLOVER JSON records, one per event, one per line."""
+    from .formats import to_plover
+
+    events = ledger_events(store)
+    with open_output(output) as fh:
+        for ev in events:
+            fh.write(json.dumps(to_plover(ev), ensure_ascii=False) + "\n")
+    return Exported("plover", _paths(output), mentions=sum(e.n_mentions for e in events), events=len(events))
+
+
+def write_cameo(store: Any, output: Path | None) -> Exported:
+    """Tab-separated rows in GDELT 2.0's event column layout (no header, as GDELT ships them)."""
+    from .formats import to_cameo_row
+
+    events = ledger_events(store)
+    with open_output(output) as fh:
+        for ev in events:
+            fh.write("\t".join(to_cameo_row(ev)) + "\n")
+    return Exported("cameo", _paths(output), mentions=sum(e.n_mentions for e in events), events=len(events))
+
+
+#: format name -> writer
 WRITERS: Mapping[str, Writer] = MappingProxyType({
     "jsonl": write_jsonl,
     "csv": write_csv,
     "parquet": write_parquet,
+    "plover": write_plover,
+    "cameo": write_cameo,
 })

@@ -19,7 +19,8 @@ EXAMPLES = Path(__file__).parent / "data" / "examples"
 
 
 def _out() -> Console:
-    return Console(soft_wrap=False)
+    con = Console(soft_wrap=False)
+    return con if con.is_terminal else Console(soft_wrap=False, width=160)
 
 
 def _err() -> Console:
@@ -53,7 +54,10 @@ def _reporter(progress):
 
     def on_result(res: Result) -> None:
         if res.reject is not None:
-            err.print(f"[yellow]rejected[/yellow] {res.reject}", highlight=False, markup=True)
+            if progress is not None:
+                err.print(f"rejected {res.reject}", highlight=False, markup=False, soft_wrap=True)
+            else:
+                print(f"rejected {res.reject}", file=sys.stderr, flush=True)
         if progress is not None:
             task = progress.tasks[0]
             rate = (task.completed + 1) / task.elapsed if task.elapsed else 0.0
@@ -195,11 +199,33 @@ def cmd_dates(args) -> int:
     return 0
 
 
-def cmd_eval(args) -> int:
-    from .evaluate import evaluate_store
+def _jsonl(path: str) -> list[dict]:
+    import json
 
-    return evaluate_store(args.gold, db=args.db, articles=args.articles, as_json=args.json,
-                          by_article=args.by_article)
+    from .errors import E, InputError
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+    except (OSError, ValueError) as err:
+        raise InputError(E.E302, path=path, reason=str(err)) from err
+
+
+def cmd_eval(args) -> int:
+    from .cli import write_json
+    from .codec import event_to_json
+    from .evaluate import format_report, score
+
+    gold = _jsonl(args.gold)
+    ids = [str(a["id"]) for a in _jsonl(args.articles)] if args.articles else []
+    with _store(args.db) as store:
+        preds = [event_to_json(ev) for ev in store.events()]
+    report = score(gold, preds, ids)
+    if args.json:
+        write_json(report.figures())
+    else:
+        print(format_report(report, by_article=args.by_article))
+    return 0
 
 
 def cmd_demo(args) -> int:

@@ -109,18 +109,22 @@ def events(store, flt: EventFilter | None = None, limit: int | None = None) -> l
     return out
 
 
-def _sort_key(ev: Event) -> tuple[str, str, int]:
-    return ((ev.when.value if ev.when and ev.when.value else "9999"), ev.article, ev.evidence.start)
+def _event_date(claims: list[Event]) -> str:
+    """An event's date for ordering: the most specific date any claim gives, else 9999."""
+    dates = [c.when.value for c in claims if c.when and c.when.value and c.when.value[:1].isdigit()]
+    return max(dates, key=len) if dates else "9999"
 
 
 def story(store, actor_a: str, actor_b: str) -> list[tuple[str, list[Event]]]:
-    """The events of a dyad in date order, each with all its claims: [(event_id, [mentions])]."""
+    """The events of a dyad in date order, each with its claims in the order they were
+    published (article date, then position): [(event_id, [mentions])]."""
+    published = {k: str(v) for k, v in (getattr(store, "published_dates", dict)() or {}).items() if v}
     groups: dict[str, list[Event]] = {}
     for ev in events(store, EventFilter(actor=actor_a, with_=actor_b)):
         groups.setdefault(ev.event_id or ev.mention_id, []).append(ev)
     for claims in groups.values():
-        claims.sort(key=_sort_key)
-    return sorted(groups.items(), key=lambda kv: (_sort_key(kv[1][0]), kv[0]))
+        claims.sort(key=lambda c: (published.get(c.article, "9999"), c.article, c.evidence.start))
+    return sorted(groups.items(), key=lambda kv: (_event_date(kv[1]), kv[0]))
 
 
 def event(store, event_id: str) -> list[Event]:

@@ -19,6 +19,9 @@ class FakeStore:
     def __init__(self, evs):
         self.evs = evs
 
+    def published_dates(self):
+        return {"a1": date(2023, 4, 20), "a2": date(2023, 4, 5), "a3": date(2024, 9, 27)}
+
     def events(self, article=None):
         return [e for e in self.evs if article in (None, e.article)]
 
@@ -56,7 +59,7 @@ def test_status_folds_finer_values_and_place_matches():
 def test_story_groups_claims_by_event_in_date_order():
     story = query.story(STORE, "Blinken", "Lavrov")
     assert [eid for eid, _ in story] == ["ev-2", "ev-1"]
-    assert [c.status.value for c in story[1][1]] == ["ruled_out", "proposed"]
+    assert [c.status.value for c in story[1][1]] == ["proposed", "ruled_out"]  # a2 was published first
 
 
 def test_actors_summary_counts_mentions():

@@ -79,10 +79,12 @@ def _unseen(stream: Iterable[Article | Reject], store, batch_size: int,
 
 def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_process: int = 1,
             batch_size: int = 32, strict: bool = False, engine: str = "local",
-            published: date | None = None, pipeline: Pipeline | None = None,
+            published: date | None = None, data_dir: str | Path | None = None,
+            pipeline: Pipeline | None = None,
             on_result: Callable[[Result], None] | None = None, link_events: bool = True) -> RunSummary:
     """Extract events from ``inputs`` (files, folders, ``-``) into the ledger at ``db``.
 
+    ``data_dir`` holds the user's own lexicons (merged over the packaged ones).
     ``strict`` only changes what the command line does with rejects (exit status);
     the run always goes on. ``on_result`` is called with every result as it is stored
     (the CLI uses it for its progress bar and reject messages).
@@ -91,7 +93,7 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
     from .store import Store
 
     started = time.perf_counter()
-    pipeline = pipeline or Pipeline.default()
+    pipeline = pipeline or Pipeline.default(data_dir=str(data_dir) if data_dir else None)
     counts = {"articles": 0, "extracted": 0, "unchanged": 0, "rejected": 0, "events": 0}
     rejects: list[Reject] = []
     with Store(db) as store:

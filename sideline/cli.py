@@ -39,6 +39,7 @@ def _add_extract(sub) -> None:
     p.add_argument("--batch-size", type=int, default=32, help="articles per batch and per transaction")
     p.add_argument("--engine", choices=("local", "ray"), default="local")
     p.add_argument("--published", type=_date, help="publication date for text read from stdin or files without one")
+    p.add_argument("--data-dir", help="a folder of your own lexicon files, merged over the packaged ones")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any input is rejected")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when stderr is a terminal)")

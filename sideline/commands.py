@@ -80,7 +80,8 @@ def cmd_extract(args) -> int:
 
 def _run_extract(args, on_result) -> api.RunSummary:
     return api.extract(args.inputs, db=args.db, n_process=args.n_process, batch_size=args.batch_size,
-                       strict=args.strict, engine=args.engine, published=args.published, on_result=on_result)
+                       strict=args.strict, engine=args.engine, published=args.published,
+                       data_dir=args.data_dir, on_result=on_result)
 
 
 def cmd_export(args) -> int:

@@ -52,11 +52,11 @@ class Pipeline:
         self._check_order()
 
     @classmethod
-    def default(cls, *, model: str | None = None, **options: object) -> "Pipeline":
-        """The standard pipeline: clean, nlp, actors, events, time, place."""
+    def default(cls, *, model: str | None = None, data_dir: str | None = None, **options: object) -> "Pipeline":
+        """The standard pipeline: clean, nlp, actors, events, time, place (see sideline/stages)."""
         from .stages import default_stages
 
-        return cls(default_stages(model=model, **options))
+        return cls(default_stages(model=model, data_dir=data_dir, **options))
 
     @property
     def names(self) -> tuple[str, ...]:

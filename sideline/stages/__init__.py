@@ -12,18 +12,21 @@ Ingest (stages/ingest.py) is not a document stage: it turns files and streams in
 """
 from __future__ import annotations
 
-from typing import Any
-
 __all__ = ["default_stages"]
 
 
-def default_stages(model: str | None = None, **options: Any) -> list:
+def default_stages(model: str | None = None, data_dir: str | None = None, max_chars: int = 1_000_000,
+                   parse_all: bool = False) -> list:
+    """The default stages. ``data_dir`` holds the user's own lexicons, merged over the
+    packaged ones by every stage (see sideline/lexicons.py)."""
     from .actors import Actors
     from .clean import Clean
     from .events import Events
-    from .nlp import NLP
+    from .nlp import DEFAULT_MODEL, NLP
     from .place import Place
     from .time import Time
 
-    nlp = NLP(model=model) if model else NLP()
-    return [Clean(), nlp, Actors(), Events(), Time(), Place()]
+    return [Clean(data_dir=data_dir, max_chars=max_chars),
+            NLP(model=model or DEFAULT_MODEL, data_dir=data_dir, parse_all=parse_all),
+            Actors(data_dir=data_dir), Events(data_dir=data_dir), Time(data_dir=data_dir),
+            Place(data_dir=data_dir)]

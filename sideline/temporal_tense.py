@@ -49,6 +49,16 @@ def _infinitive(verb: Any, words: set[str]) -> bool:
     return "to" in words or verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl", "ccomp")
 
 
+def _past_plan(verb: Any) -> bool:
+    """A plan told in the past ("was due to", "had been scheduled for", "postponed ... until"):
+    the date it names may lie either side of now, so the nearest one is meant."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "cop")}
+    if verb.tag_ == "VBD" or aux & {"was", "were", "had"}:
+        return True
+    head = verb.head
+    return verb.dep_ in ("acomp", "attr") and head.i != verb.i and head.tag_ == "VBD"
+
+
 def _head_direction(verb: Any, lex: TimexLexicon, depth: int) -> int:
     """An infinitive ("to meet") looks ahead of its head: ahead of a present or future head,
     behind a simple past one, and either way after a past "agreed to", "invited to"."""
@@ -57,7 +67,7 @@ def _head_direction(verb: Any, lex: TimexLexicon, depth: int) -> int:
         return 1
     lemma = head.lemma_.lower()
     if lemma in lex["future_lemmas"]:
-        return 1
+        return 0 if _past_plan(head) else 1
     hd = _verb_direction(head, lex, depth + 1) if head.pos_ in ("VERB", "AUX") else 1
     if any(c.lower_ in ("has", "have", "'ve") for c in head.children if c.dep_ == "aux"):
         return 1  # "has identified companies ... to run through June": ahead of now
@@ -72,7 +82,7 @@ def _verb_direction(verb: Any, lex: TimexLexicon, depth: int = 0) -> int:
         return 1
     lemma = verb.lemma_.lower()
     if lemma in lex["future_lemmas"]:
-        return 1
+        return 0 if _past_plan(verb) else 1
     if lemma == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
         return 1
     if _infinitive(verb, words):

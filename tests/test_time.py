@@ -300,3 +300,249 @@ def test_a_headline_takes_the_date_of_its_lead(make_doc):
 def test_ahead_of_a_meeting_points_forward(nlp):
     text = "Ministers discussed trade ahead of a meeting between the two leaders on Wednesday."
     assert values(text, PUB, nlp(text)) == {"Wednesday": "2024-10-02"}
+
+
+# -- document-level dating (sideline.temporal_frame) ----------------------------------------------
+
+from sideline.records import Actor  # noqa: E402
+from sideline.temporal_frame import frame_dates, referred_window, same_engagement  # noqa: E402
+from sideline.temporal_lexicon import timex_lexicon  # noqa: E402
+
+
+def _ev(text: str, trigger: str, names: tuple[str, ...], status: Status = Status.OCCURRED,
+        kind: EventType = EventType.MEET, when: When | None = When(None),
+        countries: tuple[str | None, ...] = ()) -> Event:
+    i = text.index(trigger)
+    start = max(text.rfind(".", 0, i) + 1, 0)
+    end = text.find(".", i) + 1 or len(text)
+    actors = tuple(Actor(n, n, country=(countries[k] if k < len(countries) else None))
+                   for k, n in enumerate(names))
+    return Event(article="t", type=kind, status=status, actors=actors,
+                 evidence=Evidence(text[start:end], start, end), when=when,
+                 trigger=Span(i, i + len(trigger)), sentence=Span(start, end))
+
+
+def _frame(text: str, events: list[Event], published: date = PUB) -> list[When]:
+    found = tuple(find_timexes(text, published))
+    return [e.when for e in frame_dates(events, text, found, published, timex_lexicon())]
+
+
+def test_another_mention_of_the_same_engagement_gives_its_date():
+    text = ("The envoy has put off a planned trip to Lisbon. He had been due to fly to Lisbon "
+            "on Tuesday to see the Portuguese premier.")
+    a = _ev(text, "trip", ("Ana Ruiz", "Portugal"), Status.POSTPONED, EventType.VISIT,
+            countries=("ESP", "PRT"))
+    b = _ev(text, "fly", ("Ana Ruiz", "Luis Costa"), Status.PLANNED, EventType.VISIT,
+            When("2024-09-24", G.DAY, "Tuesday"), countries=("ESP", "PRT"))
+    assert same_engagement(a, b)
+    assert _frame(text, [a, b])[0].value == "2024-09-24"
+
+
+def test_a_visit_elsewhere_is_not_the_same_engagement():
+    text = "The envoy will tour Peru. She visited Chile on Tuesday."
+    a = _ev(text, "tour", ("Ana Ruiz", "Peru"), Status.PLANNED, EventType.VISIT, countries=("ESP", "PER"))
+    b = _ev(text, "visited", ("Ana Ruiz", "Chile"), Status.OCCURRED, EventType.VISIT,
+            When("2024-09-24", G.DAY, "Tuesday"), countries=("ESP", "CHL"))
+    assert not same_engagement(a, b)
+
+
+def test_a_planned_mention_never_takes_a_past_date_of_the_pair():
+    text = "The two ministers met in Oslo on Tuesday. They will meet again."
+    past = _ev(text, "met", ("A Berg", "K Lund"), when=When("2024-09-24", G.DAY, "Tuesday"))
+    ahead = _ev(text, "meet again", ("A Berg", "K Lund"), Status.PLANNED)
+    assert _frame(text, [past, ahead])[1].value is None
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Ahead of the talks, the host walked his guest through the gardens.", "point"),
+    ("After their long meeting, the two leaders dined together.", "point"),
+    ("During the visit, the premier will see the king.", "window"),
+    ("On the sidelines of the summit the two ministers spoke briefly.", "window"),
+    ("The premier will see the king in the palace.", None),
+])
+def test_referred_windows(sentence, kind):
+    assert referred_window(sentence, timex_lexicon()) == kind
+
+
+def test_during_the_visit_gives_the_month_and_ahead_of_the_talks_the_day():
+    text = ("The chancellor will pay a state visit to Norway on October 8. During the visit, "
+            "she will hold talks with the prime minister. Ahead of the talks, the king will "
+            "welcome her.")
+    visit = _ev(text, "state visit", ("A Meyer", "Norway"), Status.PLANNED, EventType.VISIT,
+                When("2024-10-08", G.DAY, "October 8"))
+    talks = _ev(text, "hold talks", ("A Meyer", "J Dahl"), Status.PLANNED, EventType.TALKS)
+    host = _ev(text, "welcome", ("Harald", "A Meyer"), Status.PLANNED, EventType.HOST)
+    got = _frame(text, [visit, talks, host])
+    assert (got[1].value, got[1].granularity) == ("2024-10", G.MONTH)
+    assert (got[2].value, got[2].granularity) == ("2024-10-08", G.DAY)
+
+
+def test_an_undated_plan_takes_the_month_of_the_story_ahead():
+    text = ("The summit of the bloc opens tomorrow in Lima. No meeting between the two "
+            "presidents is planned there.")
+    ruled = _ev(text, "meeting", ("P One", "P Two"), Status.RULED_OUT)
+    assert _frame(text, [ruled])[0] == When("2024-09", G.MONTH, "tomorrow")
+
+
+def test_an_undated_past_event_takes_no_story_month():
+    text = "The summit of the bloc opens tomorrow in Lima. The two presidents once met in Quito."
+    met = _ev(text, "met", ("P One", "P Two"), Status.OCCURRED)
+    assert _frame(text, [met])[0].value is None
+
+
+def test_a_year_alone_stays_null_and_is_not_overridden():
+    text = "The summit of the bloc opens tomorrow in Lima. Their talks may resume in 2025."
+    talks = _ev(text, "talks", ("P One", "P Two"), Status.UNCERTAIN, EventType.TALKS,
+                When(None, G.YEAR, "2025"))
+    assert _frame(text, [talks])[0] == When(None, G.YEAR, "2025")
+
+
+def test_each_leg_of_a_tour_takes_its_own_dates():
+    text = ("I will travel to Chile and Peru from 3 to 12 March. In Chile, from 4 to 6 March, "
+            "I will meet the foreign minister. From 7 to 9 March I will be in Lima, Peru, for talks.")
+    pub = date(2024, 2, 20)
+    tour = When("2024-03-03", G.DAY, "from 3 to 12 March", "2024-03-12")
+    chile = _ev(text, "travel", ("The minister", "Chile"), Status.PLANNED, EventType.VISIT, tour)
+    peru = _ev(text, "travel", ("The minister", "Peru"), Status.PLANNED, EventType.VISIT, tour)
+    got = _frame(text, [chile, peru], pub)
+    assert [w.value for w in got] == ["2024-03-04", "2024-03-07"]
+
+
+def test_no_story_month_without_a_publication_date():
+    text = "The summit of the bloc opens on Monday in Lima. No meeting of the two is planned."
+    ruled = _ev(text, "meeting", ("P One", "P Two"), Status.RULED_OUT)
+    found = tuple(find_timexes(text, None))
+    assert frame_dates([ruled], text, found, None, timex_lexicon())[0].when.value is None
+
+
+# -- the Time stage: anchors, stays under way, plans told in the past, month-only publication ----
+
+@pytest.mark.slow
+def test_since_names_an_anchor_not_the_date(make_doc):
+    text = "The premier has become the first Danish leader to visit Peru since 1971."
+    when = _date(make_doc, text, "visit", status=Status.OCCURRED, kind=EventType.VISIT)
+    assert (when.value, when.granularity) == ("2024-09-27", G.DAY)
+
+
+@pytest.mark.slow
+def test_a_stay_under_way_takes_the_month_and_a_meeting_the_day(make_doc):
+    text = "The two premiers are attending the regional forum in Lima."
+    assert _date(make_doc, text, "attending", status=Status.OCCURRED).value == "2024-09"
+    text = "The two premiers are meeting the Peruvian president in Lima."
+    assert _date(make_doc, text, "meeting", status=Status.OCCURRED).value == "2024-09-27"
+
+
+@pytest.mark.slow
+def test_a_plan_told_in_the_past_takes_the_nearest_weekday(make_doc):
+    text = "The minister was due to fly to Quito on Thursday but fell ill."
+    when = _date(make_doc, text, "fly", status=Status.POSTPONED, kind=EventType.VISIT)
+    assert when.value == "2024-09-26"
+
+
+@pytest.mark.slow
+def test_the_current_chair_does_not_date_a_visit(make_doc):
+    text = "The visiting king is the current chair of the regional bloc."
+    assert _date(make_doc, text, "visiting", status=Status.OCCURRED, kind=EventType.VISIT).value is None
+
+
+@pytest.mark.slow
+def test_a_relative_day_with_a_month_only_publication_date_gives_the_month(make_doc):
+    text = "Yesterday, the prime minister met the Chilean president in Lima."
+    doc = make_doc(text, published=date(2023, 11, 1)).with_(published_from="url-month")
+    i = text.index("met")
+    ev = Event(article="t", type=EventType.MEET, status=Status.OCCURRED, actors=(),
+               evidence=Evidence(text, 0, len(text)), trigger=Span(i, i + 3), sentence=Span(0, len(text)))
+    when = Time()(doc.with_(events=(ev,))).events[0].when
+    assert (when.value, when.granularity) == ("2023-11", G.MONTH)
+
+
+@pytest.mark.slow
+def test_a_run_on_first_line_is_not_a_headline(make_doc):
+    text = ("Lima: The two leaders will not meet at the forum, an aide said today. Yesterday an "
+            "adviser had said they would meet.")
+    when = _date(make_doc, text, "meet", status=Status.RULED_OUT)
+    assert when.value != "2024-09-26"
+
+
+@pytest.mark.slow
+def test_a_visit_framing_a_dated_meeting_takes_the_month(make_doc):
+    text = "The premier met the Chilean president on Monday on his first trip abroad."
+    when = _date(make_doc, text, "trip", status=Status.OCCURRED, kind=EventType.VISIT)
+    assert (when.value, when.granularity) == ("2024-09", G.MONTH)
+    text = "The premier arrived in Lima on Monday on his first trip abroad."
+    when = _date(make_doc, text, "trip", status=Status.OCCURRED, kind=EventType.VISIT)
+    assert (when.value, when.granularity) == ("2024-09-23", G.DAY)
+
+
+def test_a_called_off_meeting_does_not_take_the_date_of_an_old_one():
+    text = "The two ministers last met in Oslo in March. No meeting between them is planned."
+    old = _ev(text, "met", ("A Berg", "K Lund"), when=When("2024-03", G.MONTH, "March"))
+    ruled = _ev(text, "meeting", ("A Berg", "K Lund"), Status.RULED_OUT)
+    assert _frame(text, [old, ruled])[1].value is None
+
+
+@pytest.mark.slow
+def test_a_headline_skips_the_date_of_the_report_in_its_lead(make_doc):
+    text = ("Palace calls off royal visit\n\n"
+            "The palace said on Thursday it had called off a state visit by the Danish king next week "
+            "because of floods.")
+    when = _date(make_doc, text, "visit", date(2024, 9, 8), Status.CANCELLED, EventType.VISIT)
+    assert (when.value, when.text) == ("2024-09", "next week")
+
+
+def test_a_meeting_with_the_host_of_a_one_day_visit_takes_its_day():
+    text = "The emir's visit to Qatar on Sunday was short. His meeting with the Qatari emir was tense."
+    visit = _ev(text, "visit", ("Emir A", "Qatar"), kind=EventType.VISIT,
+                when=When("2024-09-22", G.DAY, "Sunday"), countries=("KWT", "QAT"))
+    meet = _ev(text, "meeting", ("Emir A", "Emir B"), countries=("KWT", "QAT"))
+    assert _frame(text, [visit, meet])[1] == When("2024-09-22", G.DAY, "Sunday")
+
+
+def test_a_meeting_with_the_host_inside_a_visit_range_takes_the_month():
+    text = "The king visited Peru from 2 to 5 September. His meeting with the Peruvian president went well."
+    visit = _ev(text, "visited", ("King C", "Peru"), kind=EventType.VISIT,
+                when=When("2024-09-02", G.DAY, "from 2 to 5 September", "2024-09-05"),
+                countries=("ESP", "PER"))
+    meet = _ev(text, "meeting", ("King C", "President D"), countries=("ESP", "PER"))
+    assert (_frame(text, [visit, meet])[1].value) == "2024-09"
+
+
+@pytest.mark.slow
+def test_coordinated_partners_take_their_own_dates(make_doc):
+    text = "The envoy met the Chilean minister on September 2 and the Peruvian minister earlier this week."
+    doc = make_doc(text, published=PUB)
+    sent = doc.sentences[0]
+    evs = []
+    for partner in ("the Chilean minister", "the Peruvian minister"):
+        i = text.index("met")
+        evs.append(Event(article="t", type=EventType.MEET, status=Status.OCCURRED,
+                         actors=(Actor("Envoy", "The envoy"), Actor(partner, partner)),
+                         evidence=Evidence(text, 0, len(text)), trigger=Span(i, i + 3), sentence=sent))
+    got = [e.when for e in Time()(doc.with_(events=tuple(evs))).events]
+    assert [w.value for w in got] == ["2024-09-02", "2024-09"]
+
+
+def test_the_story_frame_gives_a_visit_its_day_and_skips_report_dates():
+    text = ("The ministry said on Friday the envoy is ready to meet the king. The forum opens "
+            "on October 2 in Lima.")
+    visit = _ev(text, "meet", ("Envoy E", "Peru"), Status.PROPOSED, EventType.VISIT)
+    meet = _ev(text, "meet", ("Envoy E", "King F"), Status.PROPOSED)
+    got = _frame(text, [visit, meet])
+    assert (got[0].value, got[1].value) == ("2024-10-02", "2024-10")
+
+
+def test_an_open_date_stays_open():
+    text = "The forum opens tomorrow in Lima. The two will meet, with the time still to be determined."
+    planned = _ev(text, "meet", ("P One", "P Two"), Status.PLANNED)
+    assert _frame(text, [planned])[0].value is None
+
+
+@pytest.mark.slow
+def test_the_window_of_an_occasion_dates_a_meeting_on_its_margins(make_doc):
+    text = ("The two presidents met on the margins of the regional forum in Lima, which opened "
+            "on September 16.")
+    when = _date(make_doc, text, "met", status=Status.OCCURRED)
+    assert (when.value, when.granularity) == ("2024-09", G.MONTH)
+    text = "The minister has arrived in Lima, where he will attend talks on 14 and 15 October."
+    when = _date(make_doc, text, "arrived", status=Status.OCCURRED, kind=EventType.VISIT)
+    assert when.value != "2024-10"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -29,6 +30,7 @@ def _fold_accents(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The comparison key of a name: folded accents, case, punctuation and spelling variants."""
     text = _fold_accents(name).lower().replace("'", "")

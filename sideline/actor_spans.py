@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from .actor_lexicon import ActorLexicon, TitleInfo
 from .actor_names import same_person
+from .stages.nlp import doc_text
 
 __all__ = ["Candidate", "SpanFinder"]
 
@@ -80,7 +81,7 @@ class SpanFinder:
     def find(self, doc: Doc) -> list[Candidate]:
         sents = list(doc.sents)
         starts = [s.start_char for s in sents]
-        extra = self._handles(doc.text)
+        extra = self._handles(doc_text(doc))
         taken = [(c.start, c.end) for c in extra]
         people = [c for c in self._people(doc) if not _overlaps(c.start, c.end, taken)]
         taken += [(c.start, c.end) for c in people]
@@ -272,7 +273,7 @@ class SpanFinder:
 
     def _titles(self, doc: Doc) -> list[Candidate]:
         out = []
-        for m in self.lx._title_re.finditer(doc.text):
+        for m in self.lx._title_re.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None or span[-1].tag_ in ("JJ", "VB", "VBP", "VBZ", "VBD"):
                 continue  # "the official residence", "to chair"
@@ -323,7 +324,7 @@ class SpanFinder:
     def _groups(self, doc: Doc) -> list[Candidate]:
         """Plural phrases with no title word: 'the two men', 'the two countries', 'both nations'."""
         out = []
-        for m in self.lx.group_re.finditer(doc.text):
+        for m in self.lx.group_re.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue

@@ -20,6 +20,7 @@ from ..actor_resolve import DocResolver
 from ..actor_spans import Candidate, SpanFinder
 from ..knowledge import Knowledge
 from ..records import Actor, Document, Mention, Span
+from .nlp import doc_text
 
 __all__ = ["Actors", "resolve", "actors_in", "learned_roles", "estimate_date", "LEARNED_KEY"]
 
@@ -56,7 +57,7 @@ class Actors:
 
     def find(self, parse, on: date | None) -> tuple[list[Mention], list[tuple]]:
         """Mentions of a spaCy Doc at date ``on``, and the (name, role, country, date) the text taught."""
-        text = parse.text  # spaCy rebuilds this string on every access: read it once
+        text = doc_text(parse)  # spaCy rebuilds Doc.text on every access
         cands = self._first_person_filter(text, self.finder.find(parse))
         res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands))
         out = []

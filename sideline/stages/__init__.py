@@ -6,6 +6,7 @@
 4. ``events`` (stages/events.py): parse, mentions -> events (type, participants, status, attribution)
 5. ``time``   (stages/time.py):   parse, events -> timexes, events.when
 6. ``place``  (stages/place.py):  parse, events -> places, events.where
+7. ``dedupe`` (stages/dedupe.py): events.when, events.where -> events (one claim per engagement)
 
 Ingest (stages/ingest.py) is not a document stage: it turns files and streams into
 ``Article`` records (or ``Reject`` records) that enter the pipeline.
@@ -21,6 +22,7 @@ def default_stages(model: str | None = None, data_dir: str | None = None, max_ch
     packaged ones by every stage (see sideline/lexicons.py)."""
     from .actors import Actors
     from .clean import Clean
+    from .dedupe import Dedupe
     from .events import Events
     from .nlp import DEFAULT_MODEL, NLP
     from .place import Place
@@ -29,4 +31,4 @@ def default_stages(model: str | None = None, data_dir: str | None = None, max_ch
     return [Clean(data_dir=data_dir, max_chars=max_chars),
             NLP(model=model or DEFAULT_MODEL, data_dir=data_dir, parse_all=parse_all),
             Actors(data_dir=data_dir), Events(data_dir=data_dir), Time(data_dir=data_dir),
-            Place(data_dir=data_dir)]
+            Place(data_dir=data_dir), Dedupe()]

@@ -98,7 +98,7 @@ class Events:
                 continue
             for trig in self.triggers.find(sent):  # step 2
                 claims += self._claims(doc, trig, resolver, sents, k)
-        events = merge(_voices(claims, resolver.speakers))  # step 6
+        events = merge(_voices(claims, resolver.speakers), settings=lambda ev: _setting(doc, ev))  # step 6
         return doc.with_(events=tuple(self._held_apart(doc, events)))
 
     def _held_apart(self, doc: Document, events: list[Event]) -> list[Event]:
@@ -291,13 +291,35 @@ def _superseded(events: list[Event]) -> list[Event]:
     return out
 
 
-def merge(events: list[Event]) -> list[Event]:
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _setting(doc: Document, ev: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The places and dates named in an event's sentence (entity texts, lower case)."""
+    if ev.sentence is None or doc.parse is None:
+        return frozenset(), frozenset()
+    span = doc.parse.char_span(ev.sentence.start, ev.sentence.end, alignment_mode="expand")
+    ents = span.ents if span is not None else ()
+    return (frozenset(e.text.lower() for e in ents if e.label_ in _PLACE_LABELS),
+            frozenset(e.text.lower() for e in ents if e.label_ == "DATE"))
+
+
+def _apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Two claims set in different places and on different dates are two engagements."""
+    return all(x and y and not (x & y) for x, y in zip(a, b))
+
+
+def merge(events: list[Event], settings=None) -> list[Event]:
     """Step 6: one event per distinct claim, in text order (the events one trigger split stay);
-    a claim in the article's own voice that it later overtakes gives way (:func:`_superseded`)."""
+    a claim in the article's own voice that it later overtakes gives way (:func:`_superseded`);
+    claims whose sentences name different places and dates (``settings(event)`` gives them) are
+    different engagements of the same people ("met in Geneva" ... "met in New Delhi")."""
     kept: dict[tuple, int] = {}
     out: list[Event] = []
     for ev in _superseded(events):
         key = _merge_key(ev)
+        if settings is not None and key in kept and _apart(settings(out[kept[key]]), settings(ev)):
+            key = key + (ev.sentence,)
         if key in kept and out[kept[key]].trigger == ev.trigger and ev.type is EventType.VISIT:
             key = key + (_key(ev.actors[1]) if len(ev.actors) > 1 else "",)
         if key in kept and out[kept[key]].type is not ev.type and not _near(out[kept[key]], ev):

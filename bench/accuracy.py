@@ -216,7 +216,7 @@ def write_jsonl(rows: list[dict], path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--eval-dir", default="/work/shared/eval")
+    ap.add_argument("--eval-dir", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
     ap.add_argument("--out", default="/tmp/sideline-bench")
     ap.add_argument("--harness", action="store_true", help="use the development harness")
     ap.add_argument("--cache", action="store_true",
@@ -224,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fast", action="store_true",
                     help="with a --cache from an earlier run: run the events stage only")
     ap.add_argument("--by-article", action="store_true", help="list misses, false alarms, wrong statuses")
+    ap.add_argument("--gate", action="store_true",
+                    help="exit 1 when a figure falls under its pinned floor in bench/floors.json")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -246,7 +248,19 @@ def main(argv: list[str] | None = None) -> int:
           f"predictions in {out / 'pred.jsonl'}")
     print(format_report(report, by_article=args.by_article))
     print(f"{'events on the 5 empty articles':32s} {empty}")
-    return 0
+    return _gate(report.figures(), empty) if args.gate else 0
+
+
+def _gate(figures: dict, empty: int) -> int:
+    """Refuse regressions: every figure at or above its floor, no event on the empty articles."""
+    floors = json.loads((Path(__file__).with_name("floors.json")).read_text(encoding="utf-8"))
+    low = {k: (figures[k], v) for k, v in floors["min"].items() if figures[k] < v}
+    if empty > floors["max_events_on_empty_articles"]:
+        low["events on the empty articles"] = (empty, floors["max_events_on_empty_articles"])
+    for k, (got, floor) in low.items():
+        print(f"GATE: {k} = {got} is under its floor {floor}")
+    print("GATE: " + ("failed" if low else "passed"))
+    return 1 if low else 0
 
 
 if __name__ == "__main__":

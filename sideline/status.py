@@ -232,7 +232,7 @@ class StatusReader:
         return False
 
     def _hedged(self, chain: list[Any]) -> bool:
-        """"we would expect the two presidents to have an opportunity to speak": a hedged hope."""
+        """"we would expect the leaders to get a chance to talk": a hedged hope."""
         return any(t.lemma_.lower() in self.hedged and any(c.dep_ == "aux" and c.lower_ in ("would", "should", "could")
                                                             for c in t.children) for t in chain)
 

@@ -559,7 +559,7 @@ def test_a_past_tense_on_a_date_after_publication_is_planned(extract):
 
 
 def test_his_counterparts_are_not_himself(extract):
-    doc = extract("Chinese Premier Li Qiang arrived in Tokyo on Sunday for a trilateral summit with his South "
+    doc = extract("Chinese Premier Li Qiang flew into Tokyo late on Saturday for a three-way summit with his South "
                   "Korean and Japanese counterparts. South Korean President Lee Jae-myung and Japanese Prime "
                   "Minister Shigeru Ishiba will join him.")
     ev = find(doc, "Qiang", "Ishiba", kind=EventType.MEET)

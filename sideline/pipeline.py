@@ -145,7 +145,7 @@ def _result(doc: Document) -> Result:
         from dataclasses import replace
 
         article = replace(article, published=doc.published, published_from=doc.published_from)
-    return Result(article=article, events=doc.events, notes=doc.notes)
+    return Result(article=article, events=doc.events, notes=doc.notes, learned=doc.learned)
 
 
 def _rejected(doc: Document, err: InputError) -> Result:

@@ -253,6 +253,7 @@ class Document:
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     notes: tuple[str, ...] = field(default=())  # warnings worth keeping ("no publication date found")
+    learned: tuple[tuple, ...] = ()  # (name, role, country or org, date) the text stated
 
     def with_(self, **changes: Any) -> "Document":
         return replace(self, **changes)
@@ -271,3 +272,4 @@ class Result:
     events: tuple[Event, ...] = ()
     reject: Reject | None = None
     notes: tuple[str, ...] = ()
+    learned: tuple[tuple, ...] = ()  # (name, role, country or org, date): roles the text stated

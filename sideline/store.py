@@ -74,6 +74,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             run_id VARCHAR PRIMARY KEY, started TIMESTAMP NOT NULL, finished TIMESTAMP,
             inputs VARCHAR[], counts VARCHAR)""",
     ),
+    (  # 2: what the articles state about who holds which office ("Lavrov, Russia's foreign minister")
+        """CREATE TABLE learned_roles (
+            name VARCHAR NOT NULL, role VARCHAR NOT NULL, place VARCHAR NOT NULL,
+            seen_on DATE, article_id VARCHAR NOT NULL,
+            PRIMARY KEY (name, role, place, article_id))""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -216,6 +222,8 @@ class Store:
             if changed:
                 con.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
                             [changed])
+                con.execute("DELETE FROM learned_roles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                            [changed])
                 con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                             [changed])
             rows = [{**mention_to_row(e, i), "run_id": run_id}
@@ -223,6 +231,7 @@ class Store:
             self._insert("articles", [_article_row(r, run_id, first_seen.get(r.article.id, now), now)
                                       for r in todo])
             self._insert("mentions", rows)
+            self._insert("learned_roles", _learned_rows(todo))
             if articles:
                 con.execute("DELETE FROM rejects WHERE article IN (SELECT unnest(?::VARCHAR[]))",
                             [list(articles)])
@@ -333,6 +342,12 @@ class Store:
         """``{article id: publication date}`` for every stored article."""
         return dict(self._con.execute("SELECT id, published FROM articles").fetchall())
 
+    def learned_roles(self) -> list[tuple[str, str, str, date | None, str]]:
+        """(name, role, country or org, date, article) that articles stated, oldest first."""
+        return [tuple(r.values()) for r in self._rows(
+            "SELECT name, role, place, seen_on, article_id FROM learned_roles "
+            "ORDER BY seen_on NULLS LAST, name, role, place, article_id")]
+
     def rejects(self) -> Iterator[Reject]:
         """Every recorded reject, by origin, article and code."""
         for row in self._rows("SELECT * FROM rejects ORDER BY origin, article NULLS FIRST, code"):
@@ -423,3 +438,15 @@ def _top(counts: Mapping[Any, int] | None) -> Any:
     """The most common non-null value; ties go to the smallest, so the choice is stable."""
     values = [(-n, v) for v, n in (counts or {}).items() if v is not None]
     return min(values)[1] if values else None
+
+
+def _learned_rows(results: Sequence[Result]) -> list[dict[str, Any]]:
+    """One row per (name, role, place) an article stated, once per article."""
+    rows: dict[tuple, dict[str, Any]] = {}
+    for r in results:
+        for name, role, place, seen_on in r.learned:
+            if name and role:
+                key = (name, role, place or "", r.article.id)
+                rows.setdefault(key, {"name": name, "role": role, "place": place or "",
+                                      "seen_on": seen_on, "article_id": r.article.id})
+    return list(rows.values())

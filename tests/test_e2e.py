@@ -72,6 +72,11 @@ def test_messy_folder_exits_zero_and_names_every_reject(tmp_path: Path, messy_fo
 def test_export_has_the_format_fields_and_exact_evidence(tmp_path: Path):
     db = tmp_path / "l.duckdb"
     _cli("extract", str(EXAMPLES), "--db", str(db))
+    from sideline.store import Store
+
+    with Store(db, read_only=True) as store:  # roles the articles stated are kept in the ledger
+        learned = store.learned_roles()
+    assert learned and all(name and role and article for name, role, _, _, article in learned)
     texts = {a["id"]: a["text"] for a in _articles()}
     events = _export(db)
     assert events

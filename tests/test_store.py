@@ -247,3 +247,32 @@ def test_events_of_one_event():
         s.set_event_ids({first.mention_id: "ev-1"})
         assert list(s.events(event_id="ev-1")) == [dataclasses.replace(first, event_id="ev-1")]
         assert list(s.events(article="a-0001", event_id="ev-1")) == []
+
+
+def test_learned_roles_are_recorded_per_article_and_replaced_with_it():
+    from datetime import date
+
+    with Store(":memory:") as s:
+        r = dataclasses.replace(result(1), learned=(("Vera Lind", "Foreign Minister", "SWE", date(2024, 5, 2)),
+                                                    ("Vera Lind", "Foreign Minister", "SWE", date(2024, 5, 2)),
+                                                    ("Kofi Mensah", "Ambassador", None, None)))
+        s.write_batch([r])
+        assert s.learned_roles() == [("Vera Lind", "Foreign Minister", "SWE", date(2024, 5, 2), r.article.id),
+                                     ("Kofi Mensah", "Ambassador", "", None, r.article.id)]
+        s.write_batch([r])  # the same text again: nothing new
+        assert len(s.learned_roles()) == 2
+        changed = dataclasses.replace(result(1, variant=1), learned=(("Vera Lind", "Prime Minister", "SWE", None),))
+        s.write_batch([changed])
+        assert s.learned_roles() == [("Vera Lind", "Prime Minister", "SWE", None, r.article.id)]
+
+
+def test_a_schema_1_ledger_gains_the_learned_roles_table(tmp_path, monkeypatch):
+    db = tmp_path / "old.duckdb"
+    monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:1])
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 1)
+    with Store(db) as s:
+        _fill(s, 1)
+    monkeypatch.undo()
+    with Store(db) as s:
+        assert s.schema_version() == SCHEMA_VERSION == 2
+        assert s.learned_roles() == [] and len(list(s.events())) == 12

@@ -34,7 +34,7 @@ _QUOTES = re.compile(r"[\"“”]")
 class Actors:
     name = "actors"
     requires = ("parse",)
-    provides = ("mentions",)
+    provides = ("mentions", "learned")
 
     def __init__(self, data_dir: str | os.PathLike | None = None, knowledge: Knowledge | None = None) -> None:
         self.data_dir = data_dir
@@ -53,7 +53,7 @@ class Actors:
             return doc
         mentions, learned = self.find(doc.parse, doc.published)
         doc.parse.user_data[LEARNED_KEY] = learned
-        return doc.with_(mentions=tuple(mentions))
+        return doc.with_(mentions=tuple(mentions), learned=tuple(learned))
 
     def find(self, parse, on: date | None) -> tuple[list[Mention], list[tuple]]:
         """Mentions of a spaCy Doc at date ``on``, and the (name, role, country, date) the text taught."""

@@ -18,8 +18,10 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/sideline demo
 
+# pytest exits 5 when it collects no test: that is a failure here, said plainly.
 test: setup
-	$(BIN)/python -m pytest -q
+	@$(BIN)/python -m pytest -q; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests (exit 5)" >&2; fi; exit $$rc
 
 bench: setup
 	$(BIN)/python bench/accuracy.py

@@ -120,35 +120,57 @@ def cmd_events(args) -> int:
     return 0
 
 
+def _summary(led) -> str:
+    """One line for a ledger event: its consensus and how it was decided."""
+    if led is None:
+        return ""
+    where = led.place.name if led.place and led.place.name else "place unknown"
+    flag = ", CONTRADICTION" if led.contradiction else ""
+    return (f"{led.type.value} {led.status.value}{flag} ({led.rule}); {led.date or 'date unknown'}, {where}; "
+            f"{led.n_mentions} mentions in {led.n_articles} articles from {led.n_sources} sources")
+
+
 def cmd_event(args) -> int:
     with _store(args.db) as store:
         evs = query.event(store, args.event_id)
+        led = query.ledger_event(store, evs[0].event_id) if evs else None
     if args.json:
+        from .cli import write_json
+
+        if led is not None:
+            write_json(led.to_json())
         _json_lines(evs)
         return 0 if evs else 1
     con = _out()
     if not evs:
         con.print(f"no event or mention with id {args.event_id}")
         return 1
-    con.print(_table(evs, title=f"event {args.event_id}: {len(evs)} mentions"))
+    con.print(f"[bold]{evs[0].event_id}[/bold]: {_summary(led)}", highlight=False)
+    con.print(_table(evs))
     for ev in evs:
         con.print(f"[bold]{ev.article}[/bold] [{ev.evidence.start}:{ev.evidence.end}] {ev.evidence.text}", highlight=False)
     return 0
 
 
 def cmd_story(args) -> int:
+    from .export import ledger_events
+
     with _store(args.db) as store:
         groups = query.story(store, args.actor_a, args.actor_b)
+        ledger = {ev.event_id: ev for ev in ledger_events(store)} if groups else {}
     if args.json:
         from .cli import write_json
         from .codec import event_to_json
 
         for event_id, claims in groups:
-            write_json({"event_id": event_id, "claims": [event_to_json(c) for c in claims]})
+            led = ledger.get(event_id)
+            write_json({"event_id": event_id, "event": led.to_json() if led else None,
+                        "claims": [event_to_json(c) for c in claims]})
         return 0
     con = _out()
     for event_id, claims in groups:
-        con.print(_table(claims, title=f"{event_id} ({len(claims)} claims)"))
+        con.print(f"\n[bold]{event_id}[/bold]: {_summary(ledger.get(event_id))}", highlight=False)
+        con.print(_table(claims))
     if not groups:
         con.print(f"no events of {args.actor_a} with {args.actor_b}")
     return 0

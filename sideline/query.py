@@ -12,7 +12,7 @@ from datetime import date
 
 from .records import Actor, Event
 
-__all__ = ["EventFilter", "events", "story", "event", "actors", "fold"]
+__all__ = ["EventFilter", "events", "story", "event", "ledger_event", "actors", "fold"]
 
 
 def fold(text: str | None) -> str:
@@ -130,6 +130,14 @@ def story(store, actor_a: str, actor_b: str) -> list[tuple[str, list[Event]]]:
 def event(store, event_id: str) -> list[Event]:
     """All mentions of one event (or the one mention with that mention id)."""
     return [ev for ev in store.events() if event_id in (ev.event_id, ev.mention_id)]
+
+
+def ledger_event(store, event_id: str):
+    """The ledger's record of one event (participants, best date, consensus status and the
+    rule that decided it, counts, timeline of claims), or None."""
+    from .export import ledger_events
+
+    return next((ev for ev in ledger_events(store) if ev.event_id == event_id), None)
 
 
 @dataclass(frozen=True)

@@ -141,3 +141,17 @@ def test_incremental_extract_gives_the_ledger_of_one_run(tmp_path: Path):
         a = _cli("export", "--db", str(once), "--format", fmt).stdout
         b = _cli("export", "--db", str(twice), "--format", fmt).stdout
         assert a == b and a.strip()
+
+
+def test_story_and_event_show_the_ledger_record(tmp_path: Path):
+    db = tmp_path / "l.duckdb"
+    _cli("extract", str(EXAMPLES), "--db", str(db))
+    events = _export(db)
+    pair = events[0]["actors"][0]["name"], events[0]["actors"][1]["name"]
+    story = [json.loads(x) for x in _cli("story", *pair, "--db", str(db), "--json").stdout.splitlines()]
+    assert story and all(s["event"]["status"] and s["event"]["rule"] and s["claims"] for s in story)
+    assert events[0]["event_id"] in {s["event_id"] for s in story}
+    shown = [json.loads(x) for x in _cli("event", events[0]["event_id"], "--db", str(db), "--json").stdout.splitlines()]
+    assert shown[0]["event_id"] == events[0]["event_id"] and shown[0]["n_mentions"] == len(shown) - 1
+    table = _cli("event", events[0]["event_id"], "--db", str(db)).stdout
+    assert events[0]["event_id"] in table and "mentions in" in table

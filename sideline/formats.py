@@ -72,24 +72,6 @@ PLOVER_SCHEMA: dict[str, Any] = {
     },
 }
 
-# CAMEO Goldstein scale values for the codes we emit.
-GOLDSTEIN = {"036": 4.0, "040": 1.0, "041": 1.0, "042": 1.9, "043": 2.8, "044": 2.5, "045": 5.0,
-             "046": 7.0, "125": -5.0}
-# ISO 3166 alpha-3 -> FIPS 10-4 (GDELT's geographic country codes) for common countries.
-ISO3_TO_FIPS = {
-    "USA": "US", "RUS": "RS", "CHN": "CH", "IND": "IN", "GBR": "UK", "FRA": "FR", "DEU": "GM",
-    "JPN": "JA", "CHE": "SZ", "UKR": "UP", "TUR": "TU", "IRN": "IR", "IRQ": "IZ", "ISR": "IS",
-    "SAU": "SA", "ARE": "AE", "QAT": "QA", "EGY": "EG", "BRA": "BR", "ZAF": "SF", "KOR": "KS",
-    "PRK": "KN", "PAK": "PK", "AFG": "AF", "SYR": "SY", "JOR": "JO", "LBN": "LE", "KAZ": "KZ",
-    "UZB": "UZ", "BLR": "BO", "POL": "PL", "ITA": "IT", "ESP": "SP", "AUT": "AU", "AUS": "AS",
-    "IDN": "ID", "KHM": "CB", "VNM": "VM", "MYS": "MY", "SGP": "SN", "PHL": "RP", "SDN": "SU",
-    "MLI": "ML", "NGA": "NI", "ETH": "ET", "KEN": "KE", "MEX": "MX", "ARG": "AR", "CAN": "CA",
-    "BEL": "BE", "NLD": "NL", "SWE": "SW", "FIN": "FI", "NOR": "NO", "DNK": "DA", "GRC": "GR",
-    "SRB": "RI", "HUN": "HU", "ROU": "RO", "BGR": "BU", "GEO": "GG", "ARM": "AM", "AZE": "AJ",
-    "MNG": "MG", "BGD": "BG", "LKA": "CE", "NPL": "NP", "OMN": "MU", "KWT": "KU", "BHR": "BA",
-    "YEM": "YM", "LBY": "LY", "DZA": "AG", "MAR": "MO", "TUN": "TS", "PSE": "WE", "VEN": "VE",
-    "CUB": "CU", "NIC": "NU", "COL": "CO", "CHL": "CI", "PER": "PE",
-}
 _NON_STATE = ("IGO", "NGO", "MNC", "UIS", "IMG", "REB", "OPP", "BUS", "MED", "CVL")
 
 
@@ -231,11 +213,11 @@ def _actor_cells(p: dict) -> list[str]:
             type1, type2, ""]
 
 
-def _geo_cells(loc: dict | None) -> list[str]:
+def _geo_cells(loc: dict | None, data_dir: str | None = None) -> list[str]:
     if not loc or not (loc.get("name") or loc.get("country")):
         return [""] * len(_GEO_COLS)
     country = (loc.get("country") or "").upper()
-    fips = ISO3_TO_FIPS.get(country, "")
+    fips = load("gdelt", data_dir)["iso3_to_fips"].get(country, "")
     has_point = loc.get("lat") is not None and loc.get("lon") is not None
     is_country = not loc.get("name") or not has_point or fold(loc["name"]) in country_names(country)
     geo_type = "1" if is_country else ("3" if country == "USA" else "4")
@@ -268,7 +250,7 @@ def to_cameo_row(event: Any, data_dir: str | None = None) -> list[str]:
     root = code[:2]
     quad = {"01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2}.get(
         root, 3 if root in ("09", "10", "11", "12", "13") else 4)
-    goldstein = GOLDSTEIN.get(code[:3])
+    goldstein = load("gdelt", data_dir)["goldstein"].get(code[:3])
     p1 = v.participants[0] if v.participants else {}
     p2 = v.participants[1] if len(v.participants) > 1 else {}
     gid = str(int(hashlib.sha1(v.id.encode("utf-8")).hexdigest()[:13], 16))
@@ -277,7 +259,7 @@ def to_cameo_row(event: Any, data_dir: str | None = None) -> list[str]:
            + (_actor_cells(p1) if p1 else [""] * 10) + (_actor_cells(p2) if p2 else [""] * 10)
            + ["1", code, code[:3], root, str(quad), "" if goldstein is None else f"{goldstein:.1f}",
               str(v.n_mentions), str(v.n_sources), str(v.n_articles), ""]
-           + [""] * 16 + _geo_cells(v.location) + [added, v.url])
+           + [""] * 16 + _geo_cells(v.location, data_dir) + [added, v.url])
     return row
 
 

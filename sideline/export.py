@@ -245,11 +245,22 @@ write_parquet = _tables("parquet", _write_parquet)
 
 # -- event-level formats (PLOVER, CAMEO/GDELT) ----------------------------------------------------
 def ledger_events(store: Any) -> list:
-    """The ledger's events (one per real-world event, with its claims) rebuilt from the store."""
+    """The ledger's events (one per real-world event, with its claims), from the clusters the
+    store already holds (``extract`` linked them); only mentions never linked are linked here."""
     from .ledger import Ledger
 
+    clusters: dict[str, list[Event]] = {}
+    unlinked: list[Event] = []
+    for ev in store.events():
+        if ev.event_id:
+            clusters.setdefault(ev.event_id, []).append(ev)
+        else:
+            unlinked.append(ev)
     ledger = Ledger()
-    ledger.add(list(store.events()), published=store.published_dates())
+    published = store.published_dates()
+    ledger.seed(clusters.values(), published=published)
+    if unlinked:
+        ledger.add(unlinked, published=published)
     return ledger.events()
 
 

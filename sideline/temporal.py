@@ -49,15 +49,11 @@ class Setter:
 
     @property
     def day(self) -> date:
-        return _as_date(self.timex.value)
+        return as_day(self.timex.value)
 
 
 def as_day(value: str | None) -> date | None:
     """The day a value names (``2024-09-27``, ``2024-09-27T15:00``), else None."""
-    return _as_date(value)
-
-
-def _as_date(value: str | None) -> date | None:
     m = _DAY.match(value or "")
     if not m:
         return None
@@ -105,7 +101,7 @@ def is_dateline(text: str, t: Timex) -> bool:
 
 def _setter(text: str, t: Timex) -> Setter | None:
     """Is this full date a dateline/caption date or a sentence-opening date?"""
-    if t.granularity not in (G.DAY, G.TIME) or _as_date(t.value) is None:
+    if t.granularity not in (G.DAY, G.TIME) or as_day(t.value) is None:
         return None
     scope = Span(t.span.end, _paragraph_end(text, t.span.end))
     if is_dateline(text, t):
@@ -155,7 +151,7 @@ def _memory(ctx: Context, r: Resolved) -> Context:
         changes["last_year"] = int(v[:4])
     if re.match(r"\d{4}-\d\d(?![\d-])|\d{4}-\d\d-\d\d", v):
         changes["last_month"] = (int(v[:4]), int(v[5:7]))
-    if (d := _as_date(v)) is not None:
+    if (d := as_day(v)) is not None:
         changes["last_day"] = d
     return Context(**{**ctx.__dict__, **changes})
 
@@ -223,8 +219,8 @@ def event_when(t: Timex, published: date | None = None, event_type: EventType | 
         return When(f"{published.year}-{published.month:02d}", G.MONTH, t.text)
     if "X" in v or not v[:4].isdigit():
         return When(None, t.granularity, t.text)
-    if t.granularity in (G.DAY, G.TIME) and (start := _as_date(v)):
-        end = _as_date(t.end_value)
+    if t.granularity in (G.DAY, G.TIME) and (start := as_day(v)):
+        end = as_day(t.end_value)
         if end is None or event_type in (None, EventType.VISIT):
             return When(v[:10], G.DAY, t.text, t.end_value)
         window = _month_window(start, end)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import Actor, EventType
+from .records import Actor, EventType, Status
 from .resolve import Resolved, Resolver
 from .roles import Roles, conjuncts, dateline_end, own_participants, roles, venue
 from .triggers import Trigger
@@ -120,15 +120,19 @@ def anaphor_status(trig: Trigger, resolver: Resolver) -> Any:
     return resolver.last_status.get(_kind_group(trig.type))
 
 
-def anaphor(trig: Trigger, resolver: Resolver) -> tuple[Actor, ...]:
-    """"the meeting", "no such meeting", "the visit": the latest engagement of the same kind."""
+def anaphor(trig: Trigger, resolver: Resolver, status: Status | None = None) -> tuple[Actor, ...]:
+    """"the meeting", "no such meeting", "the visit": the latest engagement of the same kind;
+    said of one still to come ("when that visit might occur"), the latest one not yet held."""
     tok = trig.token
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
     if not dets & _ANAPHORIC or trig.type in (EventType.MULTILATERAL, EventType.OTHER_CONSULT) or venue(tok):
         return ()
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return ()  # "the meeting of the African Union": a gathering of its own, not the last one
-    return resolver.last_by_kind.get(_kind_group(trig.type), ())
+    group = _kind_group(trig.type)
+    if status is not None and status.coarse is not Status.OCCURRED and group in resolver.last_open:
+        return resolver.last_open[group]
+    return resolver.last_by_kind.get(group, ())
 
 
 def _kind_group(kind: EventType) -> str:
@@ -139,6 +143,8 @@ def remember(resolver: Resolver, kind: EventType, actors: tuple[Actor, ...], sta
     """Note the latest engagement of a kind, for "the meeting" and "the two leaders" later on."""
     resolver.last_by_kind[_kind_group(kind)] = actors
     resolver.last_status[_kind_group(kind)] = status
+    if status is not None and status.coarse is not Status.OCCURRED:
+        resolver.last_open[_kind_group(kind)] = actors
     persons = tuple(a for a in actors if a.kind == "person")
     if len(persons) >= 2:
         resolver.last_pair = persons
@@ -297,7 +303,14 @@ def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], s
     """Visitor first, then the destination(s), then a named host person."""
     heads = [t for p in r.places for t in conjuncts(p)]
     dest, _ = _resolve_all(resolver, tuple(heads), loose=True)
+    others = [resolver.country_of_city(a) for a in others]  # "visited Vladivostok": Russia
+    dest = [resolver.country_of_city(d) for d in dest]
     dest += [a for a in others if a.kind != "person" and a not in dest]  # "visited Malaysia"
+    home = {a.country for a in agents[:1] if a.kind == "person" and a.country}
+    if dest and all(d.country in home for d in dest):
+        return []  # "Putin was in Moscow", "the minister arrived back in Ankara": home, no visit
+    if trig.presence and not (agents and agents[0].kind == "person" and agents[0].role):
+        return []  # "be in" a place makes a visit of an office holder only
     others = [a for a in others if a.kind == "person"]
     if not dest and agents:  # "BOGOR, Indonesia: X ... on his first trip abroad"; "the visiting president"
         dest = _dateline_place(trig, agents, resolver) or _host_country(agents, resolver)

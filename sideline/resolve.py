@@ -51,8 +51,10 @@ class Resolver:
     """Per-document map from tokens to mentions, with a light coreference for titles and pronouns."""
 
     def __init__(self, doc: Document, titles: frozenset[str], groups: frozenset[str],
-                 pair_words: frozenset[str], not_names: frozenset[str] = frozenset()) -> None:
+                 pair_words: frozenset[str], not_names: frozenset[str] = frozenset(),
+                 places: Any = None) -> None:
         self.parse = doc.parse
+        self.places = places  # a sideline.places.Gazetteer: the country of a city visited
         self.titles, self.groups, self.pair_words = titles, groups, pair_words
         self.not_names = not_names
         self.by_token: dict[int, Mention] = {}
@@ -71,6 +73,7 @@ class Resolver:
         self.last_pair: tuple[Actor, ...] = ()
         self.last_by_kind: dict[str, tuple[Actor, ...]] = {}
         self.last_status: dict[str, Any] = {}  # the status of the latest engagement of each kind
+        self.last_open: dict[str, tuple[Actor, ...]] = {}  # the latest not (yet) held, of each kind
         self.last_claim: Any = None  # the latest speaker credited, for "it is also mentioned that"
         self.speakers: list[Any] = []  # every speaker credited so far (Claim or None)
         self.aliases = aliases(self.persons, self.parse)
@@ -111,6 +114,16 @@ class Resolver:
                     and m.actor.country == iso3:
                 return self.actor(m)
         return None
+
+    def country_of_city(self, a: Actor) -> Actor:
+        """A city a visit goes to ("Vladivostok", "New York") stands for its country's government."""
+        if self.places is None or a.country or a.kind == "person" and (a.role or a.code or " " in a.name):
+            return a  # a known person stays; "Vladivostok" taken for a name is the city
+        e = self.places.lookup(a.mention, place_context=True)
+        if e is None or not e.is_settlement or not e.country:
+            return a
+        name = self.places.country_name(e.country) or e.country
+        return Actor(name=name, mention=a.mention, country=e.country, code=e.country, kind="country")
 
     def person_of(self, country: str, prefer: Actor | None = None) -> Actor | None:
         """The person of a country the document mentions most (``prefer`` first if of that country)."""

@@ -168,13 +168,14 @@ def own_participants(noun: Any) -> bool:
     """A trigger noun that names its own participants: "his visit", "a meeting with X", "the Hu visit"."""
     return any(c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ in ("PERSON", "NORP"))
                or (c.dep_ == "prep" and c.lower_ in ("with", "between", "by", "of", "to"))
-               for c in noun.children)
+               for c in noun.children) or bool(_participle_phrases(noun))
 
 
 def venue(noun: Any) -> bool:
     """"on the sidelines of a G20 meeting", "at the summit": the noun names where, not what."""
     return noun.dep_ == "pobj" and noun.head.lower_ in _VENUE_PREPS | {"in"} and not any(
-        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children)
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children) \
+        and not _participle_phrases(noun)  # "at a courtesy call received by X from Y"
 
 
 def _takes_subject(noun: Any) -> bool:
@@ -224,7 +225,18 @@ def _noun_inner(src: Any) -> list[Any]:
     inner += [t for t in _listed(src, withs) if t not in inner]
     inner += [c for c in src.children if c.dep_ == "conj" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
               and withs]
-    return inner
+    return inner + [t for t in _participle_phrases(src) if t not in inner]
+
+
+def _participle_phrases(noun: Any) -> list[Any]:
+    """"a courtesy call received by X from Y", "talks held by X with Y": the by/from/with phrases
+    of a participle hung on the trigger noun name its participants."""
+    out = []
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        preps = ("from", "with", "on") if verb.lemma_ == "pay" else ("from", "with")  # "paid on X by Y"
+        out += [t for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
+                for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return out
 
 
 def roles(trig: Trigger) -> Roles:

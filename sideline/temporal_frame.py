@@ -11,7 +11,8 @@ of the same document (so the order of the events does not matter):
    date fits the event's status (no past day for a planned event, no future day for one that
    occurred, no month before the publication month for one ruled out or uncertain). The
    nearest such mention in the text wins. Else a meeting of a dated visit's visitor with
-   its host takes the visit's day (a one-day visit) or month (a visit over a range).
+   its host takes the visit's day (a one-day visit) or month (a visit over a range, or a
+   meeting whose status differs from the visit's: one proposed during a stay that began).
 2. **an engagement it refers to**: "ahead of the talks", "after the meeting" give the date of
    the nearest earlier dated event of the same status family; "during the visit", "on the
    sidelines of the summit" give that date's month (a meeting inside a visit window).
@@ -98,8 +99,10 @@ def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None) -> 
               and _fits(ev, d.when.value, published)]
     if not visits:
         return None
-    w = min(visits, key=lambda d: abs(_pos(d) - _pos(ev))).when
-    if w.end_value and w.granularity in (G.DAY, G.TIME):
+    visit = min(visits, key=lambda d: abs(_pos(d) - _pos(ev)))
+    w = visit.when
+    apart = visit.status.coarse != ev.status.coarse  # "has arrived"; a meeting there "is not ruled out"
+    if (w.end_value or apart) and w.granularity in (G.DAY, G.TIME):
         return When(_month(w.value), G.MONTH, w.text, w.end_value)
     return w
 

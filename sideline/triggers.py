@@ -13,6 +13,7 @@ Cascade of :meth:`TriggerLexicon.find` for each token of a sentence:
    (attend/address need the right object; call/speak need a phone word or a person).
 3. A noun lemma in ``nouns`` gives its type (call/conversation only with a phone word;
    dinner/lunch only with a "with" phrase).
+   A presence verb ("will be in New York") is a visit when a person is in a named place.
    A noun inside an office's name ("the envoy for the talks") or telling habitual contact
    ("our regular dialogue", "continue coordinating interactions") is no trigger.
 4. A noun that is the object of a light verb is kept once, as the noun; the light verb
@@ -44,6 +45,7 @@ class Trigger:
     type: EventType
     predicate: Any  # spacy Token: the verb whose subject/aux count (the token itself for verbs)
     nominal: bool
+    presence: bool = False  # "will be in New York": a visit only when a person is the subject
 
 
 class TriggerLexicon:
@@ -65,6 +67,7 @@ class TriggerLexicon:
         self.titles = frozenset(data["title_nouns"])
         self.habitual_verbs = frozenset(data.get("habitual_verbs", ()))
         self.habitual_mods = frozenset(data.get("habitual_modifiers", ()))
+        self.presence = frozenset(data.get("presence_verbs", ()))
         words = set(self.verbs) | set(self.nouns) | {w for p in self.phrases for w in p}
         self._prefilter = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words))) + r")", re.I)
 
@@ -82,7 +85,8 @@ class TriggerLexicon:
                 continue
             nominal = (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _CAPTION_VERBS) or (
                 tok.pos_ != "VERB" and tok.lemma_.lower() in self.nouns and tok.lemma_.lower() not in self.verbs)
-            out.append(Trigger(tok, kind, self.predicate(tok) if nominal else tok, nominal))
+            presence = tok.lemma_.lower() in self.presence
+            out.append(Trigger(tok, kind, self.predicate(tok) if nominal else tok, nominal, presence))
         return out
 
     def _in_title(self, tok: Any) -> bool:
@@ -119,6 +123,8 @@ class TriggerLexicon:
         lemma = tok.lemma_.lower()
         if tok.lower_ in _CAPTION_VERBS and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "compound"):
             return self.verbs.get(tok.lower_[:-1]) or self.verbs.get(tok.lower_[:-2])
+        if lemma in self.presence and tok.pos_ in ("VERB", "AUX"):
+            return EventType.VISIT if self._present_in(tok) else None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ not in ("NOUN", "PROPN") and tok.tag_.startswith("VB")):
             return self._verb_type(tok, lemma) if lemma in self.verbs else None
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_.startswith("NN"):
@@ -127,6 +133,18 @@ class TriggerLexicon:
             key = lemma if lemma in self.nouns else tok.lower_
             return self._noun_type(tok, key) if key in self.nouns else None
         return None
+
+    def _present_in(self, tok: Any) -> bool:
+        """"Lavrov will be in New York", "when he was in Beijing": a person who is in a named
+        country or city (not "in talks", "in office", "in the region") is visiting it."""
+        if tok.dep_ in ("aux", "auxpass") or any(c.dep_ in ("acomp", "attr", "xcomp") for c in tok.children):
+            return False
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        person = subj and (subj[0].lower_ in ("he", "she") or subj[0].lemma_.lower() in self.titles
+                           or subj[0].pos_ == "PROPN" and subj[0].ent_type_ not in ("GPE", "LOC", "NORP", "DATE"))
+        places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
+        return bool(person and places)
 
     def _verb_type(self, tok: Any, lemma: str) -> EventType | None:
         kind = self.verbs[lemma]

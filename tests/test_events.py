@@ -578,3 +578,46 @@ def test_invitations_extended_to_people_to_visit_make_them_the_visitors(extract)
                   "Kathmandu, officials said.")
     visits = [e for e in doc.events if e.type is EventType.VISIT]
     assert visits and names(visits[0])[0] == "Modi"
+
+
+# -- presence, participles, cities visited ------------------------------------------------------
+def test_being_in_a_foreign_city_is_a_visit(extract):
+    doc = extract("Russian Foreign Minister Sergey Lavrov will be in New York next week for a Security Council "
+                  "debate, the ministry said. Lavrov was in Moscow on Friday.")
+    visits = [e for e in doc.events if e.type is EventType.VISIT]
+    assert [(names(e)[0], e.actors[1].country, e.status) for e in visits] == [("Lavrov", "USA", Status.PLANNED)]
+
+
+def test_being_somewhere_makes_no_visit_of_a_private_person(extract):
+    doc = extract("Professor Ama Mensah, a historian, is already in Addis Ababa for the ceremony.")
+    assert not [e for e in doc.events if e.type is EventType.VISIT]
+
+
+def test_a_courtesy_call_received_by_one_from_another(extract):
+    doc = extract("The pledge was made at a courtesy call received by Fijian Prime Minister Sitiveni Rabuka "
+                  "from Samoan Prime Minister Fiame Naomi Mata'afa.")
+    ev = find(doc, "Rabuka", "Mataafa")
+    assert ev.type is EventType.MEET and ev.status is Status.OCCURRED
+
+
+def test_a_city_visited_stands_for_its_country(extract):
+    doc = extract("President Dmitry Medvedev is visiting Vladivostok this week. "
+                  "Chinese Foreign Minister Wang Yi will travel to Saint Petersburg on Monday.")
+    visits = [e for e in doc.events if e.type is EventType.VISIT]
+    assert [(names(e)[0], e.actors[1].name) for e in visits] == [("Yi", "Russia")]  # no visit to one's own country
+
+
+def test_that_visit_still_to_come_is_the_one_not_yet_made(extract):
+    doc = extract("Chinese Foreign Minister Qin Gang has accepted an invitation to visit Washington, the State "
+                  "Department said. The secretary, when he was in Beijing last week, invited him. Talks continue "
+                  "on when that visit might take place, spokesman Matthew Miller said.")
+    later = [e for e in doc.events if e.type is EventType.VISIT and e.status is not Status.OCCURRED]
+    assert later and all(names(e)[0] == "Gang" for e in later)
+
+
+def test_a_month_in_a_persons_name_is_no_date(make_doc):
+    from sideline.stages.actors import Actors
+    from sideline.stages.time import Timexes
+
+    doc = Timexes()(Actors()(make_doc("Tanzanian Foreign Minister January Makamba spoke in Nairobi.")))
+    assert not doc.timexes

@@ -43,6 +43,7 @@ from datetime import datetime
 from typing import Any
 
 from ..attribution import Attributor
+from ..places import gazetteer
 from ..lexicons import load
 from ..participants import anaphor, anaphor_status, earlier_visit, implied_visit, participants, remember
 from ..records import Actor, Claim, Document, Event, EventType, Span, Status
@@ -90,7 +91,8 @@ class Events:
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:  # step 1
             return doc.with_(events=())
-        resolver = Resolver(doc, self.titles, self.groups, self.pair_words, self.not_names)
+        resolver = Resolver(doc, self.titles, self.groups, self.pair_words, self.not_names,
+                            places=gazetteer(self.data_dir))
         sents = self._sentences(doc)
         claims: list[Event] = []
         for k, sent in enumerate(sents):
@@ -140,7 +142,7 @@ class Events:
         resolver.speakers.append(claim)
         if not groups and (claim is not None or status.coarse in (Status.RULED_OUT, Status.UNCERTAIN)):
             groups = participants(trig, resolver, complete=True)  # "no meeting was planned with Putin"
-            earlier = anaphor(trig, resolver)  # "no such meeting was planned", "the meeting will ..., X said"
+            earlier = anaphor(trig, resolver, status)  # "no such meeting was planned", "the meeting will ..., X said"
             if not groups and earlier and status is Status.OCCURRED and trig.predicate.tag_ not in ("VBD", "VBN"):
                 status = anaphor_status(trig, resolver) or status  # "the summit could make progress": still to come
             groups = groups or ([earlier] if earlier else [])

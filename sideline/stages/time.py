@@ -77,7 +77,8 @@ class Timexes:
 
     def __call__(self, doc: Document) -> Document:
         found = find_timexes(doc.text, _published(doc), doc.parse, lexicon=timex_lexicon(self.data_dir))
-        return doc.with_(timexes=tuple(found))
+        names = [m.span for m in doc.mentions if m.label == "PERSON"]  # "January Makamba" is no month
+        return doc.with_(timexes=tuple(t for t in found if not any(n.contains(t.span) for n in names)))
 
 
 class Time(Timexes):

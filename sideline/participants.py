@@ -309,8 +309,9 @@ def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], s
     home = {a.country for a in agents[:1] if a.kind == "person" and a.country}
     if dest and all(d.country in home for d in dest):
         return []  # "Putin was in Moscow", "the minister arrived back in Ankara": home, no visit
-    if trig.presence and not (agents and agents[0].kind == "person" and agents[0].role):
-        return []  # "be in" a place makes a visit of an office holder only
+    if trig.presence and not (agents and agents[0].kind == "person" and agents[0].role
+                              and dest and all(d.country for d in dest)):
+        return []  # "be in" a known place makes a visit of an office holder only
     others = [a for a in others if a.kind == "person"]
     if not dest and agents:  # "BOGOR, Indonesia: X ... on his first trip abroad"; "the visiting president"
         dest = _dateline_place(trig, agents, resolver) or _host_country(agents, resolver)

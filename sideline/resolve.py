@@ -225,9 +225,12 @@ class Resolver:
         ``loose``: a place, where "the capital of Eritrea" stands for Eritrea)."""
         if pair_phrase(tok):
             return Resolved(self.last_pair)
+        guest = self._visitor(tok)
+        if guest is not None:
+            return Resolved((guest,))
         m = self.mention_at(tok)
         if m is not None and m.label == "TITLE" and tok.tag_ in ("NNS", "NNPS"):
-            people = self._plural_title(tok) or self._all_of_span(m)  # "his South Korean and Japanese counterparts"
+            people = self._of_countries(tok) or self._plural_title(tok) or self._all_of_span(m)  # "his South Korean and Japanese counterparts"
             if people:
                 return Resolved(people)
             m = None  # "the leaders": not one person
@@ -330,6 +333,22 @@ class Resolver:
         actors = tuple(self.actor(m) for m in ms)
         split = is_group and len(actors) > 1 and any(t.lower_ in ("from", "including") for t in tokens)
         return Resolved(actors, split=split)
+
+    def _visitor(self, tok: Any) -> Actor | None:
+        """"the visiting official", "the visiting president": the visitor of the latest visit
+        told, when the text told one (a name of its own wins: "the visiting Kenyan president X")."""
+        if not any(c.dep_ == "amod" and c.lower_ == "visiting" for c in tok.children) \
+                or any(c.dep_ in ("compound", "appos") and c.ent_type_ == "PERSON" for c in tok.children):
+            return None
+        visit = self.last_by_kind.get("visit", ())
+        return visit[0] if visit and visit[0].kind == "person" else None
+
+    def _of_countries(self, tok: Any) -> tuple[Actor, ...]:
+        """"the leaders of Paraguay, Uruguay and Bolivia": the countries named in the of-phrase."""
+        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj"]
+        found = self.mentions_in([t for g in objs for t in g.subtree])
+        return tuple(a for a in (self.actor(m) for m in found) if a.kind in ("country", "government"))
 
     def _plural_title(self, tok: Any) -> tuple[Actor, ...]:
         """Each national word of a plural title phrase resolved to the person so titled in the text."""

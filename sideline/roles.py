@@ -58,7 +58,7 @@ def _subjects(verb: Any, depth: int = 0) -> tuple[list[Any], bool]:
             return [t for a in agents for t in conjuncts(a)], True
         if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return conjuncts(verb.head), False
-        return [t for s in subj for t in conjuncts(s)], False
+        return [t for s in subj for t in conjuncts(_as_clause(s, verb))], False
     if depth > 4 or verb.head == verb:
         return [], False
     if verb.dep_ in ("relcl", "acl", "amod"):  # "Lavrov, who met ...", "the visiting president"
@@ -85,6 +85,18 @@ def _subjects(verb: Any, depth: int = 0) -> tuple[list[Any], bool]:
         head = verb.head.head if verb.head.dep_ == "prep" and verb.dep_ == "pcomp" else verb.head
         return _subjects(head, depth + 1)[0], False
     return [], False
+
+
+def _as_clause(subj: Any, verb: Any) -> Any:
+    """"... were agenda items as China, Japan and South Korea sat down": the parser hangs the
+    names of an "as" clause on the noun before it; the names are the verb's subject."""
+    if subj.pos_ != "NOUN":
+        return subj
+    for c in subj.children:
+        objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if c.lower_ == "as" else []
+        if objs and c.dep_ == "prep" and max(t.i for t in objs[0].subtree) == verb.i - 1:
+            return objs[0]
+    return subj
 
 
 def _with_objects(tok: Any) -> list[Any]:
@@ -147,6 +159,8 @@ def _flat_roles(tok: Any) -> Roles:
 #: verbs whose subject speaks of an engagement without taking part in it
 _SPEAKING = {"confirm", "announce", "deny", "report", "reveal", "praise", "hail", "welcome",
              "criticise", "criticize", "dismiss", "describe", "call", "say", "mention", "note"}
+#: verbs of a relative clause on a trigger noun whose object takes part ("a summit that gathered X")
+_GATHERING = {"gather", "bring", "involve", "include", "unite", "assemble", "draw"}
 _VENUE_PREPS = {"during", "at", "on", "of", "after", "since", "before", "ahead", "following", "amid"}
 
 
@@ -225,6 +239,8 @@ def _noun_inner(src: Any) -> list[Any]:
     inner += [t for t in _listed(src, withs) if t not in inner]
     inner += [c for c in src.children if c.dep_ == "conj" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
               and withs]
+    inner += [t for c in src.children if c.dep_ == "relcl" and c.lemma_.lower() in _GATHERING
+              for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]  # "a meeting that gathered X"
     return inner + [t for t in _participle_phrases(src) if t not in inner]
 
 

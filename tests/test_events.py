@@ -621,3 +621,31 @@ def test_a_month_in_a_persons_name_is_no_date(make_doc):
 
     doc = Timexes()(Actors()(make_doc("Tanzanian Foreign Minister January Makamba spoke in Nairobi.")))
     assert not doc.timexes
+
+
+def test_names_of_an_as_clause_the_parser_hung_on_a_noun_are_the_subject(extract):
+    doc = extract("Trade and security were likely agenda items as China, Japan and South Korea sat down for "
+                  "their first trilateral summit in four years.")
+    ev = find(doc, "China", "Japan", "Korea")
+    assert ev.type is EventType.MEET and len(ev.actors) == 3
+
+
+def test_a_meeting_that_gathered_the_leaders_of_countries(extract):
+    doc = extract("Venezuelan President Nicolas Maduro last week attended a meeting in La Paz that gathered the "
+                  "leaders of Peru and Ecuador.")
+    ev = find(doc, "Maduro", "Peru", "Ecuador")
+    assert ev.status is Status.OCCURRED
+
+
+def test_the_visiting_official_is_the_visitor_told_before(extract):
+    doc = extract("Kenyan Foreign Minister Musalia Mudavadi arrived in Accra on Monday for a two-day visit. "
+                  "Ghanaian President John Mahama and the visiting official later held talks at the airport.")
+    ev = find(doc, "Mahama", "Mudavadi", kind=EventType.TALKS)
+    assert ev.status is Status.OCCURRED
+
+
+def test_a_building_is_where_not_who(extract):
+    doc = extract("Prime Minister Philemon Yang received the Chairperson of the African Union Commission, "
+                  "Moussa Faki Mahamat, at the Nsimalen International Airport on Thursday.")
+    ev = find(doc, "Yang", "Mahamat")
+    assert not [a for a in ev.actors if "Airport" in a.name]

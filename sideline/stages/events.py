@@ -43,6 +43,7 @@ from datetime import datetime
 from typing import Any
 
 from ..attribution import Attributor
+from ..placeroles import cues
 from ..places import gazetteer
 from ..lexicons import load
 from ..participants import anaphor, anaphor_status, earlier_visit, implied_visit, participants, remember
@@ -84,6 +85,7 @@ class Events:
         self.groups = frozenset(data["group_nouns"])
         self.pair_words = frozenset(data["pair_words"])
         self.not_names = frozenset(data.get("not_names", ()))
+        self.venue_nouns = cues(data_dir).venue_nouns - {"house", "office", "headquarters", "embassy"}
 
     def __reduce__(self) -> tuple:
         return (Events, (self.data_dir,))
@@ -113,6 +115,11 @@ class Events:
             n = _places_of(tok, self.triggers.predicate(tok)) if tok is not None and tok.tag_ == "NNS" else 1
             out += [ev] * max(1, n)
         return out
+
+    def _venue(self, a: Actor) -> bool:
+        """An unknown organisation named for a building ("Nsimalen International Airport") is where."""
+        words = a.name.lower().split()
+        return a.kind == "organisation" and a.code is None and bool(words) and words[-1] in self.venue_nouns
 
     def _official(self, actors: tuple[Actor, ...], resolver: Resolver) -> bool:
         """Someone here acts for a state or an organisation: a known office (role, code), a country
@@ -151,8 +158,9 @@ class Events:
         sent = sents[k]
         sentence = Span(sent.start_char, sent.end_char)
         trigger = Span(trig.token.idx, trig.token.idx + len(trig.token.text))
+        groups = [tuple(a for a in g if not self._venue(a)) for g in groups]  # "received X at the Y Airport"
         groups = [g if trig.type is EventType.VISIT else _personify(g, claim, resolver)
-                  for g in groups if self._official(g, resolver)]  # a trip goes to the place
+                  for g in groups if g and self._official(g, resolver)]  # a trip goes to the place
         out = []
         for actors in groups:  # step 5
             kinds = [(trig.type, actors)]

@@ -188,8 +188,22 @@ def _from_list(trig: Trigger, r: Roles, resolver: Resolver) -> list[Actor]:
         return []
     heads = [g for c in trig.predicate.children if c.dep_ == "prep" and c.lower_ == "from"
              for p in c.children if p.dep_ == "pobj" for g in conjuncts(p)]
+    if not heads:  # "..., which includes A, B and C": countries only
+        included, _ = _resolve_all(resolver, tuple(_included(trig.predicate)))
+        actors = [a for a in included if a.kind in ("country", "government")]
+        return actors if len(actors) > 1 else []
     actors, _ = _resolve_all(resolver, tuple(heads))
     return actors if len(actors) > 1 else []
+
+
+def _included(verb: Any) -> list[Any]:
+    """"met several delegates on the sidelines of UNGA, which includes Jordan, Sudan and Mali":
+    the list of a which-includes clause in the verb's phrase (wherever the parser hung it)."""
+    for t in verb.subtree:
+        if t.dep_ in ("relcl", "advcl") and t.lemma_.lower() in ("include", "comprise") \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in t.children):
+            return [g for c in t.children if c.dep_ == "dobj" for g in conjuncts(c) if g.pos_ == "PROPN"]
+    return []
 
 
 def _legislature(trig: Trigger, resolver: Resolver) -> list[Actor]:

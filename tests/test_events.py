@@ -649,3 +649,10 @@ def test_a_building_is_where_not_who(extract):
                   "Moussa Faki Mahamat, at the Nsimalen International Airport on Thursday.")
     ev = find(doc, "Yang", "Mahamat")
     assert not [a for a in ev.actors if "Airport" in a.name]
+
+
+def test_a_stray_full_stop_before_which_includes_keeps_the_list(extract):
+    doc = extract("Lavrov met several delegates on the sidelines of the assembly. which includes Ghana, Peru and "
+                  "Laos, officials said.")
+    met = sorted(e.actors[1].name for e in doc.events if names(e)[0] == "Lavrov")
+    assert met == ["Ghana", "Laos", "Peru"]

@@ -158,3 +158,16 @@ def test_sentences_do_not_depend_on_what_is_parsed(nlp_stage):
     for parse in (some.parse, every.parse):
         for sent in parse.sents:
             assert all(sent.start <= t.head.i < sent.end for t in sent)
+
+
+def test_a_lower_case_which_after_a_full_stop_goes_on_the_sentence():
+    import spacy
+
+    from sideline.stages.nlp import _join_continuations
+
+    nlp = spacy.blank("en")
+    doc = nlp("He met delegates at the forum. which includes Peru and Laos. The talks ended.")
+    for i, t in enumerate(doc):
+        t.is_sent_start = i == 0 or doc[i - 1].text == "."
+    assert [s.text for s in _join_continuations(doc).sents] == [
+        "He met delegates at the forum. which includes Peru and Laos.", "The talks ended."]

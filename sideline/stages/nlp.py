@@ -7,7 +7,9 @@ this stage runs:
 
 1. over the whole text: the tokenizer, rule-based boundaries (a line break ends a
    sentence, see :func:`_mark_line_breaks`) and the statistical sentence recogniser
-   ``senter`` (cheap: it has its own small embedding);
+   ``senter`` (cheap: it has its own small embedding); a "sentence" opening in lower case
+   with a word that goes on a clause ("... delegates. which includes Jordan") is joined to
+   the one before (:func:`_join_continuations`);
 2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
    side, to parse; and those plus ``ner_window`` sentences each side and the first
    ``lead`` sentences (headline, dateline, lead), to run ``ner`` on (``ner_window=None``
@@ -58,6 +60,9 @@ SENT_BATCH = 256
 _STARTERS = frozenset(
     "The He She It They We I You But And A An In On At This That These Those His Her Its "
     "Their Our Both Officials Meanwhile However Earlier Later".split())
+#: lower-case words that go on a clause: a "sentence" opening with one continues the last
+_CONTINUATIONS = frozenset("which who whom whose where including includes include and but or while "
+                           "with as whereas".split())
 #: annotations copied from the parsed sentences into the whole-text Doc
 _PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
 
@@ -133,6 +138,7 @@ class NLP:
         nlp = self.nlp
         first = [_mark_line_breaks(nlp.make_doc(t)) for t in texts]
         first = list(nlp.pipe(first, batch_size=max(1, batch_size), disable=_others(nlp, FIRST_PASS)))
+        first = [_join_continuations(d) for d in first]
         chosen = [self.select(doc) for doc in first]
         to_parse = [_sentence_doc(nlp, s) for picks, _ in chosen for s in picks]
         to_tag = [_sentence_doc(nlp, s) for _, picks in chosen for s in picks]
@@ -222,6 +228,19 @@ def _mark_line_breaks(doc: Any) -> Any:
         elif (len(tok.text) > 2 and tok.text.endswith(".") and "." in tok.text[:-1]
               and nxt.text in _STARTERS and tok.whitespace_):
             nxt.is_sent_start = True
+    return doc
+
+
+def _join_continuations(doc: Any) -> Any:
+    """A "sentence" that opens in lower case with a word that only goes on a clause ("... met
+    several delegates. which includes Jordan, Sudan") continues the one before: a stray full
+    stop, not a boundary (unless a line break stands between them)."""
+    for sent in list(doc.sents)[1:]:
+        first = sent[0]
+        before = doc[first.i - 1]
+        if first.lower_ in _CONTINUATIONS and first.text[:1].islower() and not before.is_space \
+                and "\n" not in before.whitespace_:
+            first.is_sent_start = False
     return doc
 
 

@@ -88,8 +88,11 @@ class GroupsMixin:
         out = sorted(seen, key=lambda e: (-e.count, seen.index(e)))[:n]
         return out if len(out) == n else []
 
-    def _government_actor(self, iso: str, mention: str) -> Actor:
-        return Actor(name=self.lx.country_name(iso), mention=mention, country=iso, code=f"{iso}GOV", kind="government")
+    def _government_actor(self, iso: str, mention: str, role: str | None = None) -> Actor:
+        """The government of ``iso``; ``role``: the office a title-only mention named when no
+        holder is known ("the Kenyan foreign minister"), for the link step to resolve."""
+        return Actor(name=self.lx.country_name(iso), mention=mention, role=role, country=iso, code=f"{iso}GOV",
+                     kind="government")
 
     def _country_actor(self, iso: str, mention: str) -> Actor:
         return Actor(name=self.lx.country_name(iso), mention=mention, country=iso, code=iso, kind="country")

@@ -221,8 +221,9 @@ class DocResolver(GroupsMixin):
             # "a Kremlin official", "a Western European leader": someone, not a known person
             return self._government_actor(info.country, c.name) if info.country else None
         ent = self._counterpart(c, info) if info.counterpart else self._by_role(info, c)
-        if ent is None:
-            return self._government_actor(info.country, c.name) if info.country and not info.former else None
+        if ent is None:  # no holder known: the government, with the office named
+            role = None if info.counterpart else info.role
+            return self._government_actor(info.country, c.name, role) if info.country and not info.former else None
         if ent.gender is None and info.gender:
             ent.gender = info.gender
         return self._mark(ent, c, "")

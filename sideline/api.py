@@ -8,7 +8,8 @@
 4. run the rest through the pipeline, on the chosen engine, in batches;
 5. write each batch in one transaction (a killed run loses at most one batch, which
    the next run redoes, so it ends with the ledger an uninterrupted run gives);
-6. link the ledger's mentions into events (ledger.py) and store the event ids;
+6. complete the participants with the roles the corpus taught (learned.py), link the
+   ledger's mentions into events (ledger.py) and store both;
 7. close the run with its counts and return a :class:`RunSummary`.
 """
 from __future__ import annotations
@@ -107,7 +108,7 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
                 if on_result:
                     on_result(res)
         if link_events:
-            link(store)
+            link(store, data_dir)
         counts["articles"] += counts["unchanged"]
         store.finish_run(run_id, dict(counts))
     return RunSummary(run_id=run_id, seconds=time.perf_counter() - started,
@@ -130,12 +131,30 @@ def _count(res: Result, counts: dict[str, int], rejects: list[Reject]) -> None:
         counts["events"] += len(res.events)
 
 
-def link(store) -> int:
-    """Link every mention in the ledger into events and store the event ids; returns #events."""
-    from .ledger import Ledger
+def link(store, data_dir: str | Path | None = None) -> int:
+    """Link every mention in the ledger into events and store the event ids; returns #events.
 
+    Every run starts again from the participants as extracted and completes them with what
+    the whole corpus taught (:mod:`sideline.learned`) before linking, so the ledger depends
+    only on what is stored, not on the runs or the order it came in. The completed
+    participants are stored for every reader (``linked_actors``).
+    """
+    from .ledger import Ledger
+    from .learned import Enricher
+
+    published = store.published_dates()
+    enrich = Enricher.load(store.learned_roles(), data_dir)
+    current = store.linked_actors()
+    events, changes = [], {}
+    for raw in store.events(raw=True):
+        ev = enrich(raw, published.get(raw.article))
+        events.append(ev)
+        linked = ev.actors if ev.actors != raw.actors else None
+        if current.get(raw.mention_id) != linked:
+            changes[raw.mention_id] = linked
+    store.set_linked_actors(changes)
     ledger = Ledger()
-    ledger.add(list(store.events()), published=store.published_dates())
+    ledger.add(events, published=published)
     mapping = ledger.assignments()
     store.set_event_ids(mapping)
     return len(set(mapping.values()))

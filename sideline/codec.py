@@ -14,6 +14,7 @@ tell the two apart; ``has_when`` can).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -167,15 +168,16 @@ def mention_to_row(event: Event, position: int = 0) -> dict[str, Any]:
 
 
 def mention_from_row(row: Mapping[str, Any]) -> Event:
-    """The inverse of :func:`mention_to_row`."""
+    """The inverse of :func:`mention_to_row`; the event keeps the row's ``mention_id``."""
     def span(name: str) -> list[int] | None:
         return None if row[f"{name}_start"] is None else [row[f"{name}_start"], row[f"{name}_end"]]
 
-    return event_from_json({
+    event = event_from_json({
         **row, "article": row["article_id"], "trigger": span("trigger"),
         "sentence": span("sentence"),
         "evidence": {"text": row["evidence_text"], "start": row["evidence_start"],
                      "end": row["evidence_end"]}})
+    return replace(event, stored_id=row["mention_id"]) if row.get("mention_id") else event
 
 
 # -- articles ---------------------------------------------------------------------------------------

@@ -186,10 +186,11 @@ def cmd_actors(args) -> int:
             write_json(r.__dict__)
         return 0
     t = Table(title=f"{len(rows)} actors")
-    for col in ("name", "aliases", "roles", "country", "code", "mentions"):
+    for col in ("name", "aliases", "roles", "country", "code", "mentions", "role sources"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        t.add_row(r.name, "; ".join(r.aliases), "; ".join(r.roles), r.country or "", r.code or "", str(r.mentions))
+        t.add_row(r.name, "; ".join(r.aliases), "; ".join(r.roles), r.country or "", r.code or "", str(r.mentions),
+                  "; ".join((*r.known, *r.learned)))
     _out().print(t)
     return 0
 

@@ -246,7 +246,8 @@ write_parquet = _tables("parquet", _write_parquet)
 # -- event-level formats (PLOVER, CAMEO/GDELT) ----------------------------------------------------
 def ledger_events(store: Any) -> list:
     """The ledger's events (one per real-world event, with its claims), from the clusters the
-    store already holds (``extract`` linked them); only mentions never linked are linked here."""
+    store already holds (``extract`` linked them); only mentions never linked are linked here,
+    their participants completed as the link step would (:mod:`sideline.learned`)."""
     from .ledger import Ledger
 
     clusters: dict[str, list[Event]] = {}
@@ -260,7 +261,10 @@ def ledger_events(store: Any) -> list:
     published = store.published_dates()
     ledger.seed(clusters.values(), published=published)
     if unlinked:
-        ledger.add(unlinked, published=published)
+        from .learned import Enricher
+
+        enrich = Enricher.load(store.learned_roles())
+        ledger.add([enrich(ev, published.get(ev.article)) for ev in unlinked], published=published)
     return ledger.events()
 
 

@@ -148,20 +148,49 @@ class ActorSummary:
     country: str | None
     code: str | None
     mentions: int
+    known: tuple[str, ...] = ()  # offices in the knowledge file: "Foreign Minister, RUS (2004-03-09 to now): knowledge base"
+    learned: tuple[str, ...] = ()  # what articles stated: "Foreign Minister, KEN: learned from 2 articles (...)"
 
 
 def actors(store, query: str | None = None) -> list[ActorSummary]:
-    """Canonical actors seen in event mentions, with aliases, roles and counts."""
+    """Canonical actors seen in event mentions, with aliases, roles and counts, and where their
+    roles come from: the knowledge file, and what the articles stated (people the articles gave
+    a role but no event are listed too, with 0 mentions)."""
+    from .learned import RoleBook
+
     seen: dict[str, dict] = {}
     for ev in store.events():
         for a in ev.actors:
             _tally(seen, a)
+    book = RoleBook.from_rows(getattr(store, "learned_roles", list)())
+    for e in book.entries():
+        seen.setdefault(e.name, {"aliases": {e.name}, "roles": set(), "country": None, "code": None, "n": 0})
+    kb = _knowledge()
     rows = [ActorSummary(name=k, aliases=tuple(sorted(v["aliases"] - {k})), roles=tuple(sorted(v["roles"])),
-                         country=v["country"], code=v["code"], mentions=v["n"]) for k, v in seen.items()]
+                         country=v["country"], code=v["code"], mentions=v["n"], known=_known(kb, k),
+                         learned=tuple(e.summary() for e in book.of(k))) for k, v in seen.items()]
     if query:
         q = fold(query)
         rows = [r for r in rows if q in fold(r.name) or any(q in fold(x) for x in r.aliases)]
     return sorted(rows, key=lambda r: (-r.mentions, r.name))
+
+
+def _knowledge():
+    from .knowledge import Knowledge
+
+    return Knowledge.load()
+
+
+def _known(kb, name: str) -> tuple[str, ...]:
+    """The offices the knowledge file gives the person of exactly this name (or alias)."""
+    from .actor_names import key
+
+    person = kb.lookup_name(name)
+    if person is None or key(name) not in {key(n) for n in (person.name, *person.aliases)}:
+        return ()
+    return tuple(f"{o.role}, {o.country or o.org}"
+                 + (f" ({o.start or '?'} to {o.end or 'now'})" if o.dated else "") + ": knowledge base"
+                 for o in person.offices)
 
 
 def _tally(seen: dict[str, dict], a: Actor) -> None:

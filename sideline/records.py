@@ -176,10 +176,16 @@ class Event:
     trigger: Span | None = None  # in clean-text offsets
     sentence: Span | None = None  # in clean-text offsets
     event_id: str | None = None  # set by the ledger
+    #: the id this claim was stored under (the store sets it when it reads one back), so that
+    #: the link step may rename its participants and keep its id
+    stored_id: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def mention_id(self) -> str:
-        """A deterministic id for this claim: same article, words and reading give the same id."""
+        """A deterministic id for this claim: same article, words and reading give the same id
+        (made from the participants as extracted: a stored claim keeps the id it was stored under)."""
+        if self.stored_id is not None:
+            return self.stored_id
         key = "|".join([
             self.article, self.type.value, self.status.value,
             ";".join(a.name for a in self.actors),

@@ -152,7 +152,12 @@ class Resolver:
         m = self._nth_of_shared(tok, m)
         if m.label == "TITLE" and m.actor is None:
             return None
-        words = m.text if m.actor is None or not (m.actor.role or m.actor.code) else m.actor.name
+        if m.actor is not None and m.actor.code and m.actor.kind == "country":
+            words = ""  # a country's own name ("the United States")
+        elif m.actor is not None and m.actor.code and m.actor.kind == "government":
+            words = m.text  # the words used: "Washington" is its government, "State Department" no actor
+        else:
+            words = m.text if m.actor is None or not (m.actor.role or m.actor.code) else m.actor.name
         if {w.lower() for w in words.split()} & self.not_names:
             return None  # "Heads of State", "Minister Accepts Invitation To Visit US"
         if m.label not in ACTOR_LABELS and m.actor is None:

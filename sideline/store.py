@@ -14,13 +14,18 @@ Every batch is one transaction, so a run killed at any point leaves the committe
 and nothing of the one in flight; running again redoes that one and re-adds nothing else
 (DuckDB's write-ahead log replays the committed batches when the database is next opened).
 
-Schema changes are numbered migrations (``MIGRATIONS``); ``schema_version`` holds the
-versions applied. Add a migration by appending a tuple of SQL statements; never edit one
-that has been released. A database written by a newer sideline is refused (E201).
+Schema changes are numbered migrations (``MIGRATIONS``, in :mod:`sideline.store_schema`);
+``schema_version`` holds the versions applied. A database written by a newer sideline is
+refused (E201).
+
+A mention keeps its participants as extracted (``actors``, which its id is made from) and
+those the link step gave them with what the corpus taught (``linked_actors``, NULL when the
+same; see :mod:`sideline.learned`). Readers get the linked ones (:meth:`Store.events`); the
+link step starts again from the extracted ones (``events(raw=True)``), so linking is a
+function of what is stored, whatever the order and the runs it came in.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -33,57 +38,18 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from .codec import article_from_row, mention_from_row, mention_to_row
+from .codec import actor_from_json, article_from_row, mention_from_row, mention_to_row
 from .errors import E, StoreError
-from .records import Article, Event, Reject, Result
+from .records import Actor, Article, Event, Reject, Result
+from .store_rows import (actors_column, article_row, learned_rows, plan, reject_key, top,
+                         unique)
+from .store_schema import MIGRATIONS, SCHEMA_VERSION, check_file
 
-__all__ = ["Store", "Written", "MIGRATIONS", "SCHEMA_VERSION"]
-
-_ACTOR = ("STRUCT(name VARCHAR, mention VARCHAR, role VARCHAR, country VARCHAR, code VARCHAR, "
-          "kind VARCHAR)")
-
-#: numbered migrations: MIGRATIONS[i] brings a database from schema i to schema i + 1
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (  # 1: the first schema
-        """CREATE TABLE articles (
-            id VARCHAR PRIMARY KEY, text_hash VARCHAR NOT NULL, text VARCHAR NOT NULL,
-            published DATE, published_from VARCHAR, url VARCHAR, title VARCHAR, source VARCHAR,
-            origin VARCHAR, notes VARCHAR[], n_events INTEGER NOT NULL, run_id VARCHAR,
-            first_seen TIMESTAMP NOT NULL, updated TIMESTAMP NOT NULL)""",
-        f"""CREATE TABLE mentions (
-            mention_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, event_id VARCHAR,
-            position INTEGER NOT NULL, type VARCHAR NOT NULL, status VARCHAR NOT NULL,
-            actors {_ACTOR}[] NOT NULL,
-            date VARCHAR, date_granularity VARCHAR, date_text VARCHAR, date_end VARCHAR,
-            has_when BOOLEAN NOT NULL,
-            location STRUCT(name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE,
-                            venue VARCHAR, occasion VARCHAR, text VARCHAR),
-            attributed_to STRUCT(name VARCHAR, mention VARCHAR, actor {_ACTOR}),
-            evidence_text VARCHAR NOT NULL, evidence_start INTEGER NOT NULL,
-            evidence_end INTEGER NOT NULL, confidence DOUBLE NOT NULL,
-            trigger_start INTEGER, trigger_end INTEGER, sentence_start INTEGER,
-            sentence_end INTEGER, run_id VARCHAR)""",
-        """CREATE TABLE actors (
-            name VARCHAR PRIMARY KEY, kind VARCHAR, role VARCHAR, country VARCHAR, code VARCHAR,
-            aliases VARCHAR[], n_mentions INTEGER NOT NULL)""",
-        """CREATE TABLE rejects (
-            key VARCHAR PRIMARY KEY, origin VARCHAR NOT NULL, article VARCHAR,
-            code VARCHAR NOT NULL, reason VARCHAR NOT NULL, run_id VARCHAR,
-            first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL)""",
-        """CREATE TABLE runs (
-            run_id VARCHAR PRIMARY KEY, started TIMESTAMP NOT NULL, finished TIMESTAMP,
-            inputs VARCHAR[], counts VARCHAR)""",
-    ),
-    (  # 2: what the articles state about who holds which office ("Lavrov, Russia's foreign minister")
-        """CREATE TABLE learned_roles (
-            name VARCHAR NOT NULL, role VARCHAR NOT NULL, place VARCHAR NOT NULL,
-            seen_on DATE, article_id VARCHAR NOT NULL,
-            PRIMARY KEY (name, role, place, article_id))""",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
+__all__ = ["Store", "Written", "MIGRATIONS", "SCHEMA_VERSION", "reject_key"]
 
 _EVENT_ORDER = "ORDER BY article_id, evidence_start, mention_id"
+#: a mention's participants as readers see them: as linked, else as extracted
+_ACTORS_NOW = "coalesce(linked_actors, actors)"
 
 
 @dataclass(frozen=True)
@@ -101,11 +67,6 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def reject_key(reject: Reject) -> str:
-    """One row per article (its latest reject), or per origin and code when no id is known."""
-    raw = f"a|{reject.article}" if reject.article else f"o|{reject.origin}|{reject.code}"
-    return "r-" + hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
 
 class Store:
     """The DuckDB ledger. ``path=":memory:"`` gives a throwaway database (tests)."""
@@ -114,7 +75,7 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         if self.path != ":memory:":
-            _check_file(Path(self.path), read_only)
+            check_file(Path(self.path), read_only)
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
@@ -211,7 +172,7 @@ class Store:
         (:func:`reject_key`); an article that succeeds removes its rejects. Within a batch
         the later result for an article id wins.
         """
-        articles, rejects = _plan(results)
+        articles, rejects = plan(results)
         with self._transaction() as con:
             known = self.known_hashes(articles)
             todo = [r for aid, r in articles.items() if known.get(aid) != r.article.text_hash]
@@ -227,11 +188,11 @@ class Store:
                 con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                             [changed])
             rows = [{**mention_to_row(e, i), "run_id": run_id}
-                    for r in todo for i, e in enumerate(_unique(r.events))]
-            self._insert("articles", [_article_row(r, run_id, first_seen.get(r.article.id, now), now)
+                    for r in todo for i, e in enumerate(unique(r.events))]
+            self._insert("articles", [article_row(r, run_id, first_seen.get(r.article.id, now), now)
                                       for r in todo])
             self._insert("mentions", rows)
-            self._insert("learned_roles", _learned_rows(todo))
+            self._insert("learned_roles", learned_rows(todo))
             if articles:
                 con.execute("DELETE FROM rejects WHERE article IN (SELECT unnest(?::VARCHAR[]))",
                             [list(articles)])
@@ -257,6 +218,25 @@ class Store:
                 con.unregister("_sideline_ids")
         return int(n[0]) if n else 0
 
+    def set_linked_actors(self, mapping: Mapping[str, Sequence[Actor] | None]) -> int:
+        """Set the participants the link step gave mentions (``{mention_id: actors}``; None:
+        as extracted) and refresh the ``actors`` rows of every name that came or went."""
+        if not mapping:
+            return 0
+        with self._transaction() as con:
+            con.register("_sideline_linked", actors_column(mapping))
+            try:
+                names = {r[0] for r in con.execute(
+                    f"SELECT DISTINCT a.name FROM (SELECT unnest({_ACTORS_NOW}) AS a FROM mentions "
+                    "WHERE mention_id IN (SELECT mention_id FROM _sideline_linked))").fetchall()}
+                n = con.execute("UPDATE mentions SET linked_actors = i.actors FROM _sideline_linked i "
+                                "WHERE mentions.mention_id = i.mention_id").fetchone()
+            finally:
+                con.unregister("_sideline_linked")
+            names |= {a.name for v in mapping.values() if v for a in v}
+            self._refresh_actors(names)
+        return int(n[0]) if n else 0
+
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
@@ -276,8 +256,8 @@ class Store:
     def _actor_names(self, article_ids: list[str]) -> set[str]:
         if not article_ids:
             return set()
-        rows = self._con.execute("SELECT DISTINCT a.name FROM (SELECT unnest(actors) AS a FROM "
-                                 "mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))",
+        rows = self._con.execute(f"SELECT DISTINCT a.name FROM (SELECT unnest({_ACTORS_NOW}) AS a "
+                                 "FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))",
                                  [article_ids]).fetchall()
         return {r[0] for r in rows}
 
@@ -302,12 +282,12 @@ class Store:
             "SELECT a.name, count(DISTINCT mention_id), list_sort(list(DISTINCT a.mention) "
             "FILTER (WHERE a.mention IS NOT NULL)), histogram(a.kind), histogram(a.role), "
             "histogram(a.country), histogram(a.code) "
-            "FROM (SELECT mention_id, unnest(actors) AS a FROM mentions) "
+            f"FROM (SELECT mention_id, unnest({_ACTORS_NOW}) AS a FROM mentions) "
             "WHERE a.name IN (SELECT unnest(?::VARCHAR[])) GROUP BY a.name ORDER BY a.name",
             [names_list]).fetchall()
         self._insert("actors", [
-            {"name": name, "kind": _top(kind), "role": _top(role), "country": _top(country),
-             "code": _top(code), "aliases": aliases or [], "n_mentions": n}
+            {"name": name, "kind": top(kind), "role": top(role), "country": top(country),
+             "code": top(code), "aliases": aliases or [], "n_mentions": n}
             for name, n, aliases, kind, role, country, code in rows])
 
     # -- reading ---------------------------------------------------------------------------------
@@ -321,13 +301,23 @@ class Store:
         finally:
             cur.close()
 
-    def events(self, article: str | None = None, event_id: str | None = None) -> Iterator[Event]:
+    def events(self, article: str | None = None, event_id: str | None = None,
+               raw: bool = False) -> Iterator[Event]:
         """The stored mentions (of one article, of one event) as :class:`Event` records, by
-        article id, evidence start and mention id."""
+        article id, evidence start and mention id, with the participants the link step gave
+        them (``raw``: as extracted). Each keeps the id it was stored under."""
         tests = [(c, v) for c, v in (("article_id", article), ("event_id", event_id)) if v is not None]
         where = ("WHERE " + " AND ".join(f"{c} = ?" for c, _ in tests)) if tests else ""
-        for row in self._rows(f"SELECT * FROM mentions {where} {_EVENT_ORDER}", [v for _, v in tests]):
+        cols = "*" if raw else f"* REPLACE ({_ACTORS_NOW} AS actors)"
+        for row in self._rows(f"SELECT {cols} FROM mentions {where} {_EVENT_ORDER}",
+                              [v for _, v in tests]):
             yield mention_from_row(row)
+
+    def linked_actors(self) -> dict[str, tuple[Actor, ...]]:
+        """``{mention_id: participants}`` of the mentions the link step changed."""
+        return {row["mention_id"]: tuple(actor_from_json(a) for a in row["linked_actors"])
+                for row in self._rows("SELECT mention_id, linked_actors FROM mentions "
+                                      "WHERE linked_actors IS NOT NULL ORDER BY mention_id")}
 
     def articles(self) -> Iterator[Article]:
         """Every stored article, by id."""
@@ -372,81 +362,3 @@ class Store:
             "(SELECT count(*) FROM rejects), (SELECT count(*) FROM runs)").fetchone()
         keys = ("articles", "mentions", "events", "actors", "rejects", "runs")
         return {k: int(v) for k, v in zip(keys, row)}
-
-
-def _check_file(path: Path, read_only: bool) -> None:
-    """Refuse a missing database when reading, and a file that is not a DuckDB database
-    (DuckDB would open it as an in-memory view and every write would be lost)."""
-    if not path.exists():
-        if read_only:
-            raise StoreError(E.E202, path=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(12)
-    except OSError as err:
-        raise StoreError(E.E204, path=str(path), reason=str(err)) from err
-    if head and head[8:12] != b"DUCK":
-        raise StoreError(E.E204, path=str(path), reason="the file is not a DuckDB database")
-
-
-# -- rows <-> records ----------------------------------------------------------------------------
-def _plan(results: Sequence[Result]) -> tuple[dict[str, Result], dict[str, Reject]]:
-    """The articles and rejects a batch leaves, in order; the later result for an id wins."""
-    articles: dict[str, Result] = {}
-    rejects: dict[str, Reject] = {}
-    for r in results:
-        reject = r.reject if r.article is None else _unstorable(r.article)
-        if r.article is not None and reject is None:
-            articles[r.article.id] = r
-            for key in [k for k, v in rejects.items() if v.article == r.article.id]:
-                del rejects[key]
-        elif reject is not None:
-            rejects[reject_key(reject)] = reject
-    return articles, rejects
-
-
-def _unstorable(article: Article) -> Reject | None:
-    """A reject for an article DuckDB cannot hold (lone surrogates are not UTF-8), else None."""
-    try:
-        article.text.encode("utf-8")
-    except UnicodeEncodeError as err:
-        return Reject(origin=article.origin or article.id, code="E206",
-                      reason=E.E206.format(reason=str(err)), article=article.id)
-    return None
-
-
-def _unique(events: Iterable[Event]) -> list[Event]:
-    """The events with distinct mention ids (the first of each), in their order."""
-    seen: dict[str, Event] = {}
-    for e in events:
-        seen.setdefault(e.mention_id, e)
-    return list(seen.values())
-
-
-def _article_row(r: Result, run_id: str | None, first_seen: datetime, now: datetime) -> dict:
-    a = r.article
-    return {"id": a.id, "text_hash": a.text_hash, "text": a.text, "published": a.published,
-            "published_from": a.published_from, "url": a.url, "title": a.title,
-            "source": a.source, "origin": a.origin, "notes": list(r.notes),
-            "n_events": len(_unique(r.events)), "run_id": run_id, "first_seen": first_seen,
-            "updated": now}
-
-
-def _top(counts: Mapping[Any, int] | None) -> Any:
-    """The most common non-null value; ties go to the smallest, so the choice is stable."""
-    values = [(-n, v) for v, n in (counts or {}).items() if v is not None]
-    return min(values)[1] if values else None
-
-
-def _learned_rows(results: Sequence[Result]) -> list[dict[str, Any]]:
-    """One row per (name, role, place) an article stated, once per article."""
-    rows: dict[tuple, dict[str, Any]] = {}
-    for r in results:
-        for name, role, place, seen_on in r.learned:
-            if name and role:
-                key = (name, role, place or "", r.article.id)
-                rows.setdefault(key, {"name": name, "role": role, "place": place or "",
-                                      "seen_on": seen_on, "article_id": r.article.id})
-    return list(rows.values())

@@ -266,13 +266,52 @@ def test_learned_roles_are_recorded_per_article_and_replaced_with_it():
         assert s.learned_roles() == [("Vera Lind", "Prime Minister", "SWE", None, r.article.id)]
 
 
-def test_a_schema_1_ledger_gains_the_learned_roles_table(tmp_path, monkeypatch):
-    db = tmp_path / "old.duckdb"
-    monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:1])
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 1)
+#: SQL that takes a ledger of the current schema back to an older one (what that release wrote)
+_DOWNGRADES = {
+    2: ("ALTER TABLE mentions DROP COLUMN linked_actors", "DELETE FROM schema_version WHERE version > 2"),
+    1: ("DROP TABLE learned_roles", "DELETE FROM schema_version WHERE version > 1"),
+}
+
+
+def _old_ledger(db, version: int) -> None:
+    """A ledger at schema ``version``, holding one batch (written now, then downgraded)."""
     with Store(db) as s:
         _fill(s, 1)
-    monkeypatch.undo()
+    with duckdb.connect(str(db)) as con:
+        for v in sorted(_DOWNGRADES, reverse=True):
+            if v >= version:
+                for statement in _DOWNGRADES[v]:
+                    con.execute(statement)
+
+
+def test_a_schema_1_ledger_gains_the_learned_roles_table(tmp_path):
+    db = tmp_path / "old.duckdb"
+    _old_ledger(db, 1)
     with Store(db) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 2
+        assert s.schema_version() == SCHEMA_VERSION == 3
         assert s.learned_roles() == [] and len(list(s.events())) == 12
+
+
+def test_a_schema_2_ledger_gains_linked_actors_and_keeps_its_mention_ids(tmp_path):
+    db = tmp_path / "old.duckdb"
+    _old_ledger(db, 2)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 2
+        ids = {r[0] for r in con.execute("SELECT mention_id FROM mentions").fetchall()}
+    with pytest.raises(StoreError) as err:  # a reader cannot upgrade it
+        Store(db, read_only=True)
+    assert err.value.code == "E203"
+    with Store(db) as s:
+        assert s.schema_version() == 3
+        events = list(s.events())
+        assert {e.mention_id for e in events} == ids and s.linked_actors() == {}
+        assert list(s.events(raw=True)) == events
+        first = events[0]
+        renamed = (dataclasses.replace(first.actors[0], name="Someone Else"), *first.actors[1:])
+        assert s.set_linked_actors({first.mention_id: renamed}) == 1
+        again = next(e for e in s.events() if e.mention_id == first.mention_id)
+        assert again.actors == renamed and again.mention_id == first.mention_id
+        assert next(e for e in s.events(raw=True) if e.mention_id == first.mention_id).actors == first.actors
+        assert "Someone Else" in {a["name"] for a in s.actors()}
+        s.set_linked_actors({first.mention_id: None})
+        assert s.linked_actors() == {} and "Someone Else" not in {a["name"] for a in s.actors()}

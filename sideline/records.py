@@ -182,8 +182,9 @@ class Event:
 
     @property
     def mention_id(self) -> str:
-        """A deterministic id for this claim: same article, words and reading give the same id
-        (made from the participants as extracted: a stored claim keeps the id it was stored under)."""
+        """A deterministic id for this claim: same article, words and reading (type, status,
+        participants, speaker, place) give the same id (made from the participants as
+        extracted: a stored claim keeps the id it was stored under)."""
         if self.stored_id is not None:
             return self.stored_id
         key = "|".join([
@@ -191,7 +192,7 @@ class Event:
             ";".join(a.name for a in self.actors),
             str(self.evidence.start), str(self.evidence.end),
             self.attributed_to.name if self.attributed_to else "",
-        ])
+        ] + ([self.where.name or ""] if self.where is not None and self.where.name else []))
         return "m-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

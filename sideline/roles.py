@@ -38,13 +38,16 @@ class Roles:
 
 def conjuncts(tok: Any) -> list[Any]:
     """A head and its conjuncts; a name "in apposition" to a name is a list the parser misread
-    ("Michel, Scholz, Macron and Meloni went")."""
+    ("Michel, Scholz, Macron and Meloni went"), and so is a title whose apposed name has
+    conjuncts ("US President [appos: Barack Obama [conj: Russian President Dmitry Medvedev]]")."""
     out, todo = [], [tok]
     while todo:
         t = todo.pop()
         out.append(t)
         todo += [c for c in t.children if c.dep_ == "conj" or (
-            c.dep_ == "appos" and c.ent_iob_ == "B" and t.ent_type_ and c.pos_ == t.pos_ == "PROPN")]
+            c.dep_ == "appos" and c.ent_iob_ == "B" and t.ent_type_ and c.pos_ == t.pos_ == "PROPN") or (
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" and not t.ent_type_ and c.i == t.i + 2
+            and any(g.dep_ == "conj" for g in c.children))]  # "US President [Barack Obama and ...]"
     return sorted(out, key=lambda t: t.i)
 
 

@@ -656,3 +656,9 @@ def test_a_stray_full_stop_before_which_includes_keeps_the_list(extract):
                   "Laos, officials said.")
     met = sorted(e.actors[1].name for e in doc.events if names(e)[0] == "Lavrov")
     assert met == ["Ghana", "Laos", "Peru"]
+
+
+def test_a_title_whose_apposed_name_has_conjuncts_is_a_list(extract):
+    doc = extract("US President Joe Biden and Chinese President Xi Jinping held talks in Woodside on Wednesday.")
+    ev = find(doc, "Biden", "Jinping")
+    assert ev.type is EventType.TALKS and len(ev.actors) == 2

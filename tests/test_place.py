@@ -420,3 +420,17 @@ def test_a_users_venue_overrides_a_packaged_one(tmp_path):
     g = Gazetteer(data_dir=tmp_path)
     assert g.geocode("the Blue House").name == "Busan"
     assert [m.entry.name for m in g.venues.find("talks at the Blue House")] == ["Busan"]
+
+
+def test_summits_held_in_two_cities_are_two_claims_with_their_own_places(make_doc):
+    from sideline.stages.actors import Actors
+    from sideline.stages.events import Events
+    from sideline.stages.place import Place
+    from sideline.stages.time import Time
+
+    doc = make_doc("US President Barack Obama and Russian President Dmitry Medvedev held summits in Prague and in "
+                   "Washington in 2010.", published="2016-11-18")
+    doc = Place()(Time()(Events()(Actors()(doc))))
+    summits = [e for e in doc.events if e.type.value == "meet"]
+    assert sorted(e.where.name for e in summits) == ["Prague", "Washington"]
+    assert len({e.mention_id for e in summits}) == 2

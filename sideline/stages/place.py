@@ -191,7 +191,7 @@ class Place:
             if step == 5 or (w is not None and not w.name):
                 w = context.fill(doc.events[i], w, located)
             out[i] = context.refine(doc.events[i], w)
-        return tuple(replace(ev, where=out[i]) for i, ev in enumerate(doc.events))
+        return _spread(tuple(replace(ev, where=out[i]) for i, ev in enumerate(doc.events)), found)
 
     def locate(self, doc: Document, ev: Event, found: list[Found],
                spans: tuple[tuple[int, int], ...]) -> tuple[Where | None, int]:
@@ -315,4 +315,20 @@ def _enrich(w: Where, f: Found, here: list[Found], roles: dict[int, Role], cue) 
             w = replace(city.where, venue=w.venue, occasion=w.occasion, text=w.text)
     return w
 
+
+def _spread(events: tuple[Event, ...], found: list[Found]) -> tuple[Event, ...]:
+    """Copies of one claim made for "held summits in Prague and in Washington" (events stage,
+    step 7) take the named places of their sentence in text order, one each."""
+    out = list(events)
+    groups: dict[tuple, list[int]] = {}
+    for i, ev in enumerate(events):
+        groups.setdefault((ev.trigger, ev.sentence, ev.status, ev.actors), []).append(i)
+    for (_, sent, _, _), idx in groups.items():
+        if len(idx) < 2 or sent is None:
+            continue
+        named = [f for f in found if sent.start <= f.start < sent.end and f.named and not f.country_level]
+        if len(named) >= len(idx):
+            for i, f in zip(idx, named[-len(idx):]):
+                out[i] = replace(out[i], where=replace(f.where, text=f.text))
+    return tuple(out)
 

@@ -191,6 +191,9 @@ class Attributor:
             named = [o for o in owners if o.pos_ == "PROPN" or resolver.mention_at(o) is not None]
             if named and tok.lemma_.lower() not in ("spokesperson", "spokesman", "spokeswoman", "source", "sources"):
                 head = named[-1]
+        people = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if people and head.ent_type_ != "PERSON":
+            head = people[0]  # "the ministry's spokeswoman, Maria Zakharova, said": the person
         nameless = not _names_a_person(head, resolver)
         unnamed = nameless and head.lemma_.lower() in _UNNAMED
         spokes = nameless and head.lemma_.lower() in _SPOKES

@@ -47,6 +47,10 @@ class Resolved:
     split: bool = False
 
 
+#: nouns that make "the two ..." the last two countries named, not the last two persons
+_LANDS = {"country", "nation", "government", "state", "neighbour", "neighbor"}
+
+
 class Resolver:
     """Per-document map from tokens to mentions, with a light coreference for titles and pronouns."""
 
@@ -229,7 +233,8 @@ class Resolver:
         """Step 1-5 of the module cascade for one head token (``strict``: no guessing of titles;
         ``loose``: a place, where "the capital of Eritrea" stands for Eritrea)."""
         if pair_phrase(tok):
-            return Resolved(self.last_pair)
+            lands = self._last_countries(tok) if tok.lemma_.lower() in _LANDS else ()
+            return Resolved(lands or self.last_pair)
         guest = self._visitor(tok)
         if guest is not None:
             return Resolved((guest,))
@@ -338,6 +343,27 @@ class Resolver:
         actors = tuple(self.actor(m) for m in ms)
         split = is_group and len(actors) > 1 and any(t.lower_ in ("from", "including") for t in tokens)
         return Resolved(actors, split=split)
+
+    def _last_countries(self, tok: Any) -> tuple[Actor, ...]:
+        """"the two countries", "both nations": the last two countries the text coordinated
+        ("between Venezuela and Guyana"), else the countries of the last pair of persons."""
+        for i in range(tok.i - 1, max(1, tok.i - 150), -1):
+            if self.parse[i - 1].lower_ not in ("and", "&"):
+                continue
+            pair = [self.by_token.get(i - 2), self.by_token.get(i)]
+            lands = [self.actor(m) for m in pair if m is not None]
+            if len(lands) == 2 and all(a.kind in ("country", "government") and a.country for a in lands) \
+                    and lands[0].country != lands[1].country:
+                return tuple(lands)
+        codes = list(dict.fromkeys(a.country for a in self.last_pair if a.country))
+        return tuple(self._country(c, tok.text) for c in codes) if len(codes) == 2 else ()
+
+    def _country(self, iso: str, mention: str) -> Actor:
+        named = self.country_named(iso)
+        if named is not None or self.places is None:
+            return named or Actor(name=iso, mention=mention, country=iso, code=iso, kind="country")
+        return Actor(name=self.places.country_name(iso) or iso, mention=mention, country=iso, code=iso,
+                     kind="country")
 
     def _visitor(self, tok: Any) -> Actor | None:
         """"the visiting official", "the visiting president": the visitor of the latest visit

@@ -23,8 +23,9 @@ Cascade of :meth:`StatusReader.read` (the first that fires wins):
 4. An offer, invitation, readiness or request in scope (ready to, invited, proposed) ->
    proposed; but an accepted or agreed one -> planned.
 5. Future or schedule in scope (will, is due to, scheduled, expected, next week, "to meet"
-   with no finite verb above it, but not "honoured to welcome") -> planned; "would" under a
-   past reporting verb -> planned.
+   with no finite verb above it, but not "honoured to welcome" nor under an implicative verb
+   in the past, "managed to bring them to the table") -> planned; "would" under a past
+   reporting verb -> planned.
 6. "ahead of the meeting" (unless in a present-tense caption), "before the meeting" in a
    sentence not told in the past, or a trip's purpose
    ("arrived for a summit") -> planned.
@@ -111,6 +112,7 @@ class StatusReader:
         self.past = set(d["past_markers"])
         self.negated_planning = set(d["negated_planning"])
         self.hedged = set(d.get("hedged_expect", ()))
+        self.implicative = set(d.get("implicative", ()))
 
     # -- scope ----------------------------------------------------------------------------------
     def scope(self, trig: Trigger) -> tuple[list[Any], list[Any]]:
@@ -220,6 +222,17 @@ class StatusReader:
         fails = [t for t in chain if t.lemma_.lower() == "fail"]
         return bool(fails) and all(trig.token.dep_ in ("nsubj", "nsubjpass") and trig.token.head == f for f in fails)
 
+    def _achieved(self, verb: Any) -> bool:
+        """"Brazil had managed to get the two nations to sit down": an implicative verb in the
+        past above the to-clause says it came about."""
+        for _ in range(4):
+            if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head == verb:
+                return False
+            verb = verb.head
+            if verb.lemma_.lower() in self.implicative and verb.tag_ in ("VBD", "VBN"):
+                return True
+        return False
+
     def _negated(self, chain: list[Any], mods: list[Any]) -> bool:
         negs = [m for m in mods if m.lower_.replace("’", "'") in self.negators
                 and (m.dep_ in ("neg", "det", "advmod", "aux") or m.lower_.replace("’", "'") in _NOT)]
@@ -256,14 +269,13 @@ class StatusReader:
         phrase = " ".join(t.lemma_.lower() for t in trig.token.sent)
         return self._has({c for c in self.planned if " " in c}, set(), phrase, chain)  # "look forward to"
 
-    @staticmethod
-    def _bare_infinitive(trig: Trigger, chain: list[Any]) -> bool:
+    def _bare_infinitive(self, trig: Trigger, chain: list[Any]) -> bool:
         """"to meet" with no finite verb above it (headlines: "Jokowi to meet Najib"), or purpose."""
         if trig.nominal and _briefed(trig.token):
             return False  # "to brief X about his summit": the briefing is to come, not the summit
         head = chain[0] if not trig.nominal else trig.predicate
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-        if not has_to:
+        if not has_to or self._achieved(head):
             return False
         if head.head.lemma_.lower() in _GLAD and head.head != head:
             return False  # "I'm honoured to welcome X to Canada": done as it is said

@@ -662,3 +662,26 @@ def test_a_title_whose_apposed_name_has_conjuncts_is_a_list(extract):
     doc = extract("US President Joe Biden and Chinese President Xi Jinping held talks in Woodside on Wednesday.")
     ev = find(doc, "Biden", "Jinping")
     assert ev.type is EventType.TALKS and len(ev.actors) == 2
+
+
+def test_the_two_nations_are_the_last_two_countries_coordinated(extract):
+    doc = extract("Tension has grown between Venezuela and Guyana over Essequibo. Brazilian Foreign Minister "
+                  "Mauro Vieira said Brazil had managed to get the two nations to sit down at the table and "
+                  "start a dialogue.")
+    ev = find(doc, "Venezuela", "Guyana")
+    assert ev.status is Status.OCCURRED  # "had managed to get them to sit down": it came about
+    assert ev.attributed_to is not None and ev.attributed_to.name == "Mauro Vieira"
+
+
+def test_the_two_countries_after_two_leaders_are_their_countries(extract):
+    doc = extract("Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim met in Kuching. "
+                  "The two countries will talk about palm oil next year.")
+    ev = find(doc, "Indonesia", "Malaysia")
+    assert ev.status is Status.PLANNED
+
+
+def test_a_spokeswoman_named_in_apposition_is_the_speaker(extract):
+    doc = extract("The Russian Foreign Ministry's spokeswoman, Maria Zakharova, said Lavrov would meet Blinken "
+                  "on Friday.")
+    ev = find(doc, "Lavrov", "Blinken")
+    assert ev.attributed_to.name == "Maria Zakharova"

@@ -59,3 +59,27 @@ def test_the_pipeline_keeps_a_second_meeting_of_the_same_pair(nlp_stage):
     meets = [e for e in res.events if e.type is EventType.MEET]
     assert {(e.where.name if e.where else None) for e in meets} == {"Geneva", "Nairobi"}
     assert len(meets) == 2
+
+
+def _with(start, actors, when="2024-09-25"):
+    return Event(article="a", type=EventType.MEET, status=Status.OCCURRED, actors=actors,
+                 evidence=Evidence("x", start, start + 1), trigger=Span(start, start + 1),
+                 sentence=Span(start, start + 1), when=When(when))
+
+
+LAV = Actor("Sergey Lavrov", "Lavrov", country="RUS")
+SAF = Actor("Ayman Safadi", "Safadi", country="JOR")
+JOR = Actor("Jordan", "Jordan", country="JOR", kind="country")
+
+
+def test_a_country_and_its_official_in_two_tellings_are_one_meeting():
+    out = _run(_with(0, (LAV, JOR)), _with(10, (LAV, SAF)))
+    assert [[a.name for a in e.actors] for e in out] == [["Sergey Lavrov", "Ayman Safadi"]]
+    assert len(_run(_with(0, (LAV, JOR)), _with(10, (LAV, SAF), when="2024-07-02"))) == 2
+
+
+def test_three_shared_persons_make_one_meeting_with_everyone():
+    a, b, c, d, e = (Actor(n, n) for n in ("Vucic", "Michel", "Borrell", "Macron", "Meloni"))
+    out = _run(_with(0, (a, b, c, d)), _with(10, (b, d, e, a)))
+    assert len(out) == 1 and {x.name for x in out[0].actors} == {"Vucic", "Michel", "Borrell", "Macron", "Meloni"}
+    assert len(_run(_with(0, (a, b, c)), _with(10, (a, b, e)))) == 2  # two shared: two meetings

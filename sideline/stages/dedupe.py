@@ -12,13 +12,16 @@ this stage merges the claims that turn out to be one:
    containing the other, or one unknown) and their places are compatible (the same place,
    the same country, or one unknown);
 3. the kept claim takes the joining claim's attribution when it had none, and its date or
-   place when it had none.
+   place when it had none;
+4. a claim that tells the same meeting as a kept one (same type, status, compatible date and
+   place) while naming a country where the kept one names its official, or three or more of
+   the same persons, joins it, and the kept claim takes the participants of both.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import Document, Event, When, Where
+from ..records import Actor, Document, Event, EventType, When, Where
 from .events import _merge_key
 
 __all__ = ["Dedupe"]
@@ -63,7 +66,41 @@ class Dedupe:
         for ev in doc.events:
             i = next((i for i, k in enumerate(kept) if _same_claim(k, ev)), None)
             if i is None:
+                i = next((i for i, k in enumerate(kept) if _covers(k, ev) or _covers(ev, k)), None)
+                if i is not None:  # step 4: the fuller telling's participants
+                    kept[i] = _join(replace(kept[i], actors=_fuller(kept[i], ev)), ev)
+                    continue
+            if i is None:
                 kept.append(ev)
             else:
                 kept[i] = _join(kept[i], ev)
         return doc.with_(events=tuple(kept))
+
+
+def _covers(big: Event, small: Event) -> bool:
+    """Step 4: two tellings of one meeting, one naming more: a country where the other names its
+    official ("met delegates of Jordan" ... "met Jordan's Ayman Safadi"), or three or more of the
+    same persons ("Vucic met Michel, Borrell and Macron" ... "Michel, Macron and Meloni went on
+    after the meeting with Vucic")."""
+    if big.type is EventType.VISIT or small.type is EventType.VISIT or big.trigger == small.trigger \
+            or _merge_key(big)[:2] != _merge_key(small)[:2] or not _dates_agree(big.when, small.when) \
+            or not _places_agree(big.where, small.where):
+        return False
+    names = {a.name for a in big.actors}
+    lands = {a.country for a in big.actors if a.kind == "person" and a.country}
+    rest = [a for a in small.actors if a.name not in names]
+    shared = [a for a in small.actors if a.name in names and a.kind == "person"]
+    if len(shared) >= 3:
+        return True
+    stand_ins = [a for a in rest if a.kind in ("country", "government") and a.country in lands]
+    return len(stand_ins) == len(rest) == 1 and len(small.actors) == len(big.actors)
+
+
+def _fuller(a: Event, b: Event) -> tuple[Actor, ...]:
+    """The participants of both tellings (a person standing in for the country named)."""
+    lands = {x.country for x in a.actors + b.actors if x.kind == "person" and x.country}
+    out: dict[str, Actor] = {}
+    for x in a.actors + b.actors:
+        if x.name not in out and not (x.kind in ("country", "government") and x.country in lands):
+            out[x.name] = x
+    return tuple(out.values())

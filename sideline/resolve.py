@@ -372,7 +372,26 @@ class Resolver:
                 or any(c.dep_ in ("compound", "appos") and c.ent_type_ == "PERSON" for c in tok.children):
             return None
         visit = self.last_by_kind.get("visit", ())
-        return visit[0] if visit and visit[0].kind == "person" else None
+        if visit and visit[0].kind == "person":
+            return visit[0]
+        return self._guest_of(tok)
+
+    def _guest_of(self, tok: Any) -> Actor | None:
+        """No visit told: of the two persons of the latest meeting, the one not from the country
+        the text places itself in (the places it names before, outside titles)."""
+        met = [a for a in self.last_by_kind.get("consult", ()) if a.kind == "person" and a.country]
+        if len(met) != 2 or met[0].country == met[1].country:
+            return None
+        counts: dict[str, int] = {}
+        for i, m in self.by_token.items():
+            a = self.actor(m)
+            if i < tok.i and m.label == "GPE" and a.kind in ("country", "government") and a.country:
+                counts[a.country] = counts.get(a.country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        guests = [a for a in met if a.country != ranked[0][0]]
+        return guests[0] if len(guests) == 1 else None
 
     def _of_countries(self, tok: Any) -> tuple[Actor, ...]:
         """"the leaders of Paraguay, Uruguay and Bolivia": the countries named in the of-phrase."""

@@ -685,3 +685,12 @@ def test_a_spokeswoman_named_in_apposition_is_the_speaker(extract):
                   "on Friday.")
     ev = find(doc, "Lavrov", "Blinken")
     assert ev.attributed_to.name == "Maria Zakharova"
+
+
+def test_the_visiting_president_is_the_one_from_abroad(extract):
+    doc = extract("Nigeria's capital city, Abuja, will host the next summit of the bloc in December. This was "
+                  "revealed by the President of Ghana, John Mahama, after he held a closed-door meeting with "
+                  "President Bola Tinubu at the State House. Briefing reporters after the meeting, the visiting "
+                  "president said the two leaders discussed trade.", published="2025-11-18")
+    visits = [e for e in doc.events if e.type is EventType.VISIT]
+    assert visits and names(visits[0])[0] == "Mahama" and visits[0].actors[1].country == "NGA"

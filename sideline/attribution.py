@@ -63,6 +63,7 @@ class Attributor:
         self.from_speaker = frozenset(d.get("from_speaker", ()))
         self.report_nouns = frozenset(d["report_nouns"])
         self.frames = tuple(d["frames"])
+        self.dismissals = frozenset(d.get("dismissals", ()))
 
     def speaker(self, trig: Trigger, resolver: Resolver, sents: list[Any], k: int) -> Claim | None:
         """Steps 1-5 for the trigger of sentence ``sents[k]``."""
@@ -77,6 +78,19 @@ class Attributor:
         if claim is not None:
             return claim
         return self._quote_across(sents, k, resolver)
+
+    def dismisser(self, trig: Trigger, resolver: Resolver) -> Claim | None:
+        """Who calls the report of this engagement untrue: "Peskov said that media reports that
+        Trump plans to travel to Moscow were a canard" (a second claim, denied, by Peskov): a
+        report word before the trigger, a dismissal after it, a reporting verb at the root."""
+        tok, sent = trig.token, trig.token.sent
+        if not any(t.lemma_.lower() in self.report_nouns | {"report"} and t.i < tok.i for t in sent) \
+                or not any(t.lemma_.lower() in self.dismissals and t.i > tok.i for t in sent):
+            return None
+        root = sent.root
+        if root.lemma_.lower() not in self.verbs or root.i > tok.i:
+            return None
+        return self._speaker_of_verb(root, resolver)
 
     @staticmethod
     def _agentless(verb: Any) -> bool:

@@ -694,3 +694,10 @@ def test_the_visiting_president_is_the_one_from_abroad(extract):
                   "president said the two leaders discussed trade.", published="2025-11-18")
     visits = [e for e in doc.events if e.type is EventType.VISIT]
     assert visits and names(visits[0])[0] == "Mahama" and visits[0].actors[1].country == "NGA"
+
+
+def test_reports_called_a_canard_are_two_claims(extract):
+    doc = extract("The ministry said reports that Lavrov would meet Blinken in Geneva next week were false.")
+    claims = {(e.status, e.attributed_to.name if e.attributed_to else None)
+              for e in doc.events if "Blinken" in names(e)}
+    assert claims == {(Status.PLANNED, "reports"), (Status.DENIED, "ministry")}

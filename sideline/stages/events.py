@@ -178,7 +178,12 @@ class Events:
                                  confidence=_confidence(trig, who, status), trigger=trigger,
                                  sentence=sentence))
             remember(resolver, trig.type, actors, status)
-        return out
+        denier = self.attributor.dismisser(trig, resolver) if out else None  # "reports that ... were a canard"
+        if denier is None:
+            return out
+        told = [e if e.attributed_to is None or e.attributed_to.name != denier.name
+                else replace(e, attributed_to=Claim("reports", "reports")) for e in out]  # not the denier's
+        return told + [replace(e, status=Status.DENIED, attributed_to=denier) for e in out]
 
 
 def _dated_after(sent: Any, published: Any) -> bool:

@@ -58,11 +58,21 @@ def _resolve_all(resolver: Resolver, heads: tuple[Any, ...], exclude: tuple[str,
     """(actors, split-list actors) for a list of heads; heads inside a dateline are skipped."""
     actors: list[Actor] = []
     split: list[Actor] = []
-    heads = tuple(_after_dateline(heads))
+    heads = tuple(h for h in _after_dateline(heads) if not _private(h, resolver.not_participants))
     for h in heads:
         r: Resolved = resolver.actors_of(h, exclude=exclude, loose=loose, strict=strict)
         (split if r.split else actors).extend(r.actors)
     return actors, split
+
+
+def _private(head: Any, words: frozenset[str]) -> bool:
+    """"meet the demand", "representatives of the Nigerian community", "the press": no party
+    to an engagement (``not_participants`` of data/triggers.json)."""
+    if head.pos_ != "NOUN":
+        return False
+    return head.lemma_.lower() in words or any(
+        g.lemma_.lower() in words for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj")
 
 
 def _surname(a: Actor) -> str:

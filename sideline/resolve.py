@@ -56,8 +56,9 @@ class Resolver:
 
     def __init__(self, doc: Document, titles: frozenset[str], groups: frozenset[str],
                  pair_words: frozenset[str], not_names: frozenset[str] = frozenset(),
-                 places: Any = None) -> None:
+                 places: Any = None, not_participants: frozenset[str] = frozenset()) -> None:
         self.parse = doc.parse
+        self.not_participants = not_participants  # "meet the demand": no party to an engagement
         self.places = places  # a sideline.places.Gazetteer: the country of a city visited
         self.titles, self.groups, self.pair_words = titles, groups, pair_words
         self.not_names = not_names

@@ -701,3 +701,9 @@ def test_reports_called_a_canard_are_two_claims(extract):
     claims = {(e.status, e.attributed_to.name if e.attributed_to else None)
               for e in doc.events if "Blinken" in names(e)}
     assert claims == {(Status.PLANNED, "reports"), (Status.DENIED, "ministry")}
+
+
+def test_representatives_of_a_community_are_no_party(extract):
+    doc = extract("Vice President Kashim Shettima gave the assurance on Tuesday during a meeting with "
+                  "representatives of the Nigerian community in Ghana.")
+    assert not doc.events

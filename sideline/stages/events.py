@@ -94,7 +94,7 @@ class Events:
         if doc.parse is None:  # step 1
             return doc.with_(events=())
         resolver = Resolver(doc, self.titles, self.groups, self.pair_words, self.not_names,
-                            places=gazetteer(self.data_dir))
+                            places=gazetteer(self.data_dir), not_participants=self.triggers.not_participants)
         sents = self._sentences(doc)
         claims: list[Event] = []
         for k, sent in enumerate(sents):

@@ -139,6 +139,9 @@ def anaphor(trig: Trigger, resolver: Resolver, status: Status | None = None) -> 
         return ()
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return ()  # "the meeting of the African Union": a gathering of its own, not the last one
+    if tok.ent_type_ in ("ORG", "EVENT") or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                                                for c in tok.children):
+        return ()  # "the upcoming BRICS Summit": a gathering with a name of its own
     group = _kind_group(trig.type)
     if status is not None and status.coarse is not Status.OCCURRED and group in resolver.last_open:
         return resolver.last_open[group]

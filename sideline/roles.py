@@ -251,7 +251,7 @@ def _participle_phrases(noun: Any) -> list[Any]:
     """"a courtesy call received by X from Y", "talks held by X with Y": the by/from/with phrases
     of a participle hung on the trigger noun name its participants."""
     out = []
-    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")):
         preps = ("from", "with", "on") if verb.lemma_ == "pay" else ("from", "with")  # "paid on X by Y"
         out += [t for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
                 for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
@@ -303,6 +303,9 @@ def roles(trig: Trigger) -> Roles:
         places += _dest(pred)
     elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass"):
         inner += _with_objects(pred)  # "no meeting was planned with Putin"
+        if tok.dep_ == "nsubjpass":  # "the summit was not attended by Buhari"
+            inner += [t for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                      for t in conjuncts(g) if t not in inner]
     elif pred == tok and tok.dep_ == "pobj" and tok.head.lower_ in ("since", "after", "following", "before"):
         verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z
         agents = _subjects(verb)[0] if verb.pos_ in ("VERB", "AUX") and _with_objects(tok) else []

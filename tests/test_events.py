@@ -707,3 +707,16 @@ def test_representatives_of_a_community_are_no_party(extract):
     doc = extract("Vice President Kashim Shettima gave the assurance on Tuesday during a meeting with "
                   "representatives of the Nigerian community in Ghana.")
     assert not doc.events
+
+
+def test_a_named_summit_is_no_anaphor_of_the_last_meeting(extract):
+    doc = extract("Lavrov met Indian Foreign Minister Subrahmanyam Jaishankar in New York on Friday. A ministry "
+                  "statement said the two ministers discussed preparations for the upcoming BRICS Summit in Kazan.")
+    assert [e.status for e in doc.events if "Jaishankar" in names(e)] == [Status.OCCURRED]
+
+
+def test_a_summit_convened_by_one_and_not_attended_by_another(extract):
+    doc = extract("The mini summit convened by President Nana Akufo-Addo in Aburi last week was not attended by "
+                  "President Bola Tinubu.")
+    ev = find(doc, "Akufo-Addo", "Tinubu")
+    assert ev.status is Status.RULED_OUT

@@ -47,7 +47,7 @@ from .store_schema import MIGRATIONS, SCHEMA_VERSION, check_file
 
 __all__ = ["Store", "Written", "MIGRATIONS", "SCHEMA_VERSION", "reject_key"]
 
-_EVENT_ORDER = "ORDER BY article_id, evidence_start, mention_id"
+_EVENT_ORDER = "ORDER BY article_id, evidence_start, position, mention_id"
 #: a mention's participants as readers see them: as linked, else as extracted
 _ACTORS_NOW = "coalesce(linked_actors, actors)"
 

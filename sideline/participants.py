@@ -334,7 +334,8 @@ def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], s
     dest = [resolver.country_of_city(d) for d in dest]
     dest += [a for a in others if a.kind != "person" and a not in dest]  # "visited Malaysia"
     home = {a.country for a in agents[:1] if a.kind == "person" and a.country}
-    if dest and all(d.country in home for d in dest):
+    lands = [d for d in dest if d.kind != "person"]
+    if lands and all(d.country in home for d in lands):
         return []  # "Putin was in Moscow", "the minister arrived back in Ankara": home, no visit
     if trig.presence and not (agents and agents[0].kind == "person" and agents[0].role
                               and dest and all(d.country for d in dest)):

@@ -142,9 +142,11 @@ class TriggerLexicon:
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         person = subj and (subj[0].lower_ in ("he", "she") or subj[0].lemma_.lower() in self.titles
                            or subj[0].pos_ == "PROPN" and subj[0].ent_type_ not in ("GPE", "LOC", "NORP", "DATE"))
-        places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-                  for g in c.children if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or
-                                                               g.pos_ == "PROPN" and not g.ent_type_)]
+        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                if g.dep_ == "pobj"]
+        if any(g.pos_ == "NOUN" for g in objs):
+            return False  # "is in charge in Washington", "was in talks in Doha": a state, not a stay
+        places = [g for g in objs if g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN" and not g.ent_type_]
         return bool(person and places)
 
     def _verb_type(self, tok: Any, lemma: str) -> EventType | None:

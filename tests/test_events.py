@@ -720,3 +720,10 @@ def test_a_summit_convened_by_one_and_not_attended_by_another(extract):
                   "President Bola Tinubu.")
     ev = find(doc, "Akufo-Addo", "Tinubu")
     assert ev.status is Status.RULED_OUT
+
+
+def test_being_in_charge_somewhere_is_no_visit_and_a_trip_home_none_either(extract):
+    doc = extract("Acknowledging that he is in charge in Washington now, President Donald Trump blamed his "
+                  "predecessor. He said he planned to travel to Dallas next week at the invitation of Mayor "
+                  "Eric Johnson.")
+    assert not [e for e in doc.events if e.type is EventType.VISIT]

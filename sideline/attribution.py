@@ -80,9 +80,10 @@ class Attributor:
         return self._quote_across(sents, k, resolver)
 
     def dismisser(self, trig: Trigger, resolver: Resolver) -> Claim | None:
-        """Who calls the report of this engagement untrue: "Peskov said that media reports that
-        Trump plans to travel to Moscow were a canard" (a second claim, denied, by Peskov): a
-        report word before the trigger, a dismissal after it, a reporting verb at the root."""
+        """Who calls the report of this engagement untrue: "a spokesman said reports that the
+        president plans to fly to Hanoi in May were a canard" (a second claim, denied, by the
+        spokesman): a report word before the trigger, a dismissal after it, a reporting verb at
+        the root."""
         tok, sent = trig.token, trig.token.sent
         if not any(t.lemma_.lower() in self.report_nouns | {"report"} and t.i < tok.i for t in sent) \
                 or not any(t.lemma_.lower() in self.dismissals and t.i > tok.i for t in sent):

@@ -624,9 +624,9 @@ def test_a_month_in_a_persons_name_is_no_date(make_doc):
 
 
 def test_names_of_an_as_clause_the_parser_hung_on_a_noun_are_the_subject(extract):
-    doc = extract("Trade and security were likely agenda items as China, Japan and South Korea sat down for "
-                  "their first trilateral summit in four years.")
-    ev = find(doc, "China", "Japan", "Korea")
+    doc = extract("Energy and migration were likely agenda items as Chile, Peru and Colombia sat down for "
+                  "their first joint summit in a decade.")
+    ev = find(doc, "Chile", "Peru", "Colombia")
     assert ev.type is EventType.MEET and len(ev.actors) == 3
 
 
@@ -665,10 +665,10 @@ def test_a_title_whose_apposed_name_has_conjuncts_is_a_list(extract):
 
 
 def test_the_two_nations_are_the_last_two_countries_coordinated(extract):
-    doc = extract("Tension has grown between Venezuela and Guyana over Essequibo. Brazilian Foreign Minister "
-                  "Mauro Vieira said Brazil had managed to get the two nations to sit down at the table and "
-                  "start a dialogue.")
-    ev = find(doc, "Venezuela", "Guyana")
+    doc = extract("Tension has grown between Armenia and Azerbaijan over the border. Brazilian Foreign Minister "
+                  "Mauro Vieira said Norway had managed to get the two nations to start a dialogue in Oslo last "
+                  "month.")
+    ev = find(doc, "Armenia", "Azerbaijan")
     assert ev.status is Status.OCCURRED  # "had managed to get them to sit down": it came about
     assert ev.attributed_to is not None and ev.attributed_to.name == "Mauro Vieira"
 
@@ -704,8 +704,8 @@ def test_reports_called_a_canard_are_two_claims(extract):
 
 
 def test_representatives_of_a_community_are_no_party(extract):
-    doc = extract("Vice President Kashim Shettima gave the assurance on Tuesday during a meeting with "
-                  "representatives of the Nigerian community in Ghana.")
+    doc = extract("Vice President Kashim Shettima spoke on Tuesday at a meeting with representatives of the "
+                  "Ghanaian community in Lagos.")
     assert not doc.events
 
 

@@ -11,20 +11,25 @@ Cascade of :func:`participants` for a trigger (steps 1-2 are read by :func:`side
    ("Kim's visit", "their meeting"), its compounds ("the Trump-Putin meeting") and, when the
    noun is the object of a light verb or of the predicate, the predicate's subject.
 3. Each phrase head is resolved by :class:`~sideline.resolve.Resolver` (mentions, then
-   pronouns, pairs, titles). A group with a list of countries ("delegates from A, B and C")
-   makes one engagement per country; other lists make one multi-party engagement, unless the
+   pronouns, pairs, titles); heads that are no party ("meet the demand", "representatives of
+   the community": ``not_participants``) are skipped. A group with a list of countries
+   ("delegates from A, B and C", "delegates ..., which includes A, B and C") makes one
+   engagement per country; other lists make one multi-party engagement, unless the
    parser hung an object on a date ("met A on April 27 and B this week": one meeting each).
 4. A trigger noun that only names a venue ("on the sidelines of the G20 summit") has no
    participants of its own; "A and B were received by C and D respectively" pairs them.
 5. Roles by type: host puts the host first (the subject, or the ``by`` phrase of a passive);
-   visit puts the visitor first and the destination after it (a list of destinations makes
-   one visit each; a group's visit needs a destination; with none named, the dateline's, else
-   the country of the person who just received or met the visitor);
+   visit puts the visitor first and the destination after it (a city stands for its country;
+   a trip to one's own country is no visit; "be in" a place is a visit only of an office
+   holder to a known place; a list of destinations makes one visit each; a group's visit
+   needs a destination; with none named, the dateline's, else the country of the person who
+   just received or met the visitor);
    attend adds the organisation attended, and needs someone attending it; address adds the
    parliament, named after its country ("Parliament of Pakistan").
 
 Names inside a dateline ("TORONTO –", "BOGOR, Indonesia:") are never participants.
-:func:`anaphor` gives "the meeting" the participants of the latest engagement of its kind,
+:func:`anaphor` gives "the meeting" the participants of the latest engagement of its kind
+(of the latest not yet held when it is still to come; never for a named summit),
 :func:`implied_visit` reads "X welcomed Y to Canada" as Y's visit too; :func:`earlier_visit`
 reads "the first French president to visit Cuba since 1898" as an earlier French visit too.
 

@@ -434,3 +434,15 @@ def test_summits_held_in_two_cities_are_two_claims_with_their_own_places(make_do
     summits = [e for e in doc.events if e.type.value == "meet"]
     assert sorted(e.where.name for e in summits) == ["Berlin", "Paris"]
     assert len({e.mention_id for e in summits}) == 2
+
+
+def test_a_trip_at_home_with_no_destination_named_is_no_visit(make_doc):
+    from sideline.stages.actors import Actors
+    from sideline.stages.events import Events
+    from sideline.stages.place import Place
+    from sideline.stages.time import Time
+
+    doc = make_doc("President Joe Biden arrives for a graduation ceremony at the Naval Academy in Annapolis, "
+                   "Maryland, on Friday.", published="2024-05-24")
+    doc = Place()(Time()(Events()(Actors()(doc))))
+    assert not [e for e in doc.events if e.type.value == "visit"]

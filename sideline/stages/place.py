@@ -38,6 +38,11 @@ role ("a visit to the DRC ... due to travel to Kinshasa"), or, for a visit of th
 the one city of it the article places anything in ("I will travel to Poland ... In Warsaw
 I will meet ..."). A venue without a city of its own (a State House) takes the city of the
 article's country, or a place named right after it ("the Presidential Villa, Abuja").
+
+Last, the copies of one claim split by place ("held summits in Prague and in Washington")
+take one named place each, and a trip with no destination named that lies in the
+traveller's own country ("arrives for a ceremony at West Point, New York") is dropped: it is
+no diplomatic visit.
 """
 from __future__ import annotations
 
@@ -49,7 +54,7 @@ from typing import Any
 from ..places import Gazetteer, gazetteer, norm_key
 from ..placecontext import Context, Found, dateline, event_start, within
 from ..placeroles import Role, cues, role
-from ..records import Document, Event, Place as PlaceRecord, Span, Where
+from ..records import Document, Event, EventType, Place as PlaceRecord, Span, Where
 
 __all__ = ["Place"]
 
@@ -191,7 +196,8 @@ class Place:
             if step == 5 or (w is not None and not w.name):
                 w = context.fill(doc.events[i], w, located)
             out[i] = context.refine(doc.events[i], w)
-        return _spread(tuple(replace(ev, where=out[i]) for i, ev in enumerate(doc.events)), found)
+        located = _spread(tuple(replace(ev, where=out[i]) for i, ev in enumerate(doc.events)), found)
+        return tuple(ev for ev in located if not _home_trip(ev))
 
     def locate(self, doc: Document, ev: Event, found: list[Found],
                spans: tuple[tuple[int, int], ...]) -> tuple[Where | None, int]:
@@ -331,4 +337,13 @@ def _spread(events: tuple[Event, ...], found: list[Found]) -> tuple[Event, ...]:
             for i, f in zip(idx, named[-len(idx):]):
                 out[i] = replace(out[i], where=replace(f.where, text=f.text))
     return tuple(out)
+
+
+def _home_trip(ev: Event) -> bool:
+    """A trip with no destination named that the place stage puts in the traveller's own country
+    ("Obama arrives for a commencement ceremony at West Point, New York") is no diplomatic visit."""
+    if ev.type is not EventType.VISIT or len(ev.actors) != 1 or ev.where is None:
+        return False
+    who = ev.actors[0]
+    return who.kind == "person" and bool(who.country) and ev.where.country == who.country
 

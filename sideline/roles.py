@@ -57,8 +57,7 @@ def _subjects(verb: Any, depth: int = 0) -> tuple[list[Any], bool]:
     if subj:
         passive = subj[0].dep_ == "nsubjpass" and depth == 0  # "is expected to meet": raised subject
         if passive:
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            return [t for a in agents for t in conjuncts(a)], True
+            return _by_phrase(verb), True
         if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return conjuncts(verb.head), False
         return [t for s in subj for t in conjuncts(_as_clause(s, verb))], False
@@ -228,8 +227,13 @@ def _agent_of_participle(verb: Any) -> list[Any]:
     """The ``by`` phrase of a participle with no subject of its own ("..., greeted by Isaias")."""
     if verb.tag_ != "VBN" or any(c.dep_ in _SUBJ for c in verb.children) or verb.dep_ not in ("advcl", "acl", "conj"):
         return []
-    return [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-            for t in conjuncts(g)]
+    return _by_phrase(verb)
+
+
+def _by_phrase(verb: Any, preps: tuple[str, ...] = ()) -> list[Any]:
+    """The heads (with conjuncts) of a verb's ``by`` phrase, and of its ``preps`` phrases."""
+    return [t for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
 
 
 def _noun_inner(src: Any) -> list[Any]:
@@ -253,8 +257,7 @@ def _participle_phrases(noun: Any) -> list[Any]:
     out = []
     for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")):
         preps = ("from", "with", "on") if verb.lemma_ == "pay" else ("from", "with")  # "paid on X by Y"
-        out += [t for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
-                for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+        out += _by_phrase(verb, preps)
     return out
 
 
@@ -304,8 +307,7 @@ def roles(trig: Trigger) -> Roles:
     elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass"):
         inner += _with_objects(pred)  # "no meeting was planned with Putin"
         if tok.dep_ == "nsubjpass":  # "the summit was not attended by Buhari"
-            inner += [t for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-                      for t in conjuncts(g) if t not in inner]
+            inner += [t for t in _by_phrase(pred) if t not in inner]
     elif pred == tok and tok.dep_ == "pobj" and tok.head.lower_ in ("since", "after", "following", "before"):
         verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z
         agents = _subjects(verb)[0] if verb.pos_ in ("VERB", "AUX") and _with_objects(tok) else []

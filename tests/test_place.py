@@ -422,27 +422,27 @@ def test_a_users_venue_overrides_a_packaged_one(tmp_path):
     assert [m.entry.name for m in g.venues.find("talks at the Blue House")] == ["Busan"]
 
 
-def test_summits_held_in_two_cities_are_two_claims_with_their_own_places(make_doc):
+def _through_place(doc):
+    """Actors, events, time and place over a document the NLP stage made."""
     from sideline.stages.actors import Actors
     from sideline.stages.events import Events
     from sideline.stages.place import Place
     from sideline.stages.time import Time
 
+    return Place()(Time()(Events()(Actors()(doc))))
+
+
+def test_summits_held_in_two_cities_are_two_claims_with_their_own_places(make_doc):
     doc = make_doc("French President Jacques Chirac and German Chancellor Gerhard Schroeder held summits in Paris "
                    "and in Berlin in 2003.", published="2016-11-18")
-    doc = Place()(Time()(Events()(Actors()(doc))))
+    doc = _through_place(doc)
     summits = [e for e in doc.events if e.type.value == "meet"]
     assert sorted(e.where.name for e in summits) == ["Berlin", "Paris"]
     assert len({e.mention_id for e in summits}) == 2
 
 
 def test_a_trip_at_home_with_no_destination_named_is_no_visit(make_doc):
-    from sideline.stages.actors import Actors
-    from sideline.stages.events import Events
-    from sideline.stages.place import Place
-    from sideline.stages.time import Time
-
     doc = make_doc("President Joe Biden arrives for a graduation ceremony at the Naval Academy in Annapolis, "
                    "Maryland, on Friday.", published="2024-05-24")
-    doc = Place()(Time()(Events()(Actors()(doc))))
+    doc = _through_place(doc)
     assert not [e for e in doc.events if e.type.value == "visit"]

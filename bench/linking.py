@@ -28,7 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sideline.ledger import Ledger  # noqa: E402
+from sideline.ledger.ledger import Ledger  # noqa: E402
 from sideline.records import Actor, Evidence, Event, EventType, Status, When, Where, Granularity  # noqa: E402
 
 N_ACTORS = 2000

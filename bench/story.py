@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 import sideline  # noqa: E402
 from sideline import query  # noqa: E402
-from sideline.store import Store  # noqa: E402
+from sideline.store.database import Store  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
 

@@ -194,7 +194,7 @@ def _time_sideline(pipeline, which: str, jsonl: Path, db: Path, n_process: int, 
     from sideline.records import Article
 
     try:
-        import sideline.stages.ingest  # noqa: F401
+        import sideline.stages.ingest.read  # noqa: F401
         from sideline import extract
 
         with Clock() as clock:

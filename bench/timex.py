@@ -1,4 +1,4 @@
-"""Benchmark sideline.temporal.find_timexes on TIMEX3 gold (TempEval-3 platinum, MEANTIME).
+"""Benchmark sideline.stages.time.timexes.find_timexes on TIMEX3 gold (TempEval-3 platinum, MEANTIME).
 
     .venv/bin/python bench/timex.py [--details DIR] [--no-parse]
 
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sideline.temporal import find_timexes  # noqa: E402
+from sideline.stages.time.timexes import find_timexes  # noqa: E402
 
 EVAL = Path("/work/shared/eval/timex_eval.py")
 DATA = Path("/work/shared/eval/public/temporal")

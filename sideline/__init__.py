@@ -2,7 +2,7 @@
 
     >>> import sideline
     >>> summary = sideline.extract(["articles.jsonl"], db="ledger.duckdb")
-    >>> sideline.export(db="ledger.duckdb", format="jsonl", output="events.jsonl")
+    >>> sideline.export.writers(db="ledger.duckdb", format="jsonl", output="events.jsonl")
 """
 from .api import RunSummary, export, extract, link
 from .errors import ConfigError, InputError, PipelineError, SidelineError, StoreError

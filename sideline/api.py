@@ -90,8 +90,8 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
     the run always goes on. ``on_result`` is called with every result as it is stored
     (the CLI uses it for its progress bar and reject messages).
     """
-    from .stages.ingest import read_inputs
-    from .store import Store
+    from .stages.ingest.read import read_inputs
+    from .store.database import Store
 
     started = time.perf_counter()
     pipeline = pipeline or Pipeline.default(data_dir=str(data_dir) if data_dir else None)
@@ -135,12 +135,12 @@ def link(store, data_dir: str | Path | None = None) -> int:
     """Link every mention in the ledger into events and store the event ids; returns #events.
 
     Every run starts again from the participants as extracted and completes them with what
-    the whole corpus taught (:mod:`sideline.learned`) before linking, so the ledger depends
+    the whole corpus taught (:mod:`sideline.ledger.learned`) before linking, so the ledger depends
     only on what is stored, not on the runs or the order it came in. The completed
     participants are stored for every reader (``linked_actors``).
     """
-    from .ledger import Ledger
-    from .learned import Enricher
+    from .ledger.ledger import Ledger
+    from .ledger.learned import Enricher
 
     published = store.published_dates()
     enrich = Enricher.load(store.learned_roles(), data_dir)
@@ -162,8 +162,8 @@ def link(store, data_dir: str | Path | None = None) -> int:
 
 def export(db: str | Path = DEFAULT_DB, format: str = "jsonl", output: str | Path | None = None) -> None:
     """Write the ledger at ``db`` in ``format`` to ``output`` (standard output when None)."""
-    from .export import export as _export
-    from .store import Store
+    from .export.writers import export as _export
+    from .store.database import Store
 
     with Store(db, read_only=True) as store:
         _export(store, format, output)

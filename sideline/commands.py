@@ -7,7 +7,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from . import api, query
+from . import api
+from . import query
 from .records import Event, Result
 
 __all__ = [
@@ -28,7 +29,7 @@ def _err() -> Console:
 
 
 def _store(db: str):
-    from .store import Store
+    from .store.database import Store
 
     return Store(db, read_only=True)
 
@@ -153,7 +154,7 @@ def cmd_event(args) -> int:
 
 
 def cmd_story(args) -> int:
-    from .export import ledger_events
+    from .export.writers import ledger_events
 
     with _store(args.db) as store:
         groups = query.story(store, args.actor_a, args.actor_b)
@@ -207,11 +208,11 @@ def cmd_rejects(args) -> int:
 def cmd_dates(args) -> int:
     from .cli import write_json
     from .pipeline import Pipeline
-    from .stages.clean import Clean
-    from .stages.ingest import read_inputs
+    from .stages.clean.stage import Clean
+    from .stages.ingest.read import read_inputs
     from .stages.nlp import NLP
-    from .stages.time import Timexes
-    from .temporal import timex_records
+    from .stages.time.stage import Timexes
+    from .stages.time.timexes import timex_records
 
     pipeline = Pipeline([Clean(), NLP(parse_all=True), Timexes()])
     for item in pipeline.documents(read_inputs(args.inputs, published=args.published)):

@@ -42,10 +42,10 @@ class E:
     # E3xx: evaluation and export
     E301 = "Unknown export format '{format}'. Known: {known}."
     E302 = "Cannot read the gold file '{path}': {reason}"
-    # E35x: the ledger and its export formats (sideline/ledger.py, sideline/formats.py)
+    # E35x: the ledger and its export formats (sideline/ledger/ledger.py, sideline/export/formats.py)
     E351 = "Cannot convert a {kind} to PLOVER or CAMEO: give a LedgerEvent, an Event or an event dict."
     E352 = "The event record lacks a field PLOVER and CAMEO need: {reason}"
-    # E36x: places (sideline/places.py, sideline/venues.py; data/venues.json, data/place_aliases.json)
+    # E36x: places (sideline/knowledge/gazetteer.py, sideline/knowledge/venues.py; data/en/venues.json, data/en/place_aliases.json)
     E361 = "Place data entry {entry!r} in '{lexicon}' is malformed: {reason}"
 
 

@@ -1,6 +1,8 @@
 """Load the data files that drive sideline: triggers, cues, titles, places, actor knowledge.
 
-The packaged files live in ``sideline/data``. A user extends them with a directory of
+The packaged files live in ``sideline/data/en`` (the English lexicons and knowledge) and
+``sideline/data`` (tables that hold for every language: event types, GDELT codes); a name is
+looked up in that order (:func:`packaged`). A user extends them with a directory of
 their own (``$SIDELINE_DATA`` or the ``data_dir`` argument): a file of the same name there
 is merged over the packaged one. JSON lists are extended, JSON objects are updated key by
 key (recursively for nested objects), and text files are appended. Text files hold one
@@ -16,9 +18,17 @@ from typing import Any
 
 from .errors import E, ConfigError
 
-__all__ = ["load", "load_lines", "DATA_DIR"]
+__all__ = ["load", "load_lines", "packaged", "DATA_DIR", "LANGUAGE"]
 
 DATA_DIR = Path(__file__).parent / "data"
+#: the language whose lexicons are packaged (``data/<LANGUAGE>``)
+LANGUAGE = "en"
+
+
+def packaged(filename: str) -> Path:
+    """The packaged data file ``filename``: the language's own, else the language-free one."""
+    own = DATA_DIR / LANGUAGE / filename
+    return own if own.exists() else DATA_DIR / filename
 
 
 def _user_dirs(data_dir: str | os.PathLike | None) -> tuple[Path, ...]:
@@ -55,7 +65,7 @@ def load(name: str, data_dir: str | os.PathLike | None = None) -> Any:
 
 @lru_cache(maxsize=64)
 def _load_json(name: str, dirs: tuple[Path, ...]) -> Any:
-    data = _read_json(DATA_DIR / f"{name}.json")
+    data = _read_json(packaged(f"{name}.json"))
     for d in dirs:
         p = d / f"{name}.json"
         if p.exists():
@@ -71,7 +81,7 @@ def load_lines(name: str, data_dir: str | os.PathLike | None = None) -> tuple[st
 @lru_cache(maxsize=64)
 def _load_lines(name: str, dirs: tuple[Path, ...]) -> tuple[str, ...]:
     out: list[str] = []
-    for p in (DATA_DIR / f"{name}.txt", *(d / f"{name}.txt" for d in dirs)):
+    for p in (packaged(f"{name}.txt"), *(d / f"{name}.txt" for d in dirs)):
         if not p.exists():
             continue
         try:

@@ -1,6 +1,6 @@
 """Typed queries over the ledger, shared by the command line and the JSON API.
 
-Every function takes an open :class:`~sideline.store.Store` and returns records, never
+Every function takes an open :class:`~sideline.store.database.Store` and returns records, never
 rows; the CLI prints them as tables or JSON lines.
 """
 from __future__ import annotations
@@ -135,7 +135,7 @@ def event(store, event_id: str) -> list[Event]:
 def ledger_event(store, event_id: str):
     """The ledger's record of one event (participants, best date, consensus status and the
     rule that decided it, counts, timeline of claims), or None."""
-    from .export import ledger_events
+    from .export.writers import ledger_events
 
     return next((ev for ev in ledger_events(store) if ev.event_id == event_id), None)
 
@@ -156,7 +156,7 @@ def actors(store, query: str | None = None) -> list[ActorSummary]:
     """Canonical actors seen in event mentions, with aliases, roles and counts, and where their
     roles come from: the knowledge file, and what the articles stated (people the articles gave
     a role but no event are listed too, with 0 mentions)."""
-    from .learned import RoleBook
+    from .ledger.learned import RoleBook
 
     seen: dict[str, dict] = {}
     for ev in store.events():
@@ -176,14 +176,14 @@ def actors(store, query: str | None = None) -> list[ActorSummary]:
 
 
 def _knowledge():
-    from .knowledge import Knowledge
+    from .knowledge.people import Knowledge
 
     return Knowledge.load()
 
 
 def _known(kb, name: str) -> tuple[str, ...]:
     """The offices the knowledge file gives the person of exactly this name (or alias)."""
-    from .actor_names import key
+    from .knowledge.names import key
 
     person = kb.lookup_name(name)
     if person is None or key(name) not in {key(n) for n in (person.name, *person.aliases)}:

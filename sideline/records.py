@@ -7,7 +7,7 @@ never mutates a record: it returns a new one with :func:`dataclasses.replace`
 Offsets: ``Span`` values inside a :class:`Document` (sentences, mentions,
 timexes, places, triggers) count characters of the *cleaned* text
 ``Document.text``. ``Evidence`` offsets count characters of the article text
-*as given* (``Article.text``); the clean stage's :class:`~sideline.offsets.OffsetMap`
+*as given* (``Article.text``); the clean stage's :class:`~sideline.stages.clean.offsets.OffsetMap`
 converts one into the other.
 """
 from __future__ import annotations
@@ -250,7 +250,7 @@ class Document:
 
     article: Article
     text: str = ""
-    offsets: Any = None  # sideline.offsets.OffsetMap: cleaned-text offsets -> article-text offsets
+    offsets: Any = None  # sideline.stages.clean.offsets.OffsetMap: cleaned-text offsets -> article-text offsets
     published: date | None = None
     published_from: str | None = None
     sentences: tuple[Span, ...] = ()

@@ -12,8 +12,8 @@ from __future__ import annotations
 import sys
 import time
 
-from sideline.export import export
-from sideline.store import Store
+from sideline.export.writers import export
+from sideline.store.database import Store
 
 from ._store_data import batch
 

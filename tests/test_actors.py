@@ -9,8 +9,8 @@ import pickle
 
 import pytest
 
-from sideline.actor_lexicon import ActorLexicon
-from sideline.stages.actors import Actors, learned_roles, resolve
+from sideline.stages.actors.lexicon import ActorLexicon
+from sideline.stages.actors.stage import Actors, learned_roles, resolve
 
 
 @pytest.fixture(scope="module")
@@ -237,7 +237,7 @@ def test_undated_article_is_dated_by_the_people_it_names(run):
 
 
 def test_actors_in_returns_every_member_of_a_group(run):
-    from sideline.stages.actors import actors_in
+    from sideline.stages.actors.stage import actors_in
 
     doc = run("Pompeo brought together the foreign ministers of Saudi Arabia and Qatar in New York.",
               published="2018-09-27")

@@ -9,7 +9,7 @@ import pytest
 
 from sideline.errors import InputError
 from sideline.records import Article, Document, Span
-from sideline.stages.clean import Clean
+from sideline.stages.clean.stage import Clean
 
 
 @pytest.fixture(scope="module")

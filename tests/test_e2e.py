@@ -72,7 +72,7 @@ def test_messy_folder_exits_zero_and_names_every_reject(tmp_path: Path, messy_fo
 def test_export_has_the_format_fields_and_exact_evidence(tmp_path: Path):
     db = tmp_path / "l.duckdb"
     _cli("extract", str(EXAMPLES), "--db", str(db))
-    from sideline.store import Store
+    from sideline.store.database import Store
 
     with Store(db, read_only=True) as store:  # roles the articles stated are kept in the ledger
         learned = store.learned_roles()

@@ -10,12 +10,12 @@ import unicodedata
 import pytest
 
 from sideline.records import Document, EventType, Status
-from sideline.stages.events import Events, merge
+from sideline.stages.events.stage import Events, merge
 
 
 @pytest.fixture(scope="module")
 def stages():
-    from sideline.stages.actors import Actors
+    from sideline.stages.actors.stage import Actors
 
     return Actors(), Events()
 
@@ -616,8 +616,8 @@ def test_that_visit_still_to_come_is_the_one_not_yet_made(extract):
 
 
 def test_a_month_in_a_persons_name_is_no_date(make_doc):
-    from sideline.stages.actors import Actors
-    from sideline.stages.time import Timexes
+    from sideline.stages.actors.stage import Actors
+    from sideline.stages.time.stage import Timexes
 
     doc = Timexes()(Actors()(make_doc("Tanzanian Foreign Minister January Makamba spoke in Nairobi.")))
     assert not doc.timexes

@@ -9,9 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from sideline.errors import SidelineError
-from sideline.export import EVENT_COLUMNS, MENTION_COLUMNS, WRITERS, events_path, export
+from sideline.export.writers import EVENT_COLUMNS, MENTION_COLUMNS, WRITERS, events_path, export
 from sideline.records import EventType, Granularity, Status
-from sideline.store import Store
+from sideline.store.database import Store
 
 from ._store_data import batch
 
@@ -142,7 +142,7 @@ def test_unknown_format_is_e301(store, tmp_path):
 def test_event_rows_pick_the_finest_date_and_the_latest_status():
     from dataclasses import replace
 
-    from sideline.export import event_rows, mention_row
+    from sideline.export.writers import event_rows, mention_row
     from sideline.records import When
 
     from ._store_data import article, events

@@ -6,9 +6,9 @@ import re
 import pytest
 
 from sideline.errors import InputError
-from sideline.formats import (GDELT_COLUMNS, GDELT_PATTERNS, PLOVER_SCHEMA, cameo_code, to_cameo_row,
+from sideline.export.formats import (GDELT_COLUMNS, GDELT_PATTERNS, PLOVER_SCHEMA, cameo_code, to_cameo_row,
                               to_plover, validate)
-from sideline.ledger import Ledger
+from sideline.ledger.ledger import Ledger
 from sideline.records import Actor, EventType, Status
 
 from .test_ledger import BLINKEN, GUTERRES, JAISHANKAR, LAVROV, ev, five_reports, proposal_denial_meeting

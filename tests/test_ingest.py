@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sideline.records import Article, Reject
-from sideline.stages.ingest import parse_published, read_inputs
+from sideline.stages.ingest.read import parse_published, read_inputs
 
 MESSY = Path(__file__).parent / "fixtures" / "messy"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sideline.store import Store
+from sideline.store.database import Store
 
 from ._store_data import batch
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from sideline.actor_names import key, same_person, split_handle
-from sideline.knowledge import Knowledge, parse_date
-from sideline.lexicons import DATA_DIR
+from sideline.knowledge.names import key, same_person, split_handle
+from sideline.knowledge.people import Knowledge, parse_date
+from sideline.lexicons import packaged
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def name(person) -> str | None:
 
 # -- the data file itself ------------------------------------------------------------------------
 def test_actors_file_states_its_sources_and_check_date():
-    data = json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))
+    data = json.loads((packaged("actors.json")).read_text(encoding="utf-8"))
     assert data["checked"] == "2026-11-22"
     sections = {s["section"] for s in data["sources"]}
     assert all(s["source"] for s in data["sources"])

@@ -12,10 +12,10 @@ import pytest
 
 from sideline import query
 from sideline.api import link
-from sideline.export import events_path, export
-from sideline.learned import Enricher, RoleBook
+from sideline.export.writers import events_path, export
+from sideline.ledger.learned import Enricher, RoleBook
 from sideline.records import Actor, Article, Event, EventType, Evidence, Result, Status, When
-from sideline.store import Store
+from sideline.store.database import Store
 
 A_DAY = date(2024, 5, 6)
 B_DAY = date(2024, 5, 13)
@@ -25,7 +25,7 @@ TZ_HOST = Actor("Halima Mtemvu", "Tanzanian President Halima Mtemvu", "President
 
 @pytest.fixture(scope="module")
 def enricher_for():
-    from sideline.knowledge import Knowledge
+    from sideline.knowledge.people import Knowledge
 
     kb = Knowledge.load()
 

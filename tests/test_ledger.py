@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from sideline.ledger import Ledger, LedgerEvent, event_id_for, link
-from sideline.ledger_time import mention_interval, parse_value
+from sideline.ledger.ledger import Ledger, LedgerEvent, event_id_for, link
+from sideline.ledger.dates import mention_interval, parse_value
 from sideline.records import (Actor, Claim, Evidence, Event, EventType, Granularity, Status, When,
                               Where)
 

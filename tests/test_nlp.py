@@ -10,7 +10,7 @@ import pickle
 import pytest
 
 from sideline.errors import ConfigError
-from sideline.lexicons import DATA_DIR, load_lines
+from sideline.lexicons import load_lines, packaged
 from sideline.records import Article, Document, Span
 from sideline.stages.nlp import NLP, is_parsed, parsed_spans, trigger_pattern
 
@@ -44,7 +44,7 @@ def test_trigger_pattern_words_prefixes_and_phrases():
 
 
 def test_event_words_cover_trigger_lexicon():
-    path = DATA_DIR / "triggers.json"
+    path = packaged("triggers.json")
     if not path.exists():
         pytest.skip("no triggers.json yet")
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -9,9 +9,9 @@ import re
 import ftfy
 import pytest
 
-from sideline.offsets import OffsetMap, Tracked
+from sideline.stages.clean.offsets import OffsetMap, Tracked
 from sideline.records import Article, Document, Span
-from sideline.stages.clean import Clean
+from sideline.stages.clean.stage import Clean
 
 
 def test_identity_map():
@@ -157,7 +157,7 @@ def test_evidence_of_an_identical_span_is_identical():
 def test_spans_of_fixtures_and_examples():
     from pathlib import Path
 
-    from sideline.stages.ingest import read_inputs
+    from sideline.stages.ingest.read import read_inputs
 
     root = Path(__file__).parent.parent
     clean, rng = Clean(), random.Random(7)

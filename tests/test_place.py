@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from sideline.places import Gazetteer, gazetteer, norm_key
+from sideline.knowledge.gazetteer import Gazetteer, gazetteer, norm_key
 from sideline.records import Article, Document, Event, EventType, Evidence, Span, Status
 
 
@@ -164,7 +164,7 @@ def test_users_extend_the_venues(tmp_path):
     ("The envoys met on Friday in a hotel.", None),
 ])
 def test_datelines(gaz, text, place):
-    from sideline.placecontext import dateline
+    from sideline.stages.place.context import dateline
 
     found = dateline(text, gaz)
     assert (found[0].name if found else None) == place
@@ -182,7 +182,7 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def stage():
-    from sideline.stages.place import Place
+    from sideline.stages.place.stage import Place
 
     return Place()
 
@@ -209,7 +209,7 @@ def wheres(stage, doc):
 
 @pytest.mark.slow
 def test_stage_contract_and_pickling(stage):
-    from sideline.stages.place import Place
+    from sideline.stages.place.stage import Place
 
     assert (stage.name, stage.requires, stage.provides) == ("place", ("parse", "events"), ("places", "events.where"))
     assert isinstance(pickle.loads(pickle.dumps(Place())), Place)
@@ -424,10 +424,10 @@ def test_a_users_venue_overrides_a_packaged_one(tmp_path):
 
 def _through_place(doc):
     """Actors, events, time and place over a document the NLP stage made."""
-    from sideline.stages.actors import Actors
-    from sideline.stages.events import Events
-    from sideline.stages.place import Place
-    from sideline.stages.time import Time
+    from sideline.stages.actors.stage import Actors
+    from sideline.stages.events.stage import Events
+    from sideline.stages.place.stage import Place
+    from sideline.stages.time.stage import Time
 
     return Place()(Time()(Events()(Actors()(doc))))
 

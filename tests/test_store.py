@@ -6,11 +6,11 @@ import dataclasses
 import duckdb
 import pytest
 
-from sideline import store as store_mod
+from sideline.store import database as store_mod
 from sideline.codec import event_from_json, event_to_json, mention_from_row, mention_to_row
 from sideline.errors import StoreError
 from sideline.records import Article, Reject, Result, When, Where
-from sideline.store import SCHEMA_VERSION, Store
+from sideline.store.database import SCHEMA_VERSION, Store
 
 from ._store_data import article, batch, events, reject, result
 

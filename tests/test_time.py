@@ -1,4 +1,4 @@
-"""Temporal expressions (sideline.temporal) and event dates (sideline.stages.time).
+"""Temporal expressions (sideline.stages.time.timexes) and event dates (sideline.stages.time.stage).
 
 Every sentence here is written for the test. The fast tests use no model (the tense of a
 clause then comes from the words before the expression); the ``slow`` ones parse with the
@@ -12,8 +12,8 @@ import pytest
 
 from sideline.records import (Article, Document, Event, EventType, Evidence, Granularity as G,
                               Span, Status, Timex, When)
-from sideline.temporal import anchor_for, event_when, find_timexes, setters, timex_records
-from sideline.stages.time import Time, Timexes
+from sideline.stages.time.timexes import anchor_for, event_when, find_timexes, setters, timex_records
+from sideline.stages.time.stage import Time, Timexes
 
 PUB = date(2024, 9, 27)  # a Friday
 
@@ -195,7 +195,7 @@ def test_a_range_dates_a_visit_by_its_first_day_and_meetings_in_it_by_the_month(
 # -- records for `sideline dates` -----------------------------------------------------------------
 
 def test_timex_records_map_to_the_article_text_as_given():
-    from sideline.offsets import Tracked
+    from sideline.stages.clean.offsets import Tracked
 
     raw = "Talks &amp; dinner on Jan. 21, 2022."
     tracked = Tracked.of(raw).edit([(6, 11, "&")])
@@ -302,11 +302,11 @@ def test_ahead_of_a_meeting_points_forward(nlp):
     assert values(text, PUB, nlp(text)) == {"Wednesday": "2024-10-02"}
 
 
-# -- document-level dating (sideline.temporal_frame) ----------------------------------------------
+# -- document-level dating (sideline.stages.time.frame) ----------------------------------------------
 
 from sideline.records import Actor  # noqa: E402
-from sideline.temporal_frame import frame_dates, referred_window, same_engagement  # noqa: E402
-from sideline.temporal_lexicon import timex_lexicon  # noqa: E402
+from sideline.stages.time.frame import frame_dates, referred_window, same_engagement  # noqa: E402
+from sideline.stages.time.lexicon import timex_lexicon  # noqa: E402
 
 
 def _ev(text: str, trigger: str, names: tuple[str, ...], status: Status = Status.OCCURRED,

@@ -20,13 +20,13 @@ def default_stages(model: str | None = None, data_dir: str | None = None, max_ch
                    parse_all: bool = False) -> list:
     """The default stages. ``data_dir`` holds the user's own lexicons, merged over the
     packaged ones by every stage (see sideline/lexicons.py)."""
-    from .actors import Actors
-    from .clean import Clean
+    from .actors.stage import Actors
+    from .clean.stage import Clean
     from .dedupe import Dedupe
-    from .events import Events
+    from .events.stage import Events
     from .nlp import DEFAULT_MODEL, NLP
-    from .place import Place
-    from .time import Time
+    from .place.stage import Place
+    from .time.stage import Time
 
     return [Clean(data_dir=data_dir, max_chars=max_chars),
             NLP(model=model or DEFAULT_MODEL, data_dir=data_dir, parse_all=parse_all),

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Document, Event, EventType, When, Where
-from .events import _merge_key
+from .events.stage import _merge_key
 
 __all__ = ["Dedupe"]
 

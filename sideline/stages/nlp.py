@@ -2,7 +2,7 @@
 
 A full spaCy pass runs every component over every sentence. sideline needs the
 dependency parse only near words that can signal an engagement
-(``data/event_words.txt``), and entities only there and in the text around them, so
+(``data/en/event_words.txt``), and entities only there and in the text around them, so
 this stage runs:
 
 1. over the whole text: the tokenizer, rule-based boundaries (a line break ends a

@@ -1,0 +1,98 @@
+"""Plural and group mentions for the actor resolver: "the two leaders", "the foreign ministers
+of Saudi Arabia and Qatar", "their foreign ministers", "the two countries", "G20 leaders".
+
+A plural title resolves to several actors (the stage writes one Mention per actor, all with the
+same span): people holding the named offices, the people most mentioned in the last sentences,
+the countries named last, or a named group ("G20 leaders") when no person stands for it.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .spans import Candidate
+from ...records import Actor
+
+if TYPE_CHECKING:
+    from .resolve import Entity
+
+__all__ = ["GroupsMixin", "GENERIC"]
+
+#: roles too common to guess a holder from the countries an article mentions
+GENERIC = {"President", "Prime Minister", "Minister", "Leader", "Official", "Diplomat", "Secretary",
+           "Head of State", "Counterpart", "Spokesperson", "Ambassador", "Envoy", "Chairperson"}
+
+
+class GroupsMixin:
+    """Group resolution; mixed into :class:`sideline.stages.actors.resolve.DocResolver`, whose state it reads."""
+
+    def _group(self, c: Candidate) -> list[Actor]:
+        info = c.title
+        named = self._named_group(c)
+        if named is not None:
+            return [named]
+        if info.role == "GROUP_COUNTRIES":
+            isos = list(dict.fromkeys(reversed(self.countries_seen)))[:2]
+            return [self._country_actor(i, c.name) for i in isos]
+        ents: list[Entity] = []
+        if len(info.countries) > 1 or (info.countries and len(set(info.roles)) > 1):
+            roles = list(dict.fromkeys(info.roles))
+            if len(roles) == len(info.countries):
+                pairs = list(zip(roles, info.countries))
+            elif len(info.countries) > 1:
+                pairs = [(info.role, iso) for iso in info.countries]
+            else:
+                pairs = [(r, info.countries[0]) for r in roles]
+            for role, iso in pairs:
+                ent = self._by_role(info, c, role=role, where=iso)
+                if ent is not None:
+                    ents.append(ent)
+                elif len(info.countries) > 1:
+                    return [self._country_actor(i, c.name) for i in info.countries]
+        elif info.possessor == "their" and info.role not in ("Leader", "GROUP_PEOPLE"):
+            for ent in self._recent_people(c, 2):
+                other = self._by_role(info, c, where=ent.country) if ent.country else None
+                if other is not None:
+                    ents.append(other)
+        elif not info.countries and info.role not in ("Official", "Minister", "Counterpart", "Diplomat"):
+            ents = self._recent_people(c, 2, None if info.role == "GROUP_PEOPLE" else info.role)
+        if not ents and info.countries and info.role not in ("Leader", "Head of State", "President"):
+            return [self._government_actor(i, c.name) for i in info.countries]  # "Iraqi officials"
+        for ent in ents:
+            self.history.append((c, ent))
+            ent.count += 1
+        return [self.actor(e, c.name) for e in dict.fromkeys(ents)]
+
+    def _named_group(self, c: Candidate) -> Actor | None:
+        """'G20 leaders', 'ECOWAS Heads of State', 'world leaders': a group no person stands for."""
+        info = c.title
+        words = re.search(r"heads of states?(?: and government)?|leaders", c.name, re.I)
+        if words is None or info.countries or info.role not in ("Leader", "Head of State"):
+            return None
+        head = words.group(0).lower().replace("states", "state")
+        if info.org:
+            org = self.kb.org(info.org) or self.lx.org_of(info.org) or {"name": info.org}
+            return Actor(name=f"{org['name']} {head}", mention=c.name, code=org.get("code"), kind="group")
+        if re.search(r"\bworld\b", c.name, re.I):
+            return Actor(name=f"world {head}", mention=c.name, kind="group")
+        return None
+
+    def _recent_people(self, c: Candidate, n: int, role: str | None = None) -> list[Entity]:
+        """The ``n`` most mentioned people of the last few sentences (ties: the most recent)."""
+        seen: list[Entity] = []
+        for prev, ent in reversed(self.history):
+            if c.sent - prev.sent > 6:
+                break
+            if ent not in seen and ent.solid and (role is None or self._role_matches(ent, role)):
+                seen.append(ent)
+        out = sorted(seen, key=lambda e: (-e.count, seen.index(e)))[:n]
+        return out if len(out) == n else []
+
+    def _government_actor(self, iso: str, mention: str, role: str | None = None) -> Actor:
+        """The government of ``iso``; ``role``: the office a title-only mention named when no
+        holder is known ("the Kenyan foreign minister"), for the link step to resolve."""
+        return Actor(name=self.lx.country_name(iso), mention=mention, role=role, country=iso, code=f"{iso}GOV",
+                     kind="government")
+
+    def _country_actor(self, iso: str, mention: str) -> Actor:
+        return Actor(name=self.lx.country_name(iso), mention=mention, country=iso, code=iso, kind="country")

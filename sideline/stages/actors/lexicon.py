@@ -1,0 +1,214 @@
+"""Countries, organisations and titles for the actors stage: lookup tables and a title parser.
+
+``ActorLexicon`` answers three questions about words around a name:
+
+* which country a word names (a country name or alias, a demonym, a possessive
+  "Russia's", a capital standing for its government): :meth:`country_of`;
+* which organisation or national body a phrase names: :meth:`org_of`;
+* what a title phrase says ("the top Russian diplomat", "Deputy Prime Minister and Foreign
+  Minister of Jordan", "his Chinese counterpart"): :meth:`parse_title` -> :class:`TitleInfo`.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from ... import lexicons
+from ...knowledge.names import key
+
+__all__ = ["TitleInfo", "ActorLexicon"]
+
+_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "both", "two"}
+#: "the Iraqi defence and foreign ministers": a role word shared by two titles
+_SHARED_HEAD = re.compile(r"\b([a-z]+) and ([a-z]+) (minister|secretar)(?:s|ies)\b", re.I)
+_PLURAL_WORDS = {"two", "both", "three", "four", "several", "all"}
+CONNECTORS = {"of", "the", "for", "to", "and", "'s", "’s", "so-called", "(", ")", "-", "&", "on", "in"}
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    """What a title phrase says about the person it names."""
+
+    role: str | None = None  # canonical role ("Foreign Minister")
+    country: str | None = None  # ISO3 of the first country named
+    org: str | None = None  # an organisation key ("UN", "EU") or name
+    countries: tuple[str, ...] = ()
+    possessor: str | None = None  # "his", "her", "their" when the phrase starts with one
+    determiner: str | None = None
+    plural: bool = False
+    former: bool = False
+    gender: str | None = None
+    roles: tuple[str, ...] = ()
+
+    @property
+    def counterpart(self) -> bool:
+        return self.role == "Counterpart"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+class ActorLexicon:
+    """Country, organisation and title tables loaded from the data files."""
+
+    def __init__(self, data_dir: str | os.PathLike | None = None) -> None:
+        t = lexicons.load("titles", data_dir)
+        dem = lexicons.load("demonyms", data_dir)
+        orgs = lexicons.load("organisations", data_dir)
+        self.titles = {k.lower(): v for k, v in t["titles"].items()}
+        self.families = t.get("families", {})
+        self.leader_roles = set(t.get("leader_roles", [])) | {"President-elect", "Chairman of the Presidential Council"}
+        self.role_orgs = t.get("role_orgs", {})
+        self.honorifics = {h.lower() for h in t.get("honorifics", [])}
+        self.modifiers = {m.lower() for m in t.get("modifiers", [])}
+        self.former_words = set(t.get("former_words", []))
+        self.title_gender = t.get("gender", {})
+        self.pronouns = t.get("pronouns", {})
+        self.first_person = set(t.get("first_person", []))
+        self.groups = {g.lower() for g in t.get("groups", [])}
+        self.countries = dem["countries"]
+        self.capitals = {key(k): v for k, v in dem.get("capitals", {}).items()}
+        self._country_names: dict[str, str] = {}
+        for iso, c in self.countries.items():
+            for n in (c["name"], *c.get("aliases", [])):
+                if "," not in n:
+                    self._country_names.setdefault(n, iso)
+        self.demonyms = dict(dem.get("demonyms", {}))
+        self._country_key = {key(n): iso for n, iso in self._country_names.items()}
+        self._country_key.update({key(n): iso for n, iso in self.demonyms.items()})
+        self.org_entries = [dict(o, kind=o.get("kind", "organisation")) for o in orgs.get("organisations", [])]
+        self.body_entries = [dict(o, kind=o.get("kind", "government")) for o in orgs.get("bodies", [])]
+        self.body_words = orgs.get("body_words", {})
+        self._orgs: dict[str, dict] = {}
+        for o in self.org_entries + self.body_entries:
+            for n in (o["name"], *o.get("aliases", [])):
+                self._orgs.setdefault(n if _is_acronym(n) else key(n), o)
+        self._org_names_by_length = [(n, _is_acronym(n)) for n in
+                                     sorted((n for n in self._orgs if len(n) >= 2), key=len, reverse=True)]
+        self._title_re = re.compile(r"(?<![\w-])(" + _alternation(self.titles) + r")(?![\w-])", re.I)
+        places = list(self._country_names) + list(self.demonyms)
+        self._country_re = re.compile(r"(?<![\w-])(" + _alternation(places) + r")(?:'s|’s)?(?![\w-])")
+        self.scan_words = self._scan_words()
+        self.title_words = {w for t in self.titles for w in t.split()} - {"of", "the", "for", "and", "to"}
+        names = list(self._country_names) + list(self.demonyms) + self.org_names()
+        self.acronyms = {n for n in names if _is_acronym(n)}
+        self.group_re = re.compile(r"(?<![\w-])(" + _alternation(t.get("group_phrases", [])) + r")(?![\w-])", re.I)
+        self.plural_titles = {k for k in self.titles if k.endswith("s") and k[:-1] in self.titles}
+        self.plural_titles |= {k for k in self.titles if k.startswith("heads ")}
+
+    # -- countries ------------------------------------------------------------------------------
+    def country_name(self, iso: str | None) -> str | None:
+        c = self.countries.get(iso or "")
+        return c["name"] if c else None
+
+    def adjective(self, iso: str) -> str:
+        """The first demonym listed for a country ("Russian"), else its name."""
+        for word, code in self.demonyms.items():
+            if code == iso:
+                return word
+        return self.country_name(iso) or iso
+
+    def country_of(self, text: str, capitals: bool = False) -> str | None:
+        """ISO3 of a country name, alias, demonym or possessive ("Russia's"); with ``capitals``
+        a capital city counts too ("Moscow")."""
+        t = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
+        t = re.sub(r"('s|’s|')$", "", t)
+        k = key(t)
+        iso = self._country_key.get(k)
+        if iso is None and k.endswith("s") and k[:-1] in self._country_key and t[:1].isupper():
+            iso = self._country_key[k[:-1]]  # "Palestinians", "Saudis"
+        if iso is None and capitals:
+            iso = self.capitals.get(k)
+        return iso
+
+    def countries_in(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, ISO3) of every country word in ``text``."""
+        src = text.title() if text.isupper() else text
+        return [(m.start(), m.end(), self._country_names.get(m.group(1)) or self.demonyms[m.group(1)])
+                for m in self._country_re.finditer(src)]
+
+    # -- organisations --------------------------------------------------------------------------
+    def org_of(self, text: str) -> dict | None:
+        """The organisation or national body a phrase names, or None."""
+        t = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
+        t = re.sub(r"('s|’s)$", "", t)
+        return self._orgs.get(t) or self._orgs.get(key(t))
+
+    def org_names(self) -> list[str]:
+        return list({n for o in self.org_entries + self.body_entries for n in (o["name"], *o.get("aliases", []))})
+
+    # -- titles ---------------------------------------------------------------------------------
+    def family(self, role: str | None) -> str | None:
+        return self.families.get(role, role) if role else None
+
+    def is_title_word(self, word: str) -> bool:
+        return word.lower() in self.scan_words or word in self.acronyms
+
+    def parse_title(self, text: str) -> TitleInfo | None:
+        """Parse a title phrase; None when it holds no title."""
+        raw = re.sub(r"\b(then|ex)-", r"\1 ", " ".join(text.split()), flags=re.I)
+        found_countries = self.countries_in(raw)
+        residue = raw
+        for s, e, _ in reversed(found_countries):  # "the top Russian diplomat" -> "the top diplomat"
+            residue = residue[:s] + " " * (e - s) + residue[e:]
+        residue = " ".join(residue.split())
+        matches = [(m.group(1).lower(), self.titles[m.group(1).lower()]) for m in self._title_re.finditer(residue)]
+        if not matches:
+            return None
+        roles = tuple(r for _, r in matches)
+        for m in _SHARED_HEAD.finditer(residue):
+            head = "minister" if m.group(3).lower() == "minister" else "secretary"
+            extra = [self.titles.get(f"{w.lower()} {head}") for w in (m.group(1), m.group(2))]
+            roles = tuple(dict.fromkeys([r for r in extra if r] + list(roles)))
+        role = min(roles, key=lambda r: (_RANK.get(self.family(r), 9), -len(r)))
+        words = residue.lower().replace("-", " - ").split()
+        entry = self._org_in(raw)
+        isos = tuple(dict.fromkeys(iso for _, _, iso in found_countries))
+        if entry is not None and entry.get("country") and not isos:
+            isos, entry = (entry["country"],), None
+        orgs = [self._org_key(entry)] if entry else []
+        first = words[0] if words else ""
+        plural = any(w in self.plural_titles for w, _ in matches) or bool(_PLURAL_WORDS & set(words)) \
+            or (len(isos) > 1 and " and " in raw.lower())
+        gender = next((self.title_gender[w] for w in [*words, *(m for m, _ in matches)]
+                       if w in self.title_gender), None)
+        org = orgs[0] if orgs else self.role_orgs.get(role) if not isos else None
+        return TitleInfo(role=role, country=isos[0] if isos else None, org=org, countries=isos,
+                         possessor=first if first in ("his", "her", "their") else None,
+                         determiner=first if first in _DETERMINERS else None, plural=plural,
+                         former=bool(self.former_words & set(words)) or "then-" in raw.lower(),
+                         gender=gender, roles=roles)
+
+    def _org_in(self, text: str) -> dict | None:
+        folded = key(text)
+        for n, acronym in self._org_names_by_length:
+            if acronym:
+                if n in text and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w])", text):
+                    return self._orgs[n]
+            elif n in folded and re.search(r"(?<![a-z])" + re.escape(n) + r"(?![a-z])", folded):
+                return self._orgs[n]
+        return None
+
+    @staticmethod
+    def _org_key(o: dict) -> str:
+        code = o.get("code", "")
+        return {"IGOUNO": "UN", "IGOEUREEC": "EU", "IGOEEC": "EU", "IGOAFRAU": "AU", "IGONAT": "NATO",
+                "IGOPIF": "PIF", "IGOUNOREF": "UNRWA" if o["name"] == "UNRWA" else "UN"}.get(code, o["name"])
+
+    def _scan_words(self) -> set[str]:
+        words = set(CONNECTORS) | self.modifiers | self.honorifics | _DETERMINERS
+        for phrase in list(self.titles) + list(self._country_names) + list(self.demonyms) + self.org_names():
+            if _is_acronym(phrase):
+                continue
+            words |= {w.lower() for w in re.split(r"[\s]+", phrase) if w}
+        words |= {part for w in list(words) if "-" in w for part in w.split("-") if part}
+        words |= {"then-president", "then-prime", "-", "–", "—"}
+        return words - {"i", "is", "was", "he", "she", "by", "at", "with", "from", "said", "met"}
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 6 and letters.isupper()

@@ -1,0 +1,360 @@
+"""Resolve mention candidates to canonical actors, in text order (the second half of the actors stage).
+
+The resolver keeps what the document has said so far: the people named (with any role and
+country the text gave them), so that a surname, a misspelling, a title or a pronoun later in
+the article resolves to the full name met earlier. Knowledge (data/en/actors.json) fills in what
+the text does not say, at the document's date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .lexicon import ActorLexicon, TitleInfo
+from ...knowledge.names import key, same_person, split_handle, tokens
+from .groups import GENERIC, GroupsMixin
+from .spans import Candidate
+from ...records import Actor
+
+__all__ = ["Entity", "DocResolver"]
+
+@dataclass(eq=False)
+class Entity:
+    """A person the document has named, with what it has said about them."""
+
+    name: str  # canonical
+    surfaces: list[str] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    org: str | None = None
+    gender: str | None = None
+    person: object = None  # knowledge Person
+    last: int = -1  # position of the latest mention
+    subject_at: int = -1  # position of the latest mention as a subject
+    from_text: bool = False  # the role was read in the text
+    count: int = 0  # mentions so far
+
+    @property
+    def solid(self) -> bool:
+        """Known to the knowledge file, given a role by the text, or named in full."""
+        return self.person is not None or self.role is not None or len(self.name.split()) > 1
+
+
+class DocResolver(GroupsMixin):
+    """Per-document resolution state: one instance per document."""
+
+    def __init__(self, lexicon: ActorLexicon, knowledge, on: date | None) -> None:
+        self.lx, self.kb, self.on = lexicon, knowledge, on
+        self.entities: list[Entity] = []
+        self.history: list[tuple[Candidate, Entity]] = []  # person mentions in order
+        self.learned: list[tuple[str, str, str | None, date | None]] = []
+        self.first_person: Entity | None = None
+        self.countries_seen: list[str] = []  # ISO3 in order of mention
+
+    # -- entry point ----------------------------------------------------------------------------
+    def resolve(self, c: Candidate) -> Actor | list[Actor] | None:
+        """The actor of a candidate; a plural title ("the two leaders") gives a list."""
+        if c.label == "TITLE" and c.title is not None and c.title.plural:
+            return self._group(c)
+        if c.label == "PERSON":
+            return self._person(c)
+        if c.label in ("HANDLE", "HASHTAG"):
+            return self._handle(c)
+        if c.label == "TITLE":
+            return self._title(c)
+        if c.label == "PRON":
+            return self._pronoun(c)
+        return self._other(c)
+
+    # -- people ---------------------------------------------------------------------------------
+    def _clean(self, name: str) -> str:
+        name = re.split(r"\s[-–—]\s|\n", name)[0]  # "Paula Laboissière - Brasília": a byline
+        toks = name.replace("’s", "").replace("'s", "").split()
+        while len(toks) > 1 and toks[0].lower().rstrip(".") in {h.rstrip(".") for h in self.lx.honorifics}:
+            toks = toks[1:]
+        return " ".join(toks).strip(" ,.;:()\"'")
+
+    def _person(self, c: Candidate) -> Actor | None:
+        name = self._clean(c.name)
+        if not name:
+            return None
+        ent = self._find_entity(name, c.person_hint, c.title)
+        if ent is None:
+            return None
+        self._learn(ent, c.title, c)
+        if ent.country:
+            self.countries_seen.append(ent.country)
+        return self._mark(ent, c, name)
+
+    def _find_entity(self, name: str, hint, title: TitleInfo | None) -> Entity | None:
+        person = hint
+        if person is None and len(tokens(name)) > 1:
+            exact = self.kb.lookup_name(name, self.on)
+            if exact is not None and key(name) in {key(n) for n in (exact.name, *exact.aliases)}:
+                person = exact
+        if person is not None:
+            return self._entity_for(person)
+        ent = self._in_document(name, title)
+        if ent is not None:
+            return ent
+        person = self.kb.lookup_name(name, self.on, country=title.country if title else None)
+        if person is not None and self._title_fits(person, title):
+            return self._entity_for(person)
+        if self._looks_unlike_a_name(name):
+            return None
+        ent = Entity(name=name, surfaces=[name])
+        self.entities.append(ent)
+        return ent
+
+    def _title_fits(self, person, title: TitleInfo | None) -> bool:
+        """A surname hit in the knowledge file must not contradict the text's own title."""
+        if title is None or not title.country:
+            return True
+        country = person.country(self.on)
+        return country is None or country == title.country
+
+    def _looks_unlike_a_name(self, name: str) -> bool:
+        return not any(ch.isupper() for ch in name[:1]) or self.lx.country_of(name) is not None
+
+    def _in_document(self, name: str, title: TitleInfo | None) -> Entity | None:
+        """The entity named earlier that this name refers to: most recent first, surnames first."""
+        last_tok = tokens(name, drop_particles=True)
+        best = None
+        for ent in sorted(self.entities, key=lambda e: -e.last):
+            forms = [ent.name, *ent.surfaces]
+            if any(same_person(name, f) for f in forms):
+                if title and title.country and ent.country and title.country != ent.country:
+                    continue
+                full = tokens(ent.name, drop_particles=True)
+                if last_tok and full and last_tok[-1] == full[-1]:
+                    return ent
+                best = best or ent
+        return best
+
+    def _entity_for(self, person) -> Entity:
+        for ent in self.entities:
+            if ent.person is person or ent.name == person.name:
+                ent.person = person
+                return ent
+        office = person.office(self.on) or person.last_office(self.on)
+        ent = Entity(name=person.name, surfaces=[person.name, *person.aliases], person=person,
+                     role=office.role if office and person.office(self.on) else None,
+                     country=office.country if office else None, org=office.org if office else None,
+                     gender=person.gender)
+        # a name met earlier in a shorter form ("Lavrov" before "Sergey Lavrov") is the same entity
+        for other in list(self.entities):
+            if other.person is None and any(same_person(s, person.name) for s in other.surfaces):
+                ent.surfaces += other.surfaces
+                self.entities.remove(other)
+        self.entities.append(ent)
+        return ent
+
+    def _learn(self, ent: Entity, title: TitleInfo | None, c: Candidate) -> None:
+        if title is not None and ent.person is not None and not self._title_fits(ent.person, title):
+            title = None  # a title that belongs to a neighbour in a list ("... of Malaysia, John Kerry")
+        if title is None or title.plural or title.counterpart or not title.role:
+            if title and title.gender and not ent.gender:
+                ent.gender = title.gender
+            return
+        if title.role in ("Official", "Diplomat", "Leader") and ent.role:
+            return
+        if not title.former:
+            ent.role = title.role
+            ent.from_text = True
+        if title.country:
+            ent.country = title.country
+        if title.org and not title.country:
+            ent.org = title.org
+        ent.gender = ent.gender or title.gender
+        if not title.former:
+            where = title.country or title.org or ent.country or ent.org
+            self.learned.append((ent.name, title.role, where, self.on))
+
+    def _mark(self, ent: Entity, c: Candidate, surface: str) -> Actor:
+        pos = len(self.history)
+        ent.last = pos
+        ent.count += 1
+        if c.subject or c.label == "PERSON" and not any(h[0].sent == c.sent for h in self.history):
+            ent.subject_at = pos
+        if surface and surface not in ent.surfaces:
+            ent.surfaces.append(surface)
+        self.history.append((c, ent))
+        return self.actor(ent, self._text(c))
+
+    def _text(self, c: Candidate) -> str:
+        return c.name if c.label in ("PRON", "HANDLE", "HASHTAG") else c.name
+
+    def actor(self, ent: Entity, mention: str) -> Actor:
+        country, role, org = ent.country, ent.role, ent.org
+        if ent.person is not None and not ent.from_text:
+            office = ent.person.office(self.on)
+            if office is not None:
+                role, country, org = office.role, office.country or country, office.org
+        code = None
+        if org and not country:
+            info = self.kb.org(org)
+            code = info["code"] if info else None
+        elif country:
+            code = f"{country}GOV" if role else country
+        return Actor(name=ent.name, mention=mention, role=role, country=country, code=code, kind="person")
+
+    # -- handles, titles, pronouns --------------------------------------------------------------
+    def _handle(self, c: Candidate) -> Actor | None:
+        person = self.kb.by_handle(c.name, self.on)
+        if person is not None:
+            ent = self._entity_for(person)
+        else:
+            words = split_handle(c.name)
+            ent = self._in_document(words, None)
+            if ent is None and c.label == "HASHTAG":
+                return None
+        if ent is None:
+            return None
+        return self._mark(ent, c, "")
+
+    def _title(self, c: Candidate) -> Actor | None:
+        info = c.title
+        if info is None or info.plural:
+            return None
+        if info.determiner in ("a", "an") or info.role in ("Official", "Diplomat"):
+            # "a Kremlin official", "a Western European leader": someone, not a known person
+            return self._government_actor(info.country, c.name) if info.country else None
+        ent = self._counterpart(c, info) if info.counterpart else self._by_role(info, c)
+        if ent is None:  # no holder known: the government, with the office named
+            role = None if info.counterpart else info.role
+            return self._government_actor(info.country, c.name, role) if info.country and not info.former else None
+        if ent.gender is None and info.gender:
+            ent.gender = info.gender
+        return self._mark(ent, c, "")
+
+    def _by_role(self, info: TitleInfo, c: Candidate, role: str | None = None,
+                 where: str | None = None) -> Entity | None:
+        role = role or info.role
+        where = where or info.country or info.org
+        recent = sorted(self.entities, key=lambda e: -e.last)
+        for exact in (True, False):
+            for ent in recent:
+                if where and where not in (ent.country, ent.org):
+                    continue
+                if (ent.role == role) if exact else self._role_matches(ent, role):
+                    return ent
+        if info.former:
+            return None
+        if where:
+            person = self.kb.holder(role, where, self.on)
+            return self._entity_for(person) if person is not None else None
+        found = {p.name: p for iso in reversed(self.countries_seen[-6:])
+                 if role not in GENERIC and (p := self.kb.holder(role, iso, self.on)) is not None}
+        return self._entity_for(next(iter(found.values()))) if len(found) == 1 else None
+
+    def _role_matches(self, ent: Entity, role: str) -> bool:
+        if not ent.role:
+            return False
+        if role in ("Leader", "Head of State"):
+            heads = ("head_of_state", "head_of_government")
+            return self.lx.family(ent.role) in heads or ent.role in self.lx.leader_roles
+        if role in ("Leader", "Head of State", "Official", "Diplomat"):
+            return role != "Diplomat" or self.lx.family(ent.role) == "foreign_minister" or "Minister" in ent.role
+        fam = self.lx.family(role)
+        return fam == self.lx.family(ent.role) or role.lower() in ent.role.lower()
+
+    def _counterpart(self, c: Candidate, info: TitleInfo) -> Entity | None:
+        anchor = self._antecedent(c, gender=self.lx.pronouns.get(info.possessor or "", None))
+        for ent in sorted(self.entities, key=lambda e: -e.last):
+            if info.country and ent.country == info.country and ent is not anchor \
+                    and (anchor is None or not anchor.role or not ent.role or self._role_matches(ent, anchor.role)):
+                return ent
+        if anchor is not None and info.country and anchor.person is not None:
+            person = self.kb.counterpart_of(anchor.person, info.country, self.on)
+            if person is not None:
+                return self._entity_for(person)
+        if anchor is not None and info.country and anchor.role:
+            person = self.kb.holder(anchor.role, info.country, self.on)
+            if person is not None:
+                return self._entity_for(person)
+        return None
+
+    def _pronoun(self, c: Candidate) -> Actor | None:
+        low = c.name.lower()
+        if low in self.lx.first_person:
+            ent = self.first_person
+        else:
+            ent = self._antecedent(c, gender=self.lx.pronouns.get(low))
+        if ent is None:
+            return None
+        return self._mark(ent, c, "")
+
+    def _antecedent(self, c: Candidate, gender: str | None) -> Entity | None:
+        """The most recent person subject of matching gender (this or the two previous sentences),
+        else the most recent person of matching gender."""
+        fallback = None
+        for prev, ent in reversed(self.history):
+            if prev.start >= c.start:
+                continue
+            if gender and ent.gender and ent.gender != gender:
+                continue
+            if c.sent - prev.sent > 5:
+                break
+            if prev.subject and c.sent - prev.sent <= 3:
+                return ent
+            fallback = fallback or ent
+        return fallback
+
+    # -- organisations, countries ---------------------------------------------------------------
+    def _other(self, c: Candidate) -> Actor | None:
+        org = c.org or self.lx.org_of(c.name)
+        if org is not None:
+            return Actor(name=org["name"], mention=c.name, country=org.get("country"), code=org.get("code"),
+                         kind=org.get("kind", "organisation"), role=None)
+        iso = self.lx.country_of(c.name)
+        if iso is not None:
+            self.countries_seen.append(iso)
+            return self._country_actor(iso, c.name)
+        body = self._body(c.name)
+        if body is not None:
+            self.countries_seen.append(body.country)
+            return body
+        iso = self.lx.country_of(c.name, capitals=True)
+        if iso is not None:  # a capital stands for its government ("Moscow said")
+            self.countries_seen.append(iso)
+            return Actor(name=self.lx.country_name(iso), mention=c.name, country=iso, code=f"{iso}GOV",
+                         kind="government")
+        person = self._other_as_person(c)
+        if person is not None:
+            return person
+        if c.label == "ORG":  # an organisation we do not know; a country word in its name places it
+            hits = self.lx.countries_in(c.name)
+            iso = hits[0][2] if hits else None
+            return Actor(name=c.name, mention=c.name, country=iso, code=iso, kind="organisation")
+        return None
+
+    def _other_as_person(self, c: Candidate) -> Actor | None:
+        """A surname NER took for a place or an organisation ('Vucic', 'Borrell', 'PM Najib')."""
+        name = self._clean(c.name)
+        if not name[:1].isupper() or len(name) < 3:
+            return None
+        ent = self._in_document(name, None)
+        if ent is not None and not ent.solid:
+            return None
+        if ent is None:
+            person = self.kb.lookup_name(name, self.on)
+            ent = self._entity_for(person) if person is not None else None
+        return self._mark(ent, c, name) if ent is not None else None
+
+    def _body(self, text: str) -> Actor | None:
+        """'Russian Foreign Ministry', 'the Foreign Ministry of Jordan', 'Iraqi delegation'."""
+        for word, sector in sorted(self.lx.body_words.items(), key=lambda x: -len(x[0])):
+            if word.lower() in text.lower():
+                hits = self.lx.countries_in(text)
+                if not hits:
+                    return None
+                iso = hits[0][2]
+                body = word.title() if word[:1].isupper() else word
+                name = f"{self.lx.adjective(iso)} {body}" if sector == "GOV" and "Ministry" in word \
+                    else self.lx.country_name(iso)
+                return Actor(name=name, mention=text, country=iso, code=f"{iso}{sector}", kind="government")
+        return None
+
+    def set_first_person(self, ent: Entity | None) -> None:
+        self.first_person = ent

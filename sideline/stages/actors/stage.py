@@ -1,0 +1,171 @@
+"""The actors stage: parse -> mentions, each resolved to a canonical actor (or None).
+
+Candidates are found by :mod:`sideline.stages.actors.spans` (entities, a PhraseMatcher over the
+knowledge file's names, handles, hashtags, title-only phrases, pronouns) and resolved in
+text order by :mod:`sideline.stages.actors.resolve` (surnames, misspellings, titles and pronouns
+to the full names met earlier in the article, or to knowledge at the document's date).
+
+The events stage asks for the actor of a token span with :meth:`Actors.resolve` (or the
+module-level :func:`resolve`, which needs no knowledge), and a store can record what the
+article taught about roles with :func:`learned_roles`.
+"""
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+
+from .lexicon import ActorLexicon
+from .resolve import DocResolver
+from .spans import Candidate, SpanFinder
+from ...knowledge.people import Knowledge
+from ...records import Actor, Document, Mention, Span
+from ..nlp import doc_text
+
+__all__ = ["Actors", "resolve", "actors_in", "learned_roles", "estimate_date", "LEARNED_KEY"]
+
+#: where the stage leaves the roles the text taught (in ``doc.parse.user_data``)
+LEARNED_KEY = "sideline.learned_roles"
+#: which mention wins when several overlap a span
+_PREFERENCE = {"PERSON": 0, "HANDLE": 1, "TITLE": 2, "HASHTAG": 3, "ORG": 4, "GPE": 5, "NORP": 6, "PRON": 7}
+_QUOTES = re.compile(r"[\"“”]")
+
+
+class Actors:
+    name = "actors"
+    requires = ("parse",)
+    provides = ("mentions", "learned")
+
+    def __init__(self, data_dir: str | os.PathLike | None = None, knowledge: Knowledge | None = None) -> None:
+        self.data_dir = data_dir
+        self.knowledge = knowledge or Knowledge.load(data_dir)
+        self.lexicon = ActorLexicon(data_dir)
+        self.finder = SpanFinder(self.lexicon, self.knowledge)
+
+    def __getstate__(self) -> dict:
+        return {"data_dir": self.data_dir}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["data_dir"])
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parse is None:
+            return doc
+        mentions, learned = self.find(doc.parse, doc.published)
+        doc.parse.user_data[LEARNED_KEY] = learned
+        return doc.with_(mentions=tuple(mentions), learned=tuple(learned))
+
+    def find(self, parse, on: date | None) -> tuple[list[Mention], list[tuple]]:
+        """Mentions of a spaCy Doc at date ``on``, and the (name, role, country, date) the text taught."""
+        text = doc_text(parse)  # spaCy rebuilds Doc.text on every access
+        cands = self._first_person_filter(text, self.finder.find(parse))
+        res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands))
+        out = []
+        for c in cands:
+            if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.first_person is None:
+                res.set_first_person(_author(res))
+            actor = res.resolve(c)
+            for one in (actor if isinstance(actor, list) else [actor]) or [None]:
+                out.append(Mention(span=Span(c.start, c.end), text=text[c.start:c.end], label=c.label,
+                                   actor=one))
+            actor = None if isinstance(actor, list) else actor
+            if c.title_span and actor is not None:
+                s, e = c.title_span
+                out.append(Mention(span=Span(s, e), text=text[s:e], label="TITLE",
+                                   actor=Actor(actor.name, text[s:e], actor.role, actor.country, actor.code,
+                                               actor.kind)))
+        out.sort(key=lambda m: (m.span.start, m.span.end))
+        return out, list(dict.fromkeys(res.learned))
+
+    def _first_person_filter(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """Keep 'I'/'my' only in a first-person text (a minister's release), outside quotes."""
+        fp = [c for c in cands if c.label == "PRON" and c.name.lower() in self.lexicon.first_person]
+        outside = [c for c in fp if not _in_quotes(text, c.start)]
+        drop = set(map(id, fp)) if len(outside) < 2 else {id(c) for c in fp if c not in outside}
+        return [c for c in cands if id(c) not in drop]
+
+    # -- for the events stage -------------------------------------------------------------------
+    def resolve(self, doc: Document, start: int, end: int, relative_to: Actor | None = None) -> Actor | None:
+        """The actor of the clean-text span [start, end): the best mention inside it. A
+        counterpart phrase ("his U.S. counterpart") is resolved against ``relative_to``."""
+        m = _best(doc.mentions, start, end)
+        if m is None:
+            return None
+        if relative_to is not None and m.label == "TITLE":
+            info = self.lexicon.parse_title(m.text)
+            if info and info.counterpart and info.country:
+                person = self.knowledge.counterpart_of(relative_to.name, info.country, doc.published)
+                if person is not None:
+                    return Actor(name=person.name, mention=m.text, role=person.role(doc.published),
+                                 country=info.country, code=person.code(doc.published), kind="person")
+        return m.actor
+
+    def counterpart_of(self, actor: Actor, country: str, on: date | None) -> Actor | None:
+        person = self.knowledge.counterpart_of(actor.name, country, on)
+        if person is None:
+            return None
+        return Actor(name=person.name, mention=person.name, role=person.role(on), country=country,
+                     code=person.code(on), kind="person")
+
+
+def resolve(doc: Document, start: int, end: int) -> Actor | None:
+    """The actor of the best mention inside (else overlapping) the clean-text span [start, end)."""
+    m = _best(doc.mentions, start, end)
+    return m.actor if m else None
+
+
+def actors_in(doc: Document, start: int, end: int) -> tuple[Actor, ...]:
+    """Every actor the best mention inside [start, end) stands for: one for a name, several for
+    a plural title ("the two leaders", "the foreign ministers of Saudi Arabia and Qatar"), which
+    the stage writes as one Mention per actor over the same span."""
+    best = _best(doc.mentions, start, end)
+    if best is None:
+        return ()
+    same = [m.actor for m in doc.mentions if m.span == best.span and m.actor is not None]
+    return tuple({a.name: a for a in same}.values())
+
+
+def learned_roles(doc: Document) -> list[tuple[str, str, str | None, date | None]]:
+    """What the article said about who holds which office: (name, role, country or org, date)."""
+    if doc.parse is None:
+        return []
+    return list(doc.parse.user_data.get(LEARNED_KEY, []))
+
+
+def estimate_date(cands: list[Candidate]) -> date | None:
+    """For an undated article: the middle of the longest period in which most of the people
+    it names in full were in office (Kirchner, Lula and Chavez together: 2003-2007)."""
+    people = {id(c.person_hint): c.person_hint for c in cands if c.person_hint is not None}
+    spans = [(o.start, o.end or date.today()) for p in people.values() for o in p.offices if o.start]
+    if not spans:
+        return None
+    points = sorted({d for span in spans for d in span})
+    best, best_n = None, 0
+    for a, b in zip(points, points[1:]):
+        mid = date.fromordinal((a.toordinal() + b.toordinal()) // 2)
+        n = sum(1 for p in people.values() if any(o.start and o.start <= mid <= (o.end or date.today())
+                                                   for o in p.offices))
+        if n > best_n or (n == best_n and best and (b - a) > (best[1] - best[0])):
+            best, best_n = (a, b), n
+    return date.fromordinal((best[0].toordinal() + best[1].toordinal()) // 2) if best else None
+
+
+def _best(mentions, start: int, end: int) -> Mention | None:
+    inside = [m for m in mentions if start <= m.span.start and m.span.end <= end and m.actor is not None]
+    pool = inside or [m for m in mentions if m.span.start < end and start < m.span.end and m.actor is not None]
+    if not pool:
+        return None
+    return min(pool, key=lambda m: (_PREFERENCE.get(m.label, 9), m.span.start))
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    para_start = text.rfind("\n", 0, pos) + 1
+    return len(_QUOTES.findall(text, para_start, pos)) % 2 == 1
+
+
+def _author(res: DocResolver):
+    """The person a first-person text speaks as: the first person named near the top."""
+    for c, ent in res.history:
+        if c.label == "PERSON" and c.start < 600:
+            return ent
+    return None

@@ -1,0 +1,353 @@
+"""Read the phrase heads around a trigger from the dependency parse (before any resolution).
+
+:func:`roles` gives, for one trigger, the heads of its agents (subjects, ``by`` phrases, the
+subject of a governing verb), its other participants (objects, ``with``/``between`` phrases,
+possessors, compounds, ``of`` phrases) and its places (``to``/``in`` phrases, a "Cuba visit").
+:func:`dateline_end` finds where a dateline ("TORONTO –", "BOGOR, Indonesia:") ends.
+:mod:`sideline.stages.events.participants` turns these heads into actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...records import EventType
+from .triggers import Trigger
+
+__all__ = ["Roles", "roles", "dateline_end", "conjuncts", "own_participants", "venue", "pair_phrase", "np_tokens"]
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_WITH = ("with", "between", "among", "alongside", "to")
+_DEST = ("to", "in", "into", "at")
+_OFFERS = {"invitation", "offer", "proposal", "plan", "request", "decision", "bid", "chance", "opportunity"}
+_CONTROL = {"invite", "ask", "urge", "persuade", "convince", "encourage", "allow", "request", "expect", "want"}
+_INHERIT = ("xcomp", "advcl", "conj", "pcomp", "acomp")
+#: entity types that can name a participant in a modifier ("Putin's visit"; not "the Rio plus Earth summit")
+_ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The head tokens of the participant phrases, before resolution."""
+
+    agents: tuple[Any, ...]
+    others: tuple[Any, ...]
+    places: tuple[Any, ...]
+    passive: bool
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """A head and its conjuncts; a name "in apposition" to a name is a list the parser misread
+    ("Michel, Scholz, Macron and Meloni went"), and so is a title whose apposed name has
+    conjuncts ("US President [appos: Barack Obama [conj: Russian President Dmitry Medvedev]]")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj" or (
+            c.dep_ == "appos" and c.ent_iob_ == "B" and t.ent_type_ and c.pos_ == t.pos_ == "PROPN") or (
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" and not t.ent_type_ and c.i == t.i + 2
+            and any(g.dep_ == "conj" for g in c.children))]  # "US President [Barack Obama and ...]"
+    return sorted(out, key=lambda t: t.i)
+
+
+def _subjects(verb: Any, depth: int = 0) -> tuple[list[Any], bool]:
+    """Subject heads of a verb (with conjuncts) and whether it is passive; climbs control chains."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJ]
+    if subj:
+        passive = subj[0].dep_ == "nsubjpass" and depth == 0  # "is expected to meet": raised subject
+        if passive:
+            return _by_phrase(verb), True
+        if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return conjuncts(verb.head), False
+        return [t for s in subj for t in conjuncts(_as_clause(s, verb))], False
+    if depth > 4 or verb.head == verb:
+        return [], False
+    if verb.dep_ in ("relcl", "acl", "amod"):  # "Lavrov, who met ...", "the visiting president"
+        noun = verb.head
+        if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return [], False
+        if noun.dep_ in ("attr", "appos") and noun.head != noun:  # "X became the first leader to visit"
+            return _subjects(noun.head, depth + 1)[0] if noun.dep_ == "attr" else conjuncts(noun.head), False
+        if noun.lemma_.lower() in _OFFERS and noun.dep_ in ("dobj", "pobj"):
+            owner = noun.head if noun.dep_ == "dobj" else noun.head.head
+            return _subjects(owner, depth + 1)[0], False  # "accepted X's invitation to visit"
+        return conjuncts(noun), False
+    if verb.dep_ == "xcomp":
+        objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if objs and verb.head.lemma_.lower() in _CONTROL:  # "invited the minister to come"
+            return conjuncts(objs[0]), False
+    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "dobj" and c.lemma_.lower() in _OFFERS
+                                               for c in verb.head.children):
+        invitees = [g for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for g in c.children if g.dep_ == "pobj"]
+        if invitees:  # "extended invitations to X and Y to visit": X and Y would visit
+            return conjuncts(invitees[0]), False
+    if verb.dep_ in _INHERIT or verb.dep_ == "prep" or verb.head.dep_ == "prep":
+        head = verb.head.head if verb.head.dep_ == "prep" and verb.dep_ == "pcomp" else verb.head
+        return _subjects(head, depth + 1)[0], False
+    return [], False
+
+
+def _as_clause(subj: Any, verb: Any) -> Any:
+    """"... were agenda items as China, Japan and South Korea sat down": the parser hangs the
+    names of an "as" clause on the noun before it; the names are the verb's subject."""
+    if subj.pos_ != "NOUN":
+        return subj
+    for c in subj.children:
+        objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if c.lower_ == "as" else []
+        if objs and c.dep_ == "prep" and max(t.i for t in objs[0].subtree) == verb.i - 1:
+            return objs[0]
+    return subj
+
+
+def _with_objects(tok: Any) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _WITH:
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                out += conjuncts(g)
+                if c.lower_ == "between":  # "between X and Y's new president Z": X parsed as a modifier
+                    out += [t for m in g.children if m.dep_ == "nmod" and m.pos_ == "PROPN" for t in conjuncts(m)]
+    return out
+
+
+_LIST_DEPS = ("npadvmod", "appos", "conj")
+
+
+def _listed(verb: Any, objs: list[Any]) -> list[Any]:
+    """"met with the President of the Council, Charles Michel, the Head of ..., Josep Borrell":
+    a list of titles and names the parser broke into appositions, adverbial nouns and conjuncts
+    of the verb or of its objects; the people named along those chains are objects too."""
+    if not objs:
+        return []
+    todo = [c for c in verb.children if c.dep_ == "npadvmod" and c.i > verb.i] + list(objs)
+    seen, out = set(), []
+    while todo:
+        t = todo.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            out.append(t)
+        todo += [c for c in t.children if c.dep_ in _LIST_DEPS]
+        todo += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for g in c.children if g.dep_ == "pobj"]  # "as well as with X"
+    return sorted(out, key=lambda t: t.i)
+
+
+def _dest(tok: Any) -> list[Any]:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _DEST
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _flat_roles(tok: Any) -> Roles:
+    """A caption the parser flattened ("Sanchez greets King Mohammed VI in Rabat"): the name just
+    before the verb form is its subject, the name just after it its object."""
+    sent = tok.sent
+    left = [t for t in sent if t.i < tok.i and t.pos_ == "PROPN"]
+    right = [t for t in sent if t.i > tok.i and t.pos_ == "PROPN" and t.head.i >= tok.i]
+    obj = None
+    for t in right:
+        if t.i + 1 >= sent.end or sent.doc[t.i + 1].pos_ != "PROPN":
+            obj = t
+            break
+    places = [t for t in sent if t.i > tok.i and t.dep_ == "pobj" and t.head.lower_ in ("in", "at")]
+    return Roles(tuple(left[-1:]), (obj,) if obj is not None else (), tuple(places), False)
+
+
+#: verbs whose subject speaks of an engagement without taking part in it
+_SPEAKING = {"confirm", "announce", "deny", "report", "reveal", "praise", "hail", "welcome",
+             "criticise", "criticize", "dismiss", "describe", "call", "say", "mention", "note"}
+#: verbs of a relative clause on a trigger noun whose object takes part ("a summit that gathered X")
+_GATHERING = {"gather", "bring", "involve", "include", "unite", "assemble", "draw"}
+_VENUE_PREPS = {"during", "at", "on", "of", "after", "since", "before", "ahead", "following", "amid"}
+
+
+def _possessor_is_subject(noun: Any, pred: Any, inner: list[Any]) -> list[Any]:
+    """"X and Y discussed it during their phone call", "Z, during his meeting with W, said":
+    a possessive pronoun on the trigger noun stands for the subject of the clause."""
+    poss = [t for t in inner if t.dep_ == "poss" and t.pos_ == "PRON" and t.head == noun]
+    if not poss or pred == noun and noun.dep_ != "pobj":
+        return inner
+    verb = pred if pred != noun else noun.head.head
+    subj, _ = _subjects(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
+    plural = poss[0].lower_ in ("their", "our")
+    if not subj or plural != (len(subj) > 1 or subj[0].tag_ in ("NNS", "NNPS")):
+        return inner
+    return [t for t in inner if t not in poss] + subj
+
+
+def own_participants(noun: Any) -> bool:
+    """A trigger noun that names its own participants: "his visit", "a meeting with X", "the Hu visit"."""
+    return any(c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ in ("PERSON", "NORP"))
+               or (c.dep_ == "prep" and c.lower_ in ("with", "between", "by", "of", "to"))
+               for c in noun.children) or bool(_participle_phrases(noun))
+
+
+def venue(noun: Any) -> bool:
+    """"on the sidelines of a G20 meeting", "at the summit": the noun names where, not what."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _VENUE_PREPS | {"in"} and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children) \
+        and not _participle_phrases(noun)  # "at a courtesy call received by X from Y"
+
+
+def _takes_subject(noun: Any) -> bool:
+    """Whether the predicate's subject takes part in a trigger noun: "held talks", "arrived for a
+    summit with", "engage in talks" (yes); "during the G-20 summit", "at the meeting" (a venue),
+    "X confirmed the visit" (a speaker) (no)."""
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head != noun:
+        return _takes_subject(noun.head)  # "confirmed the visit and meeting": as its first conjunct
+    if noun.head.lemma_.lower() in _SPEAKING:
+        return False
+    if noun.dep_ in ("dobj", "attr", "oprd", "conj"):
+        return True
+    if noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "attr"):
+        return True  # "held four hours of talks"
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+        return True  # "during a meeting with Orban": the subject was there
+    return noun.head.lower_ not in _VENUE_PREPS
+
+
+def _shared_head(noun: Any) -> Any:
+    """"the visit and meeting of the two leaders": a conjoined noun with no participants of its
+    own shares those of the noun it is conjoined to; any other noun keeps its own."""
+    head = noun.head
+    if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and not own_participants(noun) \
+            and own_participants(head):
+        return head
+    return noun
+
+
+def _agent_of_participle(verb: Any) -> list[Any]:
+    """The ``by`` phrase of a participle with no subject of its own ("..., greeted by Isaias")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in _SUBJ for c in verb.children) or verb.dep_ not in ("advcl", "acl", "conj"):
+        return []
+    return _by_phrase(verb)
+
+
+def _by_phrase(verb: Any, preps: tuple[str, ...] = ()) -> list[Any]:
+    """The heads (with conjuncts) of a verb's ``by`` phrase, and of its ``preps`` phrases."""
+    return [t for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+
+
+def _noun_inner(src: Any) -> list[Any]:
+    """The participants a trigger noun names itself: possessors and name modifiers ("Putin's
+    visit"; not "the Rio plus Earth summit"), with/between phrases and the lists hung on them,
+    and a name the parser made the noun's conjunct ("meetings with X as well as Y")."""
+    withs = _with_objects(src)
+    inner = [t for c in src.children if c.dep_ in ("poss", "nmod") for t in conjuncts(c)
+             if c.dep_ == "poss" or t.ent_type_ in _ACTOR_ENTS or t.pos_ == "PRON"] + withs
+    inner += [t for t in _listed(src, withs) if t not in inner]
+    inner += [c for c in src.children if c.dep_ == "conj" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
+              and withs]
+    inner += [t for c in src.children if c.dep_ == "relcl" and c.lemma_.lower() in _GATHERING
+              for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]  # "a meeting that gathered X"
+    return inner + [t for t in _participle_phrases(src) if t not in inner]
+
+
+def _participle_phrases(noun: Any) -> list[Any]:
+    """"a courtesy call received by X from Y", "talks held by X with Y": the by/from/with phrases
+    of a participle hung on the trigger noun name its participants."""
+    out = []
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")):
+        preps = ("from", "with", "on") if verb.lemma_ == "pay" else ("from", "with")  # "paid on X by Y"
+        out += _by_phrase(verb, preps)
+    return out
+
+
+def roles(trig: Trigger) -> Roles:
+    """Step 1-2 of the module cascade: the phrase heads around a trigger."""
+    tok, pred = trig.token, trig.predicate
+    if not trig.nominal and tok.pos_ in ("NOUN", "PROPN"):
+        return _flat_roles(tok)
+    if not trig.nominal:
+        agents, passive = _subjects(tok)
+        objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
+        by = _agent_of_participle(tok)
+        if by:  # "X made a visit, greeted by Y": Y greets X
+            agents, objs, passive = by, objs + agents, True
+        moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
+        objs += [t for t in _with_objects(tok) if not (moving and t.head.lower_ == "to")]
+        objs += [t for t in _listed(tok, objs) if t not in objs and t not in agents]
+        return Roles(tuple(agents), tuple(objs), tuple(_dest(tok)), passive)
+    src = _shared_head(tok)
+    inner = _possessor_is_subject(src, pred, _noun_inner(src))
+    compounds = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    agents: list[Any] = []
+    places = _dest(tok)
+    if trig.type is EventType.VISIT:
+        by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        people = [c for c in compounds if c.ent_type_ in ("PERSON", "NORP")]  # "the Hu visit"
+        places += [c for c in compounds if c not in people]  # "his Cuba visit"
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]  # "the visit of President X"
+        agents = [c for c in inner if c.dep_ == "poss"] + by + people + of
+        if not agents and pred != tok and (_takes_subject(tok) or tok.head.lower_ in ("on", "during")):
+            agents, _ = _subjects(pred)
+            places += _dest(pred)
+        return Roles(tuple(agents), (), tuple(places), False)
+    named = [c for c in compounds if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")]
+    paired = any(t.text in ("-", "–") for t in tok.subtree if t.i < tok.i)  # "the China-Japan summit"
+    lands = [c for c in named if c.ent_type_ in ("GPE", "LOC") and not paired]  # "the Geneva summit"
+    places += lands
+    inner += [c for c in named if c not in lands]
+    inner += [g for c in src.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" for g in conjuncts(g)]  # "meetings of the CMAG"
+    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
+    if pred != tok and _takes_subject(tok) and not between:  # "a meeting between A and B": all named
+        agents, _ = _subjects(pred)
+        inner += _with_objects(pred)
+        places += _dest(pred)
+    elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass"):
+        inner += _with_objects(pred)  # "no meeting was planned with Putin"
+        if tok.dep_ == "nsubjpass":  # "the summit was not attended by Buhari"
+            inner += [t for t in _by_phrase(pred) if t not in inner]
+    elif pred == tok and tok.dep_ == "pobj" and tok.head.lower_ in ("since", "after", "following", "before"):
+        verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z
+        agents = _subjects(verb)[0] if verb.pos_ in ("VERB", "AUX") and _with_objects(tok) else []
+    return Roles(tuple(agents), tuple(inner), tuple(places), False)
+
+
+def dateline_end(sent: Any) -> int:
+    """Index of the first token after a dateline ("TORONTO –", "BOGOR, Indonesia:"), else the start."""
+    for tok in sent[:14]:
+        sep = tok.text in ("–", "—", "-", ":", "--") or (len(tok) > 2 and tok.text[-1] in "-–—")
+        if sep and tok.i > sent.start and tok.whitespace_:
+            before = [t for t in sent.doc[sent.start: tok.i + (len(tok) > 2)]
+                      if not (t.is_punct or t.is_space or t.like_num)]
+            if len(before) <= 8 and all(t.is_title or t.is_upper or t.pos_ == "PROPN" or t.lower_ == "date"
+                                        for t in before):
+                return tok.i + 1
+    return sent.start
+
+
+def pair_phrase(tok: Any) -> bool:
+    """"the two leaders", "both", "the two would meet": the latest pair (or group) of persons."""
+    words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+    if tok.lower_ == "two" and "the" in words:
+        return True
+    return tok.lower_ in ("both",) or (bool(words & {"two", "both"}) and tok.tag_ in ("NNS", "NNPS"))
+
+
+_NP_DEPS = {"appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod", "prep", "pobj", "conj", "cc"}
+_NP_PREPS = {"of", "from", "including", "like", "such"}
+
+
+def np_tokens(tok: Any) -> list[Any]:
+    """The head's own phrase: appositions, compounds, of/from/including phrases; no clauses."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in _NP_PREPS):
+                if c.dep_ == "conj" and t == tok:
+                    continue  # the coordination is handled by the caller
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)

@@ -1,0 +1,399 @@
+"""The participants of one trigger, read from the dependency parse (not from the whole sentence).
+
+Cascade of :func:`participants` for a trigger (steps 1-2 are read by :func:`sideline.stages.events.arguments.roles`):
+
+1. Agents: the subject of the predicate (``nsubj`` and its conjuncts); for a passive, the
+   ``by`` phrase; with no subject of its own, the subject of the governing verb (xcomp,
+   advcl, conj chains: "is due to meet", "arrived to attend"), or the noun a relative or
+   participial clause hangs on ("Lavrov, who met ...").
+2. Others: the objects (``dobj`` and conjuncts, "met X and Y"), the ``with``/``between``
+   phrases of the trigger (and of the predicate), for a trigger noun also its possessor
+   ("Kim's visit", "their meeting"), its compounds ("the Trump-Putin meeting") and, when the
+   noun is the object of a light verb or of the predicate, the predicate's subject.
+3. Each phrase head is resolved by :class:`~sideline.stages.events.resolve.Resolver` (mentions, then
+   pronouns, pairs, titles); heads that are no party ("meet the demand", "representatives of
+   the community": ``not_participants``) are skipped. A group with a list of countries
+   ("delegates from A, B and C", "delegates ..., which includes A, B and C") makes one
+   engagement per country; other lists make one multi-party engagement, unless the
+   parser hung an object on a date ("met A on April 27 and B this week": one meeting each).
+4. A trigger noun that only names a venue ("on the sidelines of the G20 summit") has no
+   participants of its own; "A and B were received by C and D respectively" pairs them.
+5. Roles by type: host puts the host first (the subject, or the ``by`` phrase of a passive);
+   visit puts the visitor first and the destination after it (a city stands for its country;
+   a trip to one's own country is no visit; "be in" a place is a visit only of an office
+   holder to a known place; a list of destinations makes one visit each; a group's visit
+   needs a destination; with none named, the dateline's, else the country of the person who
+   just received or met the visitor);
+   attend adds the organisation attended, and needs someone attending it; address adds the
+   parliament, named after its country ("Parliament of Pakistan").
+
+Names inside a dateline ("TORONTO –", "BOGOR, Indonesia:") are never participants.
+:func:`anaphor` gives "the meeting" the participants of the latest engagement of its kind
+(of the latest not yet held when it is still to come; never for a named summit),
+:func:`implied_visit` reads "X welcomed Y to Canada" as Y's visit too; :func:`earlier_visit`
+reads "the first French president to visit Cuba since 1898" as an earlier French visit too.
+
+Returns a list of actor tuples, one per engagement; empty when fewer than two distinct
+actors are found (one suffices for a visit).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ...records import Actor, EventType, Status
+from .resolve import Resolved, Resolver
+from .arguments import Roles, conjuncts, dateline_end, own_participants, roles, venue
+from .triggers import Trigger
+
+__all__ = ["participants", "anaphor", "anaphor_status", "implied_visit", "earlier_visit", "remember"]
+
+
+def _after_dateline(heads: tuple[Any, ...]) -> list[Any]:
+    """Heads outside the dateline; a dateline word parsed as the subject gives way to the name in
+    apposition to it ("NAIROBI, Kenya – President X arrived": X)."""
+    out = []
+    for h in heads:
+        end = dateline_end(h.sent)
+        out += [h] if h.i >= end else [c for c in h.children if c.dep_ == "appos" and c.i >= end]
+    return out
+
+
+def _resolve_all(resolver: Resolver, heads: tuple[Any, ...], exclude: tuple[str, ...] = (),
+                 loose: bool = False, strict: bool = False) -> tuple[list[Actor], list[Actor]]:
+    """(actors, split-list actors) for a list of heads; heads inside a dateline are skipped."""
+    actors: list[Actor] = []
+    split: list[Actor] = []
+    heads = tuple(h for h in _after_dateline(heads) if not _private(h, resolver.not_participants))
+    for h in heads:
+        r: Resolved = resolver.actors_of(h, exclude=exclude, loose=loose, strict=strict)
+        (split if r.split else actors).extend(r.actors)
+    return actors, split
+
+
+def _private(head: Any, words: frozenset[str]) -> bool:
+    """"meet the demand", "representatives of the Nigerian community", "the press": no party
+    to an engagement (``not_participants`` of data/en/triggers.json)."""
+    if head.pos_ != "NOUN":
+        return False
+    return head.lemma_.lower() in words or any(
+        g.lemma_.lower() in words for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj")
+
+
+def _surname(a: Actor) -> str:
+    words = a.name.lower().replace("-", " ").split()
+    return words[-1] if words else ""
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if a and a.name and all(_surname(a) != _surname(b) for b in out):
+            out.append(a)
+    return out
+
+
+def _body(trig: Trigger, resolver: Resolver) -> list[Actor]:
+    """For attend/address/multilateral: the organisation or body attended, as a mention actor."""
+    tok = trig.token
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+    objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if trig.nominal:
+        objs = [tok]
+    out: list[Actor] = []
+    for o in objs:
+        sub = [t for t in _np_subtree(o) if t.i < o.i + 14]
+        for m in resolver.mentions_in(sub):
+            if m.label == "ORG" or (m.actor is not None and m.actor.kind == "organisation"):
+                out.append(resolver.actor(m))
+        if not out:
+            words = [t.text for t in o.subtree if t.dep_ not in ("det", "poss", "relcl", "punct")][:8]
+            if len(words) > 1:
+                out.append(Actor(name=" ".join(words), mention=" ".join(words), kind="group"))
+    return out[:3]
+
+
+def _np_subtree(tok: Any) -> list[Any]:
+    """A noun's phrase without clauses and without place phrases (in Moscow, at the UN)."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos") \
+                    or (c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "near")):
+                continue
+            todo.append(c)
+    return out
+
+
+_ANAPHORIC = {"the", "this", "that", "such", "no", "these", "those"}
+
+
+def anaphor_status(trig: Trigger, resolver: Resolver) -> Any:
+    """The status of the engagement "the summit" refers to (None when nothing was remembered)."""
+    return resolver.last_status.get(_kind_group(trig.type))
+
+
+def anaphor(trig: Trigger, resolver: Resolver, status: Status | None = None) -> tuple[Actor, ...]:
+    """"the meeting", "no such meeting", "the visit": the latest engagement of the same kind;
+    said of one still to come ("when that visit might occur"), the latest one not yet held."""
+    tok = trig.token
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
+    if not dets & _ANAPHORIC or trig.type in (EventType.MULTILATERAL, EventType.OTHER_CONSULT) or venue(tok):
+        return ()
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return ()  # "the meeting of the African Union": a gathering of its own, not the last one
+    if tok.ent_type_ in ("ORG", "EVENT") or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                                                for c in tok.children):
+        return ()  # "the upcoming BRICS Summit": a gathering with a name of its own
+    group = _kind_group(trig.type)
+    if status is not None and status.coarse is not Status.OCCURRED and group in resolver.last_open:
+        return resolver.last_open[group]
+    return resolver.last_by_kind.get(group, ())
+
+
+def _kind_group(kind: EventType) -> str:
+    return kind.value if kind in (EventType.VISIT, EventType.PHONE_CALL, EventType.HOST) else "consult"
+
+
+def remember(resolver: Resolver, kind: EventType, actors: tuple[Actor, ...], status: Any = None) -> None:
+    """Note the latest engagement of a kind, for "the meeting" and "the two leaders" later on."""
+    resolver.last_by_kind[_kind_group(kind)] = actors
+    resolver.last_status[_kind_group(kind)] = status
+    if status is not None and status.coarse is not Status.OCCURRED:
+        resolver.last_open[_kind_group(kind)] = actors
+    persons = tuple(a for a in actors if a.kind == "person")
+    if len(persons) >= 2:
+        resolver.last_pair = persons
+
+
+def implied_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) -> tuple[Actor, ...]:
+    """"X welcomed Y to Canada": Y's visit to Canada (guest first, then the place, then the host)."""
+    if trig.type is not EventType.HOST or trig.nominal or len(actors) < 2:
+        return ()
+    dest = [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "to"
+            for g in c.children if g.dep_ == "pobj"]
+    places, _ = _resolve_all(resolver, tuple(dest), loose=True)
+    places = [p for p in places if p.kind in ("country", "organisation")]
+    if not places:
+        return ()
+    return tuple(_dedupe([actors[1], places[0], actors[0]]))
+
+
+def earlier_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) -> tuple[Actor, ...]:
+    """"X became the first French president to visit Cuba since 1898": a French president's
+    visit to Cuba before (the country of the national word, then the destinations)."""
+    tok = trig.token
+    noun = tok.head
+    if trig.nominal or tok.dep_ not in ("relcl", "acl") or len(actors) < 2 \
+            or not any(c.lower_ == "first" for c in noun.children):
+        return ()
+    if not any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+        return ()
+    codes = [m.actor.country for m in resolver.mentions_in([c for c in noun.children if c.dep_ == "amod"])
+             if m.actor is not None and m.actor.country]
+    country = resolver.country_named(codes[0]) if codes else None
+    if country is None or country.country == actors[1].country:
+        return ()
+    return (country,) + tuple(a for a in actors[1:] if a.kind != "person")
+
+
+def _from_list(trig: Trigger, r: Roles, resolver: Resolver) -> list[Actor]:
+    """"met delegates ... from A, B and C" with the from-phrase on the verb: one engagement each."""
+    groups = [h for h in r.others if h.lemma_.lower() in resolver.groups and h.tag_ in ("NNS", "NNPS")]
+    if not groups:
+        return []
+    heads = [g for c in trig.predicate.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in c.children if p.dep_ == "pobj" for g in conjuncts(p)]
+    if not heads:  # "..., which includes A, B and C": countries only
+        included, _ = _resolve_all(resolver, tuple(_included(trig.predicate)))
+        actors = [a for a in included if a.kind in ("country", "government")]
+        return actors if len(actors) > 1 else []
+    actors, _ = _resolve_all(resolver, tuple(heads))
+    return actors if len(actors) > 1 else []
+
+
+def _included(verb: Any) -> list[Any]:
+    """"met several delegates on the sidelines of UNGA, which includes Jordan, Sudan and Mali":
+    the list of a which-includes clause in the verb's phrase (wherever the parser hung it)."""
+    for t in verb.subtree:
+        if t.dep_ in ("relcl", "advcl") and t.lemma_.lower() in ("include", "comprise") \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in t.children):
+            return [g for c in t.children if c.dep_ == "dobj" for g in conjuncts(c) if g.pos_ == "PROPN"]
+    return []
+
+
+def _legislature(trig: Trigger, resolver: Resolver) -> list[Actor]:
+    """The parliament addressed, named after its country ("Parliament of Pakistan")."""
+    objs = [c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]
+    objs += [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "to"
+             for g in c.children if g.dep_ == "pobj"]
+    for o in objs:
+        for m in resolver.mentions_in(_np_subtree(o)):
+            a = resolver.actor(m)
+            if m.label == "GPE" or a.kind == "country":
+                return [Actor(name=f"Parliament of {a.name}", mention=a.mention, kind="organisation")]
+            if m.label == "ORG" and len(a.name.split()) > 1:
+                return [a]
+    visited = [t for t in trig.token.sent if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "in"))]
+    here = [m for m in resolver.mentions_in(visited) if m.label == "GPE"]  # "visited Pakistan and addressed"
+    country = resolver.actor(here[0]).name if here else resolver.main_country()
+    name = f"Parliament of {country}" if country else "Parliament"
+    return [Actor(name=name, mention=" ".join(t.text for t in objs[0].subtree) if objs else name,
+                  kind="organisation")]
+
+
+def _dated_objects(trig: Trigger) -> tuple[Any, ...]:
+    """"met A on April 27 and B earlier this week": the parser hangs B on the date; B is another
+    object of the verb, met at another time."""
+    if trig.nominal:
+        return ()
+    verb = trig.token
+    on_date = [g for c in verb.children if c.dep_ == "prep"
+               for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "DATE"
+               for g in p.children if g.dep_ == "conj" and g.ent_type_ == "PERSON"]
+    # the second also when the parser makes the name a conjunct of the verb
+    on_verb = [c for c in verb.children if c.dep_ == "conj" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
+               and any(p.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in p.subtree) for p in verb.children)]
+    return tuple(on_date + on_verb)
+
+
+_TRIPS = {"visit", "travel", "arrive", "come", "go", "fly", "head", "jet"}
+
+
+def _trip_place(trig: Trigger, resolver: Resolver) -> list[Actor]:
+    """A trigger noun that is a trip's purpose ("will visit Ankara for talks"): the place the trip
+    goes to takes part (its country or government)."""
+    tok = trig.token
+    if not trig.nominal or tok.dep_ != "pobj" or tok.head.lower_ != "for" or tok.head.head.lemma_ not in _TRIPS:
+        return []
+    verb = tok.head.head
+    heads = [c for c in verb.children if c.dep_ == "dobj"] + [g for c in verb.children if c.dep_ == "prep"
+                                                              and c.lower_ in ("to", "in") for g in c.children]
+    places, _ = _resolve_all(resolver, tuple(h for h in heads if h.dep_ in ("dobj", "pobj")), loose=True)
+    return [p for p in places if p.kind != "person"][:1]
+
+
+def _respectively(trig: Trigger, agents: list[Actor], others: list[Actor]) -> list[tuple[Actor, ...]]:
+    """"A and B were received by C and D respectively": A with C, B with D."""
+    if not any(c.lower_ == "respectively" for c in trig.token.children):
+        return []
+    if len(agents) != len(others) or len(agents) < 2:
+        return []
+    return [(a, o) for a, o in zip(agents, others)]
+
+
+def _complete(trig: Trigger, actors: list[Actor], resolver: Resolver) -> list[Actor]:
+    """A trigger noun with one participant ("the meeting with Putin was not planned"): the other
+    is the protagonist of the latest engagement of its kind."""
+    if not trig.nominal or len(actors) != 1 or trig.type is EventType.VISIT or venue(trig.token) \
+            or actors[0].kind == "organisation":  # "the meeting of the AU": a gathering, nobody named
+        return actors
+    earlier = resolver.last_by_kind.get(_kind_group(trig.type), ())
+    lead = [a for a in earlier[:1] if _surname(a) != _surname(actors[0])
+            and not (a.country and a.country == actors[0].country)]  # not Lavrov with Russia
+    return lead + actors
+
+
+def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> list[tuple[Actor, ...]]:
+    """Steps 3-5 of the module cascade: one actor tuple per engagement of this trigger.
+    ``complete``: a trigger noun with one participant gets the latest protagonist as the other."""
+    if trig.nominal and venue(trig.token) and not own_participants(trig.token):
+        return []  # step 4: "on the sidelines of the G20 summit" names where, not an engagement
+    r = roles(trig)
+    visiting = trig.type is EventType.VISIT and trig.token.dep_ == "amod"  # "the visiting president": no guess
+    agents, agent_split = _resolve_all(resolver, r.agents, strict=visiting)  # step 3
+    others, other_split = _resolve_all(resolver, r.others, exclude=tuple(a.name for a in agents))
+    dated, _ = _resolve_all(resolver, _dated_objects(trig))
+    if dated and others:  # "met A on April 27 and B earlier this week": two meetings
+        other_split, others = other_split + others + dated, []
+    pairs = _respectively(trig, agents, others)  # step 4
+    if pairs:
+        return pairs
+    if complete and not agents and not agent_split and not other_split:
+        others = _complete(trig, others, resolver)
+    if not others and not other_split:
+        other_split = _from_list(trig, r, resolver)
+    if not others and not other_split and agents:
+        others = _trip_place(trig, resolver)  # "will visit Ankara for bilateral talks": with Turkey
+    if trig.type is EventType.OTHER_CONSULT:  # step 5
+        others += _legislature(trig, resolver)
+    elif trig.type is EventType.MULTILATERAL or (
+            not trig.nominal and trig.token.lemma_ in ("attend", "participate", "join")):
+        if not agents and not agent_split:
+            return []  # a gathering with nobody named as attending it
+        others += _body(trig, resolver)
+    if trig.type is EventType.VISIT:
+        return _visits(trig, r, agents, others, agent_split + other_split, resolver)
+    return _finish(trig, agents, others, agent_split + other_split)
+
+
+
+def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], split: list[Actor],
+            resolver: Resolver) -> list[tuple[Actor, ...]]:
+    """Visitor first, then the destination(s), then a named host person."""
+    heads = [t for p in r.places for t in conjuncts(p)]
+    dest, _ = _resolve_all(resolver, tuple(heads), loose=True)
+    others = [resolver.country_of_city(a) for a in others]  # "visited Vladivostok": Russia
+    dest = [resolver.country_of_city(d) for d in dest]
+    dest += [a for a in others if a.kind != "person" and a not in dest]  # "visited Malaysia"
+    home = {a.country for a in agents[:1] if a.kind == "person" and a.country}
+    lands = [d for d in dest if d.kind != "person"]
+    if lands and all(d.country in home for d in lands):
+        return []  # "Putin was in Moscow", "the minister arrived back in Ankara": home, no visit
+    if trig.presence and not (agents and agents[0].kind == "person" and agents[0].role
+                              and dest and all(d.country for d in dest)):
+        return []  # "be in" a known place makes a visit of an office holder only
+    others = [a for a in others if a.kind == "person"]
+    if not dest and agents:  # "BOGOR, Indonesia: X ... on his first trip abroad"; "the visiting president"
+        dest = _dateline_place(trig, agents, resolver) or _host_country(agents, resolver)
+    if not dest and not others and (not any(a.kind == "person" for a in agents)
+                                    or trig.nominal and not own_participants(trig.token)):
+        return []  # "many Canadians travel south", "during the visit, X will ...": nowhere new
+    if len(dest) > 2 and agents:  # "I will travel to A, B, C and D": one visit each
+        return [tuple(_dedupe(agents + [d] + others)) for d in dest]
+    return _finish(trig, agents, dest + others, split, visit=True)
+
+
+def _dateline_place(trig: Trigger, agents: list[Actor], resolver: Resolver) -> list[Actor]:
+    """A trip with no destination in a sentence under a dateline goes to the dateline's country
+    (the last place named there), unless it is the visitor's own."""
+    sent = trig.token.sent
+    end = dateline_end(sent)
+    places = [resolver.actor(m) for m in resolver.mentions_in(list(sent.doc[sent.start:end]))
+              if m.label == "GPE"]
+    if not places or places[-1].country and places[-1].country in {a.country for a in agents}:
+        return []
+    return places[-1:]
+
+
+def _host_country(agents: list[Actor], resolver: Resolver) -> list[Actor]:
+    """A trip with no destination by someone just received or met by a foreign person ("X hosted
+    Y ... the visiting president"): the country of that person, as the text names it."""
+    visitor = agents[0]
+    for kind in ("host", "consult"):
+        earlier = resolver.last_by_kind.get(kind, ())
+        if not any(_surname(a) == _surname(visitor) for a in earlier):
+            continue
+        hosts = [a.country for a in earlier if a.kind == "person" and a.country and a.country != visitor.country]
+        place = resolver.country_named(hosts[0]) if hosts else None
+        return [place] if place is not None else []
+    return []
+
+
+def _finish(trig: Trigger, agents: list[Actor], others: list[Actor], split: list[Actor],
+            visit: bool = False) -> list[tuple[Actor, ...]]:
+    if visit:
+        if not agents:
+            return []
+        return [tuple(_dedupe(agents + others))]
+    if split:
+        base = _dedupe(agents + others)
+        groups = [tuple(_dedupe(base + [s])) for s in split]
+        return [g for g in groups if len(g) >= 2]
+    group = tuple(_dedupe(agents + others))
+    if trig.nominal and not agents and all(a.kind in ("organisation", "group") for a in group) \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in trig.token.children):
+        return []  # "the meeting of the AU and the RECs": a gathering with nobody named at it
+    return [group] if len(group) >= 2 else []

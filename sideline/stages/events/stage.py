@@ -1,0 +1,351 @@
+"""The events stage: every diplomatic engagement claim of a document.
+
+``Events`` reads ``doc.parse`` and ``doc.mentions`` and writes ``doc.events``: one
+:class:`~sideline.records.Event` per claim, with type, status, participants, attribution,
+evidence (raw offsets), confidence, trigger and sentence spans (clean offsets). ``when`` and
+``where`` are left to the time and place stages.
+
+Cascade of :meth:`Events.__call__`:
+
+1. No parse: no events.
+2. For each parsed sentence, in order, find the triggers (:mod:`sideline.stages.events.triggers`).
+3. For each trigger, read its participants (:mod:`sideline.stages.events.participants`) and its status
+   (:mod:`sideline.stages.events.status`; "occurred" on a full date after the publication is planned). A
+   trigger with too few actors makes no event (this is also what keeps "meet the demand", a
+   union's bargaining table and a court hearing out).
+4. Read who says so (:mod:`sideline.stages.events.attribution`). A trigger noun short of participants
+   ("no meeting was planned with Putin", "no such meeting") borrows from the latest engagement
+   of its kind (its protagonist, or all of its participants) when its status is ruled out or
+   uncertain, or when a source is credited for it (a new claim about it).
+   "X welcomed Y to Canada" adds Y's visit; a country that welcomes someone ("since Canada
+   last welcomed a Mexican president") tells of the guest's visit, not of a host.
+5. Keep the groups where someone acts for a state or an organisation (a known office, a
+   country or organisation, a title in the words); a government met by a foreign person
+   ("Moscow is open to meeting Blinken") stands for its official in the text; make one event
+   per group; remember the latest engagement so that "the two leaders", "they" and "the
+   meeting" can refer to it.
+6. A claim credited to a government ("..., Moscow said") goes to the official of that country
+   the article credits elsewhere (a quoted deputy minister). Then merge claims that say the
+   same thing (same type, status, participants; for a visit the same visitor; talks and a
+   meeting count as one in the same sentence), keeping the first
+   and its attribution (or the first attribution given): duplicated captions, headlines and
+   "the meeting" later in the text. A trip told again in the article's own voice with another
+   status keeps the first telling (the lead holds the latest state). A claim in the article's
+   own voice that the article overtakes gives way: an offer later reported as planned (an
+   invitation accepted), a postponement of an engagement it reports as held.
+7. A plural trigger noun held in several places ("held summits in Prague and in Washington")
+   makes one engagement per place.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from .attribution import Attributor
+from ..place.roles import cues
+from ...knowledge.gazetteer import gazetteer
+from ...lexicons import load
+from .participants import anaphor, anaphor_status, earlier_visit, implied_visit, participants, remember
+from ...records import Actor, Claim, Document, Event, EventType, Span, Status
+from .resolve import Resolver
+from .status import StatusReader
+from .triggers import Trigger, TriggerLexicon
+
+__all__ = ["Events"]
+
+_GROUP = {EventType.VISIT: "visit", EventType.PHONE_CALL: "phone_call"}
+
+
+def is_parsed(span: Any) -> bool:
+    """True when the sentence has a dependency parse (the nlp stage parses only some)."""
+    try:
+        from ..nlp import is_parsed as nlp_is_parsed
+    except ImportError:
+        nlp_is_parsed = None
+    if nlp_is_parsed is not None and "parsed" in span.doc.user_data:
+        return bool(nlp_is_parsed(span))
+    return span.doc.has_annotation("DEP") and any(t.dep_ for t in span)
+
+
+class Events:
+    """Find engagement claims. ``data_dir``: a directory of the user's own lexicons."""
+
+    name = "events"
+    requires = ("parse", "mentions")
+    provides = ("events",)
+
+    def __init__(self, data_dir: str | None = None) -> None:
+        self.data_dir = data_dir
+        self.triggers = TriggerLexicon(data_dir)
+        self.status = StatusReader(data_dir)
+        self.attributor = Attributor(data_dir)
+        data = load("triggers", data_dir)
+        self.titles = frozenset(data["title_nouns"])
+        self.groups = frozenset(data["group_nouns"])
+        self.pair_words = frozenset(data["pair_words"])
+        self.not_names = frozenset(data.get("not_names", ()))
+        self.venue_nouns = cues(data_dir).venue_nouns - {"house", "office", "headquarters", "embassy"}
+
+    def __reduce__(self) -> tuple:
+        return (Events, (self.data_dir,))
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parse is None:  # step 1
+            return doc.with_(events=())
+        resolver = Resolver(doc, self.titles, self.groups, self.pair_words, self.not_names,
+                            places=gazetteer(self.data_dir), not_participants=self.triggers.not_participants)
+        sents = self._sentences(doc)
+        claims: list[Event] = []
+        for k, sent in enumerate(sents):
+            if not is_parsed(sent):
+                continue
+            for trig in self.triggers.find(sent):  # step 2
+                claims += self._claims(doc, trig, resolver, sents, k)
+        events = merge(_voices(claims, resolver.speakers), settings=lambda ev: _setting(doc, ev))  # step 6
+        return doc.with_(events=tuple(self._held_apart(doc, events)))
+
+    def _held_apart(self, doc: Document, events: list[Event]) -> list[Event]:
+        """A plural trigger noun held in several places ("held summits in Prague and in
+        Washington"): one engagement per place."""
+        out = []
+        for ev in events:
+            span = doc.parse.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+            tok = span[0] if span is not None and ev.type is not EventType.VISIT else None
+            n = _places_of(tok, self.triggers.predicate(tok)) if tok is not None and tok.tag_ == "NNS" else 1
+            out += [ev] * max(1, n)
+        return out
+
+    def _venue(self, a: Actor) -> bool:
+        """An unknown organisation named for a building ("Nsimalen International Airport") is where."""
+        words = a.name.lower().split()
+        return a.kind == "organisation" and a.code is None and bool(words) and words[-1] in self.venue_nouns
+
+    def _official(self, actors: tuple[Actor, ...], resolver: Resolver) -> bool:
+        """Someone here acts for a state or an organisation: a known office (role, code), a country
+        or organisation, or a title in the text ("lottery winners met" is no engagement)."""
+        for a in actors:
+            if a.role or a.code or a.kind != "person" or a.name in resolver.titled:
+                return True
+            if {w.lower().strip(".,") for w in a.mention.split()} & self.titles:
+                return True
+        return False
+
+    @staticmethod
+    def _sentences(doc: Document) -> list[Any]:
+        if doc.sentences:
+            spans = [doc.parse.char_span(s.start, s.end, alignment_mode="expand") for s in doc.sentences]
+            return [s for s in spans if s is not None and len(s)]
+        return list(doc.parse.sents)
+
+    def _claims(self, doc: Document, trig: Trigger, resolver: Resolver, sents: list[Any],
+                k: int) -> list[Event]:
+        groups = participants(trig, resolver)  # step 3
+        status = self.status.read(trig)
+        if status is Status.OCCURRED and _dated_after(trig.token.sent, doc.published):
+            status = Status.PLANNED  # "attended the meeting on November 22" in an article of November 17
+        claim = self.attributor.speaker(trig, resolver, sents, k)  # step 4
+        resolver.last_claim = claim or resolver.last_claim
+        resolver.speakers.append(claim)
+        if not groups and (claim is not None or status.coarse in (Status.RULED_OUT, Status.UNCERTAIN)):
+            groups = participants(trig, resolver, complete=True)  # "no meeting was planned with Putin"
+            earlier = anaphor(trig, resolver, status)  # "no such meeting was planned", "the meeting will ..., X said"
+            if not groups and earlier and status is Status.OCCURRED and trig.predicate.tag_ not in ("VBD", "VBN"):
+                status = anaphor_status(trig, resolver) or status  # "the summit could make progress": still to come
+            groups = groups or ([earlier] if earlier else [])
+        if not groups:
+            return []
+        sent = sents[k]
+        sentence = Span(sent.start_char, sent.end_char)
+        trigger = Span(trig.token.idx, trig.token.idx + len(trig.token.text))
+        groups = [tuple(a for a in g if not self._venue(a)) for g in groups]  # "received X at the Y Airport"
+        groups = [g if trig.type is EventType.VISIT else _personify(g, claim, resolver)
+                  for g in groups if g and self._official(g, resolver)]  # a trip goes to the place
+        out = []
+        for actors in groups:  # step 5
+            kinds = [(trig.type, actors)]
+            visit = implied_visit(trig, actors, resolver)
+            if trig.type is EventType.HOST and actors[0].kind in ("country", "government") \
+                    and actors[0].country and all(a.country != actors[0].country for a in actors[1:]):
+                kinds = [(EventType.VISIT, actors[1:] + actors[:1])]  # "Canada welcomed a Mexican president"
+            elif visit:
+                kinds.append((EventType.VISIT, visit))
+            before = earlier_visit(trig, actors, resolver) if trig.type is EventType.VISIT else ()
+            kinds += [(EventType.VISIT, before)] if before else []
+            for kind, who in kinds:
+                out.append(Event(article=doc.article.id, type=kind, status=status, actors=who,
+                                 evidence=doc.evidence(sentence), attributed_to=claim,
+                                 confidence=_confidence(trig, who, status), trigger=trigger,
+                                 sentence=sentence))
+            remember(resolver, trig.type, actors, status)
+        denier = self.attributor.dismisser(trig, resolver) if out else None  # "reports that ... were a canard"
+        if denier is None:
+            return out
+        told = [e if e.attributed_to is None or e.attributed_to.name != denier.name
+                else replace(e, attributed_to=Claim("reports", "reports")) for e in out]  # not the denier's
+        return told + [replace(e, status=Status.DENIED, attributed_to=denier) for e in out]
+
+
+def _dated_after(sent: Any, published: Any) -> bool:
+    """The sentence gives a full date ("November 22, 2017") later than the article's publication."""
+    if published is None:
+        return False
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        text = " ".join(ent.text.replace(",", " ").split())
+        for fmt in ("%B %d %Y", "%d %B %Y"):
+            try:
+                when = datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+            if when > published:
+                return True
+    return False
+
+
+def _places_of(tok: Any, pred: Any) -> int:
+    """The coordinated places a trigger noun or its predicate is held in ("in A and in B",
+    "in A and B"); 1 without a coordination."""
+    preps = [c for h in {tok, pred} for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    n = 1
+    for p in preps:
+        more = [c for c in p.children if c.dep_ == "conj" and c.lower_ in ("in", "at")]
+        objs = [o for q in [p, *more] for o in q.children if o.dep_ == "pobj"]
+        places = [g for o in objs for g in [o, *o.conjuncts] if g.ent_type_ == "GPE"]
+        n = max(n, len(places))
+    return n
+
+
+def _voices(events: list[Event], speakers: list[Claim]) -> list[Event]:
+    """"..., Moscow said" where the article quotes a Russian official on it elsewhere: the claim
+    is that official's (the first person of that country credited in the article)."""
+    people: dict[str, Claim] = {}
+    for c in speakers:
+        if c is not None and c.actor is not None and c.actor.kind == "person" and c.actor.country:
+            people.setdefault(c.actor.country, c)
+    out = []
+    for ev in events:
+        c = ev.attributed_to
+        if c is not None and c.actor is not None and c.actor.kind == "government" and c.actor.country in people:
+            ev = replace(ev, attributed_to=people[c.actor.country])
+        out.append(ev)
+    return out
+
+
+def _personify(actors: tuple[Actor, ...], claim: Any, resolver: Resolver) -> tuple[Actor, ...]:
+    """"Moscow is open to meeting Blinken": a government met by a foreign person stands for its
+    official in the text (the speaker if theirs, else the one the document names most)."""
+    people = [a for a in actors if a.kind == "person" and a.country]
+    if not people or len(actors) != 2:
+        return actors
+    out = []
+    for a in actors:
+        if a.kind == "government" and a.country and all(p.country != a.country for p in people):
+            a = resolver.person_of(a.country, claim.actor if claim is not None else None) or a
+        out.append(a)
+    return tuple(out)
+
+
+def _confidence(trig: Trigger, actors: tuple[Actor, ...], status: Status) -> float:
+    score = 0.55 + 0.1 * min(len(actors), 3) / 3
+    score += 0.1 if not trig.nominal else 0.0
+    score += 0.1 if any(a.kind == "person" for a in actors) else 0.0
+    score -= 0.1 if status is Status.UNCERTAIN else 0.0
+    return round(min(max(score, 0.05), 0.95), 3)
+
+
+def _key(a: Actor) -> str:
+    words = a.name.lower().replace("-", " ").split()
+    return words[-1] if words else ""
+
+
+def _merge_key(ev: Event) -> tuple:
+    kind = EventType.MEET if ev.type in (EventType.MULTILATERAL, EventType.TALKS) else ev.type
+    if ev.type is EventType.VISIT:
+        return (kind, ev.status.coarse, _key(ev.actors[0]))
+    return (kind, ev.status.coarse, frozenset(_key(a) for a in ev.actors))
+
+
+def _near(a: Event, b: Event) -> bool:
+    """The same sentence ("his meeting with X ... their talks")."""
+    return a.sentence is not None and a.sentence == b.sentence
+
+
+def _restated(ev: Event, key: tuple, kept: dict[tuple, int], out: list[Event]) -> bool:
+    """The same trip told again in the article's own voice with another status ("has postponed
+    the visit" ... "was due to travel on Monday"): the first telling holds the latest state; a
+    source of its own makes a claim of its own."""
+    if ev.attributed_to is not None or ev.type is not EventType.VISIT:
+        return False  # meetings of the same people are often several meetings
+    for other, i in kept.items():
+        if other[0] == key[0] and other[2:] == key[2:] and other[1] != key[1] \
+                and out[i].attributed_to is None and ev.status is not Status.OCCURRED:
+            return True
+    return False
+
+
+def _same(a: Event, b: Event) -> bool:
+    return _merge_key(a)[:1] + _merge_key(a)[2:] == _merge_key(b)[:1] + _merge_key(b)[2:]
+
+
+def _superseded(events: list[Event]) -> list[Event]:
+    """Claims in the article's own voice that the article itself overtakes (keep the latest state):
+    an offer ("X invites Y to visit") later reported as planned (accepted); a postponement ("then
+    delayed his meeting with X until the evening") of an engagement it reports as held."""
+    out = []
+    for i, ev in enumerate(events):
+        if ev.attributed_to is None:
+            if ev.status is Status.PROPOSED and any(
+                    later.status is Status.PLANNED and _same(ev, later) for later in events[i + 1:]):
+                continue
+            if ev.status is Status.POSTPONED and any(
+                    o.status is Status.OCCURRED and o.attributed_to is None and _same(ev, o) for o in events):
+                continue
+        out.append(ev)
+    return out
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _setting(doc: Document, ev: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The places and dates named in an event's sentence (entity texts, lower case)."""
+    if ev.sentence is None or doc.parse is None:
+        return frozenset(), frozenset()
+    span = doc.parse.char_span(ev.sentence.start, ev.sentence.end, alignment_mode="expand")
+    ents = span.ents if span is not None else ()
+    return (frozenset(e.text.lower() for e in ents if e.label_ in _PLACE_LABELS),
+            frozenset(e.text.lower() for e in ents if e.label_ == "DATE"))
+
+
+def _apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Two claims set in different places and on different dates are two engagements."""
+    return all(x and y and not (x & y) for x, y in zip(a, b))
+
+
+def merge(events: list[Event], settings=None) -> list[Event]:
+    """Step 6: one event per distinct claim, in text order (the events one trigger split stay);
+    a claim in the article's own voice that it later overtakes gives way (:func:`_superseded`);
+    claims whose sentences name different places and dates (``settings(event)`` gives them) are
+    different engagements of the same people ("met in Geneva" ... "met in New Delhi")."""
+    kept: dict[tuple, int] = {}
+    out: list[Event] = []
+    for ev in _superseded(events):
+        key = _merge_key(ev)
+        if settings is not None and key in kept and _apart(settings(out[kept[key]]), settings(ev)):
+            key = key + (ev.sentence,)
+        if key in kept and out[kept[key]].trigger == ev.trigger and ev.type is EventType.VISIT:
+            key = key + (_key(ev.actors[1]) if len(ev.actors) > 1 else "",)
+        if key in kept and out[kept[key]].type is not ev.type and not _near(out[kept[key]], ev):
+            key = key + (ev.type,)  # talks and a meeting far apart: two engagements
+        if key not in kept:
+            if _restated(ev, key, kept, out):
+                continue
+            kept[key] = len(out)
+            out.append(ev)
+            continue
+        first = out[kept[key]]
+        if first.attributed_to is None and ev.attributed_to is not None:
+            out[kept[key]] = replace(first, attributed_to=ev.attributed_to)
+    return out

@@ -1,0 +1,287 @@
+"""The status of one engagement claim, read from the trigger's own clause and the clauses above it.
+
+The cues are data (``data/en/status_cues.json``). The *scope* of a trigger is: the trigger, its
+predicate (a light verb, or the verb the trigger noun is subject of), and the chain of heads
+above the predicate up to and including the first reporting verb (negation or denial there
+counts: "denied that X met Y"), plus the modifiers and auxiliaries of each of these. A
+trigger noun that only anchors a time ("since a meeting with X", "ahead of the talks",
+"during an upcoming visit") or is the topic of a briefing ("will brief X about his summit with
+Y") keeps to its own modifiers.
+
+Cascade of :meth:`StatusReader.read` (the first that fires wins):
+
+1. Denial, cancellation or postponement in scope (denied, called off, postponed; also a
+   headline verb parsed as the subject, "X postpones travel") -> the finer ruled_out value;
+   refusal (refused, declined, rejected, ruled out) -> ruled_out; a plan told in the past that
+   did not come about ("had been scheduled", "was due to go ..., but") -> ruled_out.
+2. A negation in scope ("will not meet", "no meeting was planned", "not having any
+   meetings") -> ruled_out; with may/might/could ("may not meet") -> uncertain.
+3. Doubt only about the date ("when that visit might occur") -> planned; a trigger noun
+   floated as "possible"/"potential" ("discussed a possible meeting") -> proposed; else a
+   modal or word of doubt in scope (may, could, possible, unresolved, no decision) or a hedged
+   expectation ("we would expect them to meet") -> uncertain.
+4. An offer, invitation, readiness or request in scope (ready to, invited, proposed) ->
+   proposed; but an accepted or agreed one -> planned.
+5. Future or schedule in scope (will, is due to, scheduled, expected, next week, "to meet"
+   with no finite verb above it, but not "honoured to welcome" nor under an implicative verb
+   in the past, "managed to bring them to the table") -> planned; "would" under a past
+   reporting verb -> planned.
+6. "ahead of the meeting" (unless in a present-tense caption), "before the meeting" in a
+   sentence not told in the past, or a trip's purpose
+   ("arrived for a summit") -> planned.
+7. Otherwise -> occurred.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ...lexicons import load
+from ...records import Status
+from .triggers import Trigger
+
+__all__ = ["StatusReader"]
+
+_REPORT_STOP = {"say", "tell", "state", "write", "announce", "report", "add", "note", "claim"}
+
+
+_TEMPORAL_PREPS = {"since", "after", "following", "before", "ahead", "until", "like", "than"}
+#: nouns whose predicate speaks of the event in their of-phrase ("the subject of X and Y meeting remains open")
+_TOPICS = {"subject", "issue", "question", "matter", "possibility", "prospect", "idea", "date", "timing", "prospects"}
+_HAPPEN = {"take", "happen", "be", "hold", "go", "occur", "proceed", "materialize", "materialise", "meet"}
+_MOTION = {"arrive", "travel", "fly", "come", "go", "head", "leave", "depart", "land", "jet"}
+_NOT = {"n't", "not", "never"}
+_SCHEDULED = {"due", "schedule", "scheduled", "expect", "expected", "plan", "planned", "slate", "slated",
+              "slat", "set"}
+_DURING = {"during", "amid", "throughout"}
+_TIME_CUES = {"next", "coming", "upcoming", "tomorrow", "forthcoming"}
+_GLAD = {"honoured", "honored", "pleased", "delighted", "glad", "happy", "proud", "thrilled"}
+_BRIEF = {"brief", "inform", "update", "debrief", "tell", "ask", "question"}
+_FLOATED = {"possible", "potential", "prospective", "mooted", "proposed"}
+
+
+def _words(tok: Any) -> set[str]:
+    return {tok.lemma_.lower().replace("’", "'"), tok.lower_.replace("’", "'")}
+
+
+def _briefed(tok: Any) -> bool:
+    """The trigger noun is the topic of a briefing ("brief X about his summit with Y")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("about", "on", "over") \
+        and tok.head.head.lemma_.lower() in _BRIEF
+
+
+def _foiled(chain: list[Any]) -> bool:
+    """A plan told in the past that did not come about: "had been scheduled for Wednesday", "had
+    been expected to ratify", "was due to travel on Monday, but was advised ..."."""
+    for t in chain:
+        if t.lemma_.lower() not in _SCHEDULED and t.lower_ not in _SCHEDULED:
+            continue
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if "had" in aux and "been" in aux or verb.lower_ == "been" and "had" in aux:
+            return True
+        past = verb.tag_ == "VBD" or aux & {"was", "were"}
+        if past and any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children) \
+                and any(c.dep_ == "conj" for c in verb.children):
+            return True
+    return False
+
+
+def _headline_verbs(tok: Any) -> set[str]:
+    """"Ramaphosa postpones travel to ...": a headline verb the parser took for a name or noun in
+    the subject; its base forms (postpone, cancel), to be matched against the cues."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "compound") and c.pos_ in ("PROPN", "NOUN") and c.lower_.endswith("s") \
+                and c.i > tok.sent.start:
+            out |= {c.lower_[:-1], c.lower_[:-2]}
+    return out
+
+
+class StatusReader:
+    """Status cues (``data/en/status_cues.json``) and the scope rules that apply them."""
+
+    def __init__(self, data_dir: str | None = None) -> None:
+        d = load("status_cues", data_dir)
+        self.finer = {Status.POSTPONED: set(d["postponed"]), Status.CANCELLED: set(d["cancelled"]),
+                      Status.DENIED: set(d["denied"]), Status.RULED_OUT: set(d["ruled_out"])}
+        self.negators = set(d["negators"])
+        self.uncertain = set(d["uncertain"])
+        self.proposed = set(d["proposed"])
+        self.planned = set(d["planned"])
+        self.would = set(d["planned_would"])
+        self.past = set(d["past_markers"])
+        self.negated_planning = set(d["negated_planning"])
+        self.hedged = set(d.get("hedged_expect", ()))
+        self.implicative = set(d.get("implicative", ()))
+
+    # -- scope ----------------------------------------------------------------------------------
+    def scope(self, trig: Trigger) -> tuple[list[Any], list[Any]]:
+        """(chain, modifiers): the trigger, predicate and governing heads; their dependents."""
+        chain = [trig.token]
+        if trig.token.dep_ == "pobj" and trig.token.head.lower_ in _DURING:
+            return chain, self._modifiers(chain)  # "during an upcoming visit": its own status
+        if _briefed(trig.token):
+            return chain, self._modifiers(chain)  # "is expected to brief X about his summit with Y"
+        if trig.predicate != trig.token:
+            chain.append(trig.predicate)
+        t = chain[-1]
+        while t.head != t and len(chain) < 8:
+            if t.dep_ in ("nsubj", "nsubjpass") and t != trig.token and t.lemma_.lower() not in _TOPICS:
+                break
+            if t.dep_ == "pobj" and t.head.lower_ in _TEMPORAL_PREPS or t.lower_ in _TEMPORAL_PREPS:
+                break  # "since a meeting with X", "ahead of the talks": the anchor has its own status
+            if t.dep_ in ("appos", "parataxis") or (t.dep_ == "relcl" and not self._cue_noun(t.head)):
+                break
+            t = t.head
+            chain.append(t)
+            if t.lemma_.lower() in _REPORT_STOP and t.pos_ in ("VERB", "AUX"):
+                break
+        return chain, self._modifiers(chain)
+
+    def _modifiers(self, chain: list[Any]) -> list[Any]:
+        """The auxiliaries, negations and modifiers of the scope, and time words in its phrases."""
+        mods = []
+        for c in chain:
+            mods += [k for k in c.children if (k.dep_ in (
+                "aux", "auxpass", "neg", "advmod", "amod", "det", "acomp", "npadvmod", "prep", "mark")
+                or k.lower_.replace("’", "'") in _NOT) and k not in chain]  # a misparsed "don’t"
+        mods += [g for m in mods if m.dep_ in ("prep", "npadvmod") for g in m.subtree
+                 if g.dep_ in ("amod", "pobj", "det") and g.lower_ in _TIME_CUES | self.negators]
+        return mods
+
+    def _cue_noun(self, tok: Any) -> bool:
+        """A noun whose relative clause carries the event: "no plans for X to meet Y"."""
+        words = _words(tok)
+        return bool(words & (self.negated_planning | self.proposed | self.planned | self.uncertain))
+
+    # -- the cascade ------------------------------------------------------------------------------
+    def read(self, trig: Trigger) -> Status:
+        chain, mods = self.scope(trig)
+        chain_words = [w for t in chain if t != trig.token or trig.nominal for w in _words(t)]
+        mod_words = [w for t in mods for w in _words(t)]
+        words = set(chain_words) | set(mod_words)
+        phrase = " ".join(t.lemma_.lower() for t in trig.token.sent)
+        finer_words = set(chain_words) | {w for t in mods if t.dep_ in ("amod", "acomp") for w in _words(t)}
+        finer_words |= _headline_verbs(chain[0])
+        for status, cues in self.finer.items():  # step 1
+            if self._has(cues, finer_words, phrase, chain):
+                if status is Status.RULED_OUT and "fail" in cues and self._only_fail(chain, trig):
+                    continue
+                return status
+        if _foiled(chain):  # step 1: "had been scheduled", "was due to travel ..., but"
+            return Status.RULED_OUT
+        if self._negated(chain, mods):  # step 2
+            modal = any(m.dep_ == "aux" and m.lower_ in ("may", "might", "could") for m in mods)
+            return Status.UNCERTAIN if modal else Status.RULED_OUT  # "may not meet": open
+        if any(c.lower_ == "when" and c.tag_ == "WRB" for t in chain for c in t.children) and self._doubt(chain, mods):
+            return Status.PLANNED  # step 3: "when that visit might occur": it will; the date is open
+        if trig.nominal and any(c.dep_ == "amod" and c.lemma_.lower() in _FLOATED for c in trig.token.children):
+            return Status.PROPOSED  # step 3: "discussed a possible meeting": floated
+        if words & self.uncertain and self._doubt(chain, mods) or self._hedged(chain):  # step 3
+            return Status.UNCERTAIN
+        if words & self.proposed:  # step 4
+            if words & {"accept", "agree", "accepted"}:
+                return Status.PLANNED
+            return Status.PROPOSED
+        if self._future(trig, chain, mods, words):  # step 5
+            return Status.PLANNED
+        if self._ahead(trig) or self._purpose(trig):  # step 6
+            return Status.PLANNED
+        return Status.OCCURRED
+
+    @staticmethod
+    def _purpose(trig: Trigger) -> bool:
+        """"arrived in Seoul for a summit with ...": the trip's purpose is still to come."""
+        tok = trig.token
+        return (trig.nominal and trig.type.value != "visit" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
+                and tok.head.head.lemma_.lower() in _MOTION)
+
+    @staticmethod
+    def _ahead(trig: Trigger) -> bool:
+        """"ahead of/before a meeting": still to come, unless the sentence tells of the past."""
+        tok = trig.token
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("ahead", "of", "before"):
+            return False
+        prep = tok.head.head if tok.head.lower_ == "of" else tok.head
+        if prep.lower_ not in ("ahead", "before"):
+            return False
+        verb = prep.head
+        if prep.lower_ == "ahead":  # "the agenda included X, ahead of a meeting on Wednesday"
+            return verb.tag_ != "VBZ"
+        return verb.tag_ not in ("VBD", "VBN", "VBZ")  # "greets X before their meeting": a caption
+
+    def _has(self, cues: set[str], words: set[str], phrase: str, chain: list[Any]) -> bool:
+        if words & cues:
+            return True
+        multi = [c for c in cues if " " in c]
+        return any(c in phrase and any(c.split()[0] == t.lemma_.lower() for t in chain) for c in multi)
+
+    @staticmethod
+    def _only_fail(chain: list[Any], trig: Trigger) -> bool:
+        """"fail" rules out only an event in its complement (failed to meet), not its subject."""
+        fails = [t for t in chain if t.lemma_.lower() == "fail"]
+        return bool(fails) and all(trig.token.dep_ in ("nsubj", "nsubjpass") and trig.token.head == f for f in fails)
+
+    def _achieved(self, verb: Any) -> bool:
+        """"Brazil had managed to get the two nations to sit down": an implicative verb in the
+        past above the to-clause says it came about."""
+        for _ in range(4):
+            if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head == verb:
+                return False
+            verb = verb.head
+            if verb.lemma_.lower() in self.implicative and verb.tag_ in ("VBD", "VBN"):
+                return True
+        return False
+
+    def _negated(self, chain: list[Any], mods: list[Any]) -> bool:
+        negs = [m for m in mods if m.lower_.replace("’", "'") in self.negators
+                and (m.dep_ in ("neg", "det", "advmod", "aux") or m.lower_.replace("’", "'") in _NOT)]
+        if not negs:
+            return False
+        for n in negs:
+            if n.head == chain[0] or n.head.lemma_.lower() in self.negated_planning or n.dep_ == "neg" \
+                    or n.lower_.replace("’", "'") in _NOT:
+                return n.head.lemma_.lower() not in _REPORT_STOP
+        return False
+
+    def _hedged(self, chain: list[Any]) -> bool:
+        """"we would expect the leaders to get a chance to talk": a hedged hope."""
+        return any(t.lemma_.lower() in self.hedged and any(c.dep_ == "aux" and c.lower_ in ("would", "should", "could")
+                                                            for c in t.children) for t in chain)
+
+    def _doubt(self, chain: list[Any], mods: list[Any]) -> bool:
+        modal = [m for m in mods if m.dep_ == "aux" and m.lower_ in ("may", "might", "could")
+                 and not (m.head != chain[0] and chain[0].dep_ == "nsubj" and m.head == chain[0].head
+                          and m.head.lemma_.lower() not in _HAPPEN)]  # "the summit could make progress"
+        adj = [t for t in chain + mods if t.lemma_.lower() in self.uncertain and t.dep_ != "aux"]
+        return bool(modal or adj)
+
+    def _future(self, trig: Trigger, chain: list[Any], mods: list[Any], words: set[str]) -> bool:
+        aux = [m for m in mods if m.dep_ in ("aux", "auxpass")]
+        if any(m.lower_ in ("will", "shall", "'ll", "wo") for m in aux):
+            return True
+        if any(m.lower_ in self.would for m in aux):
+            return True
+        if words & self.planned - {"will", "shall", "'ll", "wo", "going"}:
+            return not bool(words & self.past) or bool(words & _SCHEDULED)
+        if any(m.lower_ == "going" for m in chain) or self._bare_infinitive(trig, chain):
+            return True
+        phrase = " ".join(t.lemma_.lower() for t in trig.token.sent)
+        return self._has({c for c in self.planned if " " in c}, set(), phrase, chain)  # "look forward to"
+
+    def _bare_infinitive(self, trig: Trigger, chain: list[Any]) -> bool:
+        """"to meet" with no finite verb above it (headlines: "Jokowi to meet Najib"), or purpose."""
+        if trig.nominal and _briefed(trig.token):
+            return False  # "to brief X about his summit": the briefing is to come, not the summit
+        head = chain[0] if not trig.nominal else trig.predicate
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if not has_to or self._achieved(head):
+            return False
+        if head.head.lemma_.lower() in _GLAD and head.head != head:
+            return False  # "I'm honoured to welcome X to Canada": done as it is said
+        if head.dep_ == "advcl" and head.head.tag_ == "VBD" and trig.type.value in ("phone_call", "talks", "meet"):
+            return False  # "was on the phone to speak with X": it happened
+        if head.dep_ in ("acl", "relcl") and any(c.ent_type_ == "ORDINAL" or c.lower_ in ("first", "last", "only")
+                                                 for c in head.head.children):
+            return False  # "the first French president to visit Cuba": a fact, not a plan
+        return head.dep_ in ("ROOT", "advcl", "xcomp", "relcl", "acl")

@@ -1,0 +1,266 @@
+"""Find the words that announce a diplomatic engagement (triggers) in a parsed sentence.
+
+Triggers come from ``data/en/triggers.json`` (users extend it): verbs (met, visited, hosted),
+nouns (meeting, talks, visit, summit), light-verb constructions whose noun carries the
+event (held talks, paid a visit: the trigger is the noun, the light verb its predicate),
+multiword phrases (sat down with, courtesy call) and the special verbs attend (a summit
+or session: multilateral) and address (a parliament: other_consult).
+
+Cascade of :meth:`TriggerLexicon.find` for each token of a sentence:
+
+1. A multiword phrase whose last word is this token gives its type.
+2. A verb lemma in ``verbs`` gives its type, after the checks of :meth:`_verb_type`
+   (attend/address need the right object; call/speak need a phone word or a person).
+3. A noun lemma in ``nouns`` gives its type (call/conversation only with a phone word;
+   dinner/lunch only with a "with" phrase).
+   A presence verb ("will be in New York") is a visit when a person is in a named place.
+   A noun inside an office's name ("the envoy for the talks") or telling habitual contact
+   ("our regular dialogue", "continue coordinating interactions") is no trigger.
+4. A noun that is the object of a light verb is kept once, as the noun; the light verb
+   becomes its predicate (the token whose subject, tense and modality count).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ...lexicons import load
+from ...records import EventType
+
+__all__ = ["Trigger", "TriggerLexicon"]
+
+_WITH = {"with", "between", "alongside"}
+_NAMED = {"ORG", "EVENT", "FAC", "LAW", "WORK_OF_ART"}
+_ANCHORS = {"since", "after", "following", "before", "until", "than", "like"}
+#: verb forms a caption's parse often takes for nouns ("Sanchez greets King Mohammed in Rabat")
+_CAPTION_VERBS = {"meets", "greets", "welcomes", "receives", "hosts", "visits", "attends", "addresses"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger: its token, event type, and the predicate token that governs it."""
+
+    token: Any  # spacy Token
+    type: EventType
+    predicate: Any  # spacy Token: the verb whose subject/aux count (the token itself for verbs)
+    nominal: bool
+    presence: bool = False  # "will be in New York": a visit only when a person is the subject
+
+
+class TriggerLexicon:
+    """The trigger data (``data/en/triggers.json``) and the rules that apply it to a sentence."""
+
+    def __init__(self, data_dir: str | None = None) -> None:
+        data = load("triggers", data_dir)
+        self.verbs = {k: EventType(v) for k, v in data["verbs"].items()}
+        self.nouns = {k: EventType(v) for k, v in data["nouns"].items()}
+        self.light = frozenset(data["light_verbs"])
+        self.phrases = {tuple(k.split()): EventType(v) for k, v in data["phrases"].items()}
+        self._by_last: dict[str, list[tuple[int, tuple[str, ...], EventType]]] = {}
+        for rank, (words, kind) in enumerate(self.phrases.items()):
+            self._by_last.setdefault(words[-1], []).append((rank, words, kind))
+        self.attend_objects = frozenset(data["attend_objects"])
+        self.address_objects = frozenset(data["address_objects"])
+        self.phone_words = frozenset(data["phone_words"])
+        self.not_participants = frozenset(data["not_participants"])
+        self.titles = frozenset(data["title_nouns"])
+        self.habitual_verbs = frozenset(data.get("habitual_verbs", ()))
+        self.habitual_mods = frozenset(data.get("habitual_modifiers", ()))
+        self.presence = frozenset(data.get("presence_verbs", ()))
+        words = set(self.verbs) | set(self.nouns) | {w for p in self.phrases for w in p}
+        self._prefilter = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words))) + r")", re.I)
+
+    def may_hold_event(self, text: str) -> bool:
+        """Cheap test (no parse) that a sentence may hold a trigger; used to choose what to parse."""
+        return bool(self._prefilter.search(text)) or "met " in text
+
+    # -- finding ------------------------------------------------------------------------------
+    def find(self, sent: Any) -> list[Trigger]:
+        """Every trigger of a parsed sentence, in text order, one per token."""
+        out: list[Trigger] = []
+        for tok in sent:
+            kind = self._phrase_type(tok) or self._token_type(tok)
+            if kind is None or self._in_title(tok) or self._habitual(tok):
+                continue
+            nominal = (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _CAPTION_VERBS) or (
+                tok.pos_ != "VERB" and tok.lemma_.lower() in self.nouns and tok.lemma_.lower() not in self.verbs)
+            presence = tok.lemma_.lower() in self.presence
+            out.append(Trigger(tok, kind, self.predicate(tok) if nominal else tok, nominal, presence))
+        return out
+
+    def _in_title(self, tok: Any) -> bool:
+        """"the special representative for the dialogue", "the envoy to the talks": a noun inside
+        an office's name is no engagement."""
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "on") \
+            and tok.head.head.lemma_.lower() in self.titles and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+    def _habitual(self, tok: Any) -> bool:
+        """Habitual or generic contact: "our regular dialogue", "continue coordinating interactions
+        between A and B" (a bare plural noun under a verb of keeping up)."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if any(c.lower_ in self.habitual_mods for c in tok.children if c.dep_ in ("amod", "advmod")):
+            return True
+        bare = tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+        heads = [tok.head, tok.head.head]
+        return bare and any(h.lemma_.lower() in self.habitual_verbs and h.pos_ == "VERB" for h in heads)
+
+    def _phrase_type(self, tok: Any) -> EventType | None:
+        """The type of the first phrase (in lexicon order) that ends at ``tok``."""
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        cands = self._by_last.get(lower, []) + (self._by_last.get(lemma, []) if lemma != lower else [])
+        for _, words, kind in sorted(cands, key=lambda c: c[0]):
+            n = len(words)
+            if tok.i - n + 1 < tok.sent.start:
+                continue
+            window = tok.doc[tok.i - n + 1: tok.i + 1]
+            if all(w == t.lower_ or w == t.lemma_.lower() for w, t in zip(words, window)):
+                return kind
+        return None
+
+    def _token_type(self, tok: Any) -> EventType | None:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ in _CAPTION_VERBS and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "compound"):
+            return self.verbs.get(tok.lower_[:-1]) or self.verbs.get(tok.lower_[:-2])
+        if lemma in self.presence and tok.pos_ in ("VERB", "AUX"):
+            return EventType.VISIT if self._present_in(tok) else None
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ not in ("NOUN", "PROPN") and tok.tag_.startswith("VB")):
+            return self._verb_type(tok, lemma) if lemma in self.verbs else None
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_.startswith("NN"):
+            if tok.ent_type_ in _NAMED and tok.ent_iob_ == "I":
+                return None  # "the East Asia Summit", "the GCC Foreign Ministers' Meeting": a named venue
+            key = lemma if lemma in self.nouns else tok.lower_
+            return self._noun_type(tok, key) if key in self.nouns else None
+        return None
+
+    def _present_in(self, tok: Any) -> bool:
+        """"Lavrov will be in New York", "when he was in Beijing": a person who is in a named
+        country or city (not "in talks", "in office", "in the region") is visiting it."""
+        if tok.dep_ in ("aux", "auxpass") or any(c.dep_ in ("acomp", "attr", "xcomp") for c in tok.children):
+            return False
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        person = subj and (subj[0].lower_ in ("he", "she") or subj[0].lemma_.lower() in self.titles
+                           or subj[0].pos_ == "PROPN" and subj[0].ent_type_ not in ("GPE", "LOC", "NORP", "DATE"))
+        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                if g.dep_ == "pobj"]
+        if any(g.pos_ == "NOUN" for g in objs):
+            return False  # "is in charge in Washington", "was in talks in Doha": a state, not a stay
+        places = [g for g in objs if g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN" and not g.ent_type_]
+        return bool(person and places)
+
+    def _verb_type(self, tok: Any, lemma: str) -> EventType | None:
+        kind = self.verbs[lemma]
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "prep")]
+        heads = {_head_lemma(o) for o in objects}
+        if lemma == "join" and any(c.dep_ in ("agent", "dobj") and any(
+                g.ent_type_ == "PERSON" for g in c.subtree) for c in tok.children):
+            return EventType.MEET  # "will be joined by President X"
+        if lemma in ("attend", "participate", "join"):
+            if any(_with_phrase(o) for o in objects) or heads & set(self.nouns):
+                return None  # "attends a meeting with X", "attend meetings of": the noun is the trigger
+            return kind if heads & self.attend_objects or _pobj_lemmas(tok) & self.attend_objects else None
+        if lemma == "address":
+            return kind if heads & self.address_objects else None
+        if lemma in ("call", "phone", "telephone", "dial", "speak"):
+            return self._call_type(tok, lemma)
+        if lemma == "discuss":
+            return kind if any(c.dep_ == "prep" and c.lower_ in _WITH for c in tok.children) else None
+        if lemma in ("land", "fly", "jet", "travel"):  # "flew to Pyongyang", not "the jet he was flying"
+            return kind if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into") for c in tok.children) \
+                else None
+        if lemma == "talk":
+            if _has_phone_word(tok, self.phone_words):
+                return EventType.PHONE_CALL
+            return kind if any(c.dep_ == "prep" and c.lower_ in _WITH for c in tok.children) \
+                or _has_phone_word(tok, self.phone_words) or _aux_future(tok) else None
+        return kind
+
+    def _call_type(self, tok: Any, lemma: str) -> EventType | None:
+        if _has_phone_word(tok, self.phone_words) or lemma in ("phone", "telephone", "dial"):
+            return EventType.PHONE_CALL
+        if lemma == "speak" and _has_place(tok):
+            return EventType.MEET  # "spoke with the mediators in Brussels": they were together
+        if lemma == "speak" and any(c.dep_ in ("prep", "dobj") and c.lower_ in ("with", "to") or c.dep_ == "dobj"
+                                    for c in tok.children):
+            return EventType.PHONE_CALL
+        return None
+
+    def _noun_type(self, tok: Any, key: str) -> EventType | None:
+        kind = self.nouns[key]
+        if key in ("call", "conversation"):
+            if _has_phone_word(tok, self.phone_words):
+                return EventType.PHONE_CALL
+            if key == "call" and any(c.lower_ == "courtesy" for c in tok.children):
+                return EventType.MEET
+            return None
+        if key in ("dinner", "luncheon", "lunch", "breakfast", "audience", "interaction", "encounter"):
+            has_with = any(c.dep_ == "prep" and c.lower_ in _WITH for c in tok.children)
+            return kind if has_with or key == "interaction" and _has_poss(tok) else None
+        if key == "address":  # "his address to a joint session of Parliament"
+            return kind if _pobj_lemmas(tok) & self.address_objects else None
+        if key == "council":
+            return kind if _has_phone_word(tok, self.phone_words) else None
+        if key == "bilateral" and tok.pos_ == "ADJ":
+            return kind if tok.head.lemma_.lower() not in self.nouns else None
+        return kind
+
+    def predicate(self, tok: Any) -> Any:
+        """The verb that governs a trigger noun: a light verb, or the verb it is subject of."""
+        head = tok.head
+        while tok.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.head != head:
+            tok, head = head, head.head
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if tok.dep_ == "pobj" and head.lower_ in _ANCHORS:
+            return tok  # "since a meeting with X": a time anchor, not the verb's event
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "attr") \
+                and head.head.head.pos_ in ("VERB", "AUX"):
+            return head.head.head  # "held four hours of talks", "had a round of talks"
+        return tok
+
+
+def _with_phrase(obj: Any) -> bool:
+    target = obj
+    if obj.dep_ == "prep":
+        target = next((c for c in obj.children if c.dep_ == "pobj"), obj)
+    return any(c.dep_ == "prep" and c.lower_ in _WITH for c in target.children)
+
+
+def _head_lemma(tok: Any) -> str:
+    if tok.dep_ == "prep":
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        return objs[0].lemma_.lower() if objs else ""
+    return tok.lemma_.lower()
+
+
+def _pobj_lemmas(tok: Any) -> set[str]:
+    out = set()
+    for c in tok.children:
+        if c.dep_ == "prep":
+            out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+    return out
+
+
+def _has_phone_word(tok: Any, words: frozenset[str]) -> bool:
+    near = list(tok.children) + list(tok.doc[max(tok.i - 3, tok.sent.start): tok.i])
+    for c in list(tok.children):
+        near += list(c.children)
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in near)
+
+
+def _has_place(tok: Any) -> bool:
+    preps = [p for c in tok.children if c.dep_ == "prep" and c.lower_ != "from" for p in c.subtree
+             if p.dep_ == "prep" and p.lower_ in ("in", "at", "on")]
+    return any(g.ent_type_ in ("GPE", "FAC", "LOC") or g.lower_ in ("margins", "sidelines", "margin", "sideline")
+               for p in preps for g in p.subtree)
+
+
+def _has_poss(tok: Any) -> bool:
+    return any(c.dep_ in ("poss",) for c in tok.children)
+
+
+def _aux_future(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in tok.children)

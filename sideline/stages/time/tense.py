@@ -1,0 +1,146 @@
+"""Which way a bare weekday or month points: the tense and modality of its clause.
+
+:func:`direction` returns +1 (future or planned: "will", "is due to", "is set to begin",
+"plans to", "is expected to"), -1 (past: "met", "said", VBD, perfect) or 0 (present or
+unknown: the caller takes the nearest date). With a spaCy parse it reads the head verb
+chain of the expression; without one (or in a sentence the parser skipped) it looks at
+the words of the sentence before the expression.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .lexicon import TimexLexicon
+
+__all__ = ["direction", "span_root", "governing_verb", "parsed"]
+
+_WORDS = re.compile(r"[A-Za-z']+")
+_SENT_END = re.compile(r"[.!?]\s|\n")
+_PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+
+
+def parsed(token: Any) -> bool:
+    """True when the parser ran over this token's sentence."""
+    return bool(token.dep_)
+
+
+def span_root(parse: Any, start: int, end: int) -> Any | None:
+    """The token of ``parse`` heading the characters start..end (None if no token there)."""
+    span = parse.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def governing_verb(token: Any, steps: int = 6) -> Any | None:
+    """The first verb on the head chain of ``token`` (the token itself if it is a verb)."""
+    for _ in range(steps):
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _infinitive(verb: Any, words: set[str]) -> bool:
+    return "to" in words or verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl", "ccomp")
+
+
+def _past_plan(verb: Any) -> bool:
+    """A plan told in the past ("was due to", "had been scheduled for", "postponed ... until"):
+    the date it names may lie either side of now, so the nearest one is meant."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "cop")}
+    if verb.tag_ == "VBD" or aux & {"was", "were", "had"}:
+        return True
+    head = verb.head
+    return verb.dep_ in ("acomp", "attr") and head.i != verb.i and head.tag_ == "VBD"
+
+
+def _head_direction(verb: Any, lex: TimexLexicon, depth: int) -> int:
+    """An infinitive ("to meet") looks ahead of its head: ahead of a present or future head,
+    behind a simple past one, and either way after a past "agreed to", "invited to"."""
+    head = verb.head
+    if head.i == verb.i or depth >= 3:
+        return 1
+    lemma = head.lemma_.lower()
+    if lemma in lex["future_lemmas"]:
+        return 0 if _past_plan(head) else 1
+    hd = _verb_direction(head, lex, depth + 1) if head.pos_ in ("VERB", "AUX") else 1
+    if any(c.lower_ in ("has", "have", "'ve") for c in head.children if c.dep_ == "aux"):
+        return 1  # "has identified companies ... to run through June": ahead of now
+    if hd < 0:
+        return 0 if lemma in lex["future_heads"] else -1
+    return 1
+
+
+def _verb_direction(verb: Any, lex: TimexLexicon, depth: int = 0) -> int:
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if words & _FUTURE_AUX:
+        return 1
+    lemma = verb.lemma_.lower()
+    if lemma in lex["future_lemmas"]:
+        return 0 if _past_plan(verb) else 1
+    if lemma == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
+        return 1
+    if _infinitive(verb, words):
+        return _head_direction(verb, lex, depth)
+    if words & _PAST_AUX or verb.tag_ == "VBD":
+        return -1
+    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+        return 1
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):
+        return -1
+    return 0
+
+
+def _marked_future(root: Any, verb: Any | None, lex: TimexLexicon) -> bool:
+    """A future word on the way from the expression to its verb: "ahead of a meeting on
+    Wednesday", "the upcoming visit on Monday", "a planned trip in May"."""
+    markers = set(lex["future_markers"])
+    node = root
+    for _ in range(6):
+        if node.head.i == node.i or (verb is not None and node.head.i == verb.i):
+            return False
+        node = node.head
+        if node.lower_ in markers or any(c.lower_ in markers and c.dep_ in ("amod", "advmod", "compound")
+                                         for c in node.children):
+            return True
+    return False
+
+
+def _parse_direction(parse: Any, start: int, end: int, lex: TimexLexicon) -> int | None:
+    root = span_root(parse, start, end)
+    if root is None or not parsed(root):
+        return None
+    verb = governing_verb(root.head if root.head.i != root.i else root)
+    if _marked_future(root, verb, lex):
+        return 1
+    if verb is None:
+        return None
+    return _verb_direction(verb, lex)
+
+
+def _word_direction(text: str, start: int, lex: TimexLexicon) -> int:
+    left = text[max(0, start - 300):start]
+    ends = list(_SENT_END.finditer(left))
+    if ends:
+        left = left[ends[-1].end():]
+    words = [w.lower() for w in _WORDS.findall(left)][-8:]
+    if set(words) & set(lex["future_cues"]):
+        return 1
+    past = set(lex["past_cues"])
+    if any(w in past or (len(w) > 4 and w.endswith("ed")) for w in words):
+        return -1
+    return 0
+
+
+def direction(text: str, start: int, end: int, parse: Any | None, lex: TimexLexicon) -> int:
+    """+1, -1 or 0 for the expression at text[start:end] (see the module docstring)."""
+    if parse is not None:
+        found = _parse_direction(parse, start, end, lex)
+        if found is not None:
+            return found
+    return _word_direction(text, start, lex)

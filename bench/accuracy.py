@@ -107,7 +107,7 @@ def _cached_events(articles: list[Article], cache: Path) -> list | None:
     """The events stage alone over the pickled documents of an earlier --cache run, if any."""
     import pickle
 
-    from sideline.stages.events.stage import Events
+    from sideline.stages.events import Events
 
     key = hashlib.sha1("".join(a.id + a.text for a in articles).encode("utf-8")).hexdigest()[:12]
     path = cache / f"docs-{key}.pickle"
@@ -186,7 +186,7 @@ def _mention(ent) -> Mention:
 
 
 def run_harness(articles: list[Article], cache: Path) -> list:
-    from sideline.stages.events.stage import Events
+    from sideline.stages.events import Events
 
     stage = Events()
     events = []

@@ -6,7 +6,6 @@ Every flag is named after the Python keyword it sets (``--n-process`` sets
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 
@@ -113,10 +112,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
-
-
-def write_json(obj: object, out=None) -> None:
-    (out or sys.stdout).write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
 if __name__ == "__main__":

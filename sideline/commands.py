@@ -1,6 +1,7 @@
 """What each CLI command does: call the API or a query, then print a table or JSON lines."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -17,6 +18,11 @@ __all__ = [
 ]
 
 EXAMPLES = Path(__file__).parent / "data" / "examples"
+
+
+def write_json(obj: object, out=None) -> None:
+    """One JSON line (the ``--json`` output of every reader)."""
+    (out or sys.stdout).write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
 def _out() -> Console:
@@ -92,7 +98,6 @@ def cmd_export(args) -> int:
 
 def _json_lines(evs: list[Event]) -> None:
     from .codec import event_to_json
-    from .cli import write_json
 
     for ev in evs:
         write_json(event_to_json(ev))
@@ -136,7 +141,6 @@ def cmd_event(args) -> int:
         evs = query.event(store, args.event_id)
         led = query.ledger_event(store, evs[0].event_id) if evs else None
     if args.json:
-        from .cli import write_json
 
         if led is not None:
             write_json(led.to_json())
@@ -154,13 +158,12 @@ def cmd_event(args) -> int:
 
 
 def cmd_story(args) -> int:
-    from .export.writers import ledger_events
+    from .ledger.ledger import ledger_events
 
     with _store(args.db) as store:
         groups = query.story(store, args.actor_a, args.actor_b)
         ledger = {ev.event_id: ev for ev in ledger_events(store)} if groups else {}
     if args.json:
-        from .cli import write_json
         from .codec import event_to_json
 
         for event_id, claims in groups:
@@ -181,7 +184,6 @@ def cmd_actors(args) -> int:
     with _store(args.db) as store:
         rows = query.actors(store, args.query)
     if args.json:
-        from .cli import write_json
 
         for r in rows:
             write_json(r.__dict__)
@@ -206,7 +208,6 @@ def cmd_rejects(args) -> int:
 
 
 def cmd_dates(args) -> int:
-    from .cli import write_json
     from .pipeline import Pipeline
     from .stages.clean.stage import Clean
     from .stages.ingest.read import read_inputs
@@ -237,7 +238,6 @@ def _jsonl(path: str) -> list[dict]:
 
 
 def cmd_eval(args) -> int:
-    from .cli import write_json
     from .codec import event_to_json
     from .evaluate import format_report, score
 

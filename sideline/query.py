@@ -135,7 +135,7 @@ def event(store, event_id: str) -> list[Event]:
 def ledger_event(store, event_id: str):
     """The ledger's record of one event (participants, best date, consensus status and the
     rule that decided it, counts, timeline of claims), or None."""
-    from .export.writers import ledger_events
+    from .ledger.ledger import ledger_events
 
     return next((ev for ev in ledger_events(store) if ev.event_id == event_id), None)
 

@@ -10,7 +10,8 @@ import unicodedata
 import pytest
 
 from sideline.records import Document, EventType, Status
-from sideline.stages.events.stage import Events, merge
+from sideline.stages.events import Events
+from sideline.stages.events.merge import merge
 
 
 @pytest.fixture(scope="module")

@@ -425,7 +425,7 @@ def test_a_users_venue_overrides_a_packaged_one(tmp_path):
 def _through_place(doc):
     """Actors, events, time and place over a document the NLP stage made."""
     from sideline.stages.actors.stage import Actors
-    from sideline.stages.events.stage import Events
+    from sideline.stages.events import Events
     from sideline.stages.place.stage import Place
     from sideline.stages.time.stage import Time
 

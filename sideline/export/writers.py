@@ -33,6 +33,7 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..ledger.ledger import ledger_events
 from ..codec import event_to_json, plover_of
 from ..errors import E, SidelineError
 from ..records import Event, Granularity
@@ -244,30 +245,6 @@ write_csv = _tables("csv", _write_csv)
 write_parquet = _tables("parquet", _write_parquet)
 
 # -- event-level formats (PLOVER, CAMEO/GDELT) ----------------------------------------------------
-def ledger_events(store: Any) -> list:
-    """The ledger's events (one per real-world event, with its claims), from the clusters the
-    store already holds (``extract`` linked them); only mentions never linked are linked here,
-    their participants completed as the link step would (:mod:`sideline.ledger.learned`)."""
-    from ..ledger.ledger import Ledger
-
-    clusters: dict[str, list[Event]] = {}
-    unlinked: list[Event] = []
-    for ev in store.events():
-        if ev.event_id:
-            clusters.setdefault(ev.event_id, []).append(ev)
-        else:
-            unlinked.append(ev)
-    ledger = Ledger()
-    published = store.published_dates()
-    ledger.seed(clusters.values(), published=published)
-    if unlinked:
-        from ..ledger.learned import Enricher
-
-        enrich = Enricher.load(store.learned_roles())
-        ledger.add([enrich(ev, published.get(ev.article)) for ev in unlinked], published=published)
-    return ledger.events()
-
-
 def write_plover(store: Any, output: Path | None) -> Exported:
     """PLOVER JSON records, one per event, one per line."""
     from .formats import to_plover

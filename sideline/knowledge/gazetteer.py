@@ -27,6 +27,8 @@ from typing import Mapping
 from .. import lexicons
 from ..errors import E, ConfigError
 from ..records import Where
+from .placenames import Entry, norm_key
+from .venues import VenueIndex
 
 __all__ = ["Entry", "Gazetteer", "gazetteer", "norm_key"]
 
@@ -36,17 +38,6 @@ CAPITAL_WEIGHT = 5.0
 CONTEXT_WEIGHT = 20.0
 
 
-def norm_key(text: str) -> str:
-    """The lookup key of a name: ASCII, lower case, no full stops, no leading 'the', 'St' -> 'saint'."""
-    s = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    s = s.encode("ascii", "ignore").decode().lower().replace("&", " and ")
-    s = s.replace(".", "")
-    s = re.sub(r"'s$", "", s)
-    s = re.sub(r"[^a-z0-9']+", " ", s).strip(" '")
-    s = re.sub(r"^the ", "", s)
-    return re.sub(r"^st ", "saint ", s)
-
-
 def _short_ok(text: str, key: str) -> bool:
     """A key of three letters or fewer ('US', 'UK', 'DRC') must be written in capitals."""
     compact = key.replace(" ", "")
@@ -54,32 +45,6 @@ def _short_ok(text: str, key: str) -> bool:
         return True
     letters = re.sub(r"[^A-Za-z]", "", re.sub(r"^[Tt]he\s+", "", text))
     return letters.isupper()
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One gazetteer entry. ``kind`` is city, country, state, place, venue or occasion."""
-
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    kind: str
-    population: int = 0
-    capital: bool = False
-    venue: str | None = None
-    occasion: str | None = None
-    city: str | None = None  # a venue's or occasion's city (None: it varies); a country's capital
-    by_country: tuple[tuple[str, str], ...] = ()
-    session: str | None = None
-
-    @property
-    def is_settlement(self) -> bool:
-        return self.kind in ("city", "place")
-
-    def where(self, text: str | None = None) -> Where:
-        return Where(name=self.name, country=self.country, lat=self.lat, lon=self.lon,
-                     venue=self.venue, occasion=self.occasion, text=text)
 
 
 def _score(entry: Entry, context_country: str | None) -> float:
@@ -198,8 +163,6 @@ class Gazetteer:
         self._countries, self._country_keys, self._cities = t.countries, t.country_keys, t.cities
         self._alt, self._states, self._capitals = t.alt, t.states, t.capitals
         self._aliases = MappingProxyType(self._resolve_aliases(data.get("aliases", {})))
-        from .venues import VenueIndex
-
         self.venues = VenueIndex(lexicons.load("venues", data_dir).get("venues", ()), self)
 
     def _resolve_aliases(self, aliases: Mapping[str, str]) -> dict[str, tuple[Entry, ...]]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
 from ..errors import E, ConfigError
 from ..records import Where
+from .placenames import Entry, norm_key
 
-if TYPE_CHECKING:
-    from .gazetteer import Entry, Gazetteer
 
 __all__ = ["VenueIndex", "VenueMatch", "ordinal"]
 
@@ -46,7 +45,7 @@ class VenueMatch:
     start: int
     end: int
     text: str
-    entry: "Entry"
+    entry: Entry
 
     @property
     def is_occasion(self) -> bool:
@@ -78,8 +77,7 @@ def _check(d: Any) -> None:
         raise ConfigError(E.E361, entry=name or d, lexicon="venues", reason=problem)
 
 
-def _entry_of(d: dict[str, Any]) -> "Entry":
-    from .gazetteer import Entry
+def _entry_of(d: dict[str, Any]) -> Entry:
 
     _check(d)
     kind = d.get("kind", "venue")
@@ -98,13 +96,12 @@ def _alternation(words: Iterable[str]) -> str:
 class VenueIndex:
     """Exact lookups and text search over the venues and occasions of ``data/en/venues.json``."""
 
-    def __init__(self, data: Iterable[dict[str, Any]], gaz: "Gazetteer") -> None:
-        from .gazetteer import norm_key
+    def __init__(self, data: Iterable[dict[str, Any]], gaz: Any) -> None:
 
         self._gaz = gaz
-        self._by_key: dict[str, "Entry"] = {}
-        self._by_alias: dict[str, "Entry"] = {}
-        self._patterns: list[tuple[re.Pattern[str], "Entry"]] = []
+        self._by_key: dict[str, Entry] = {}
+        self._by_alias: dict[str, Entry] = {}
+        self._patterns: list[tuple[re.Pattern[str], Entry]] = []
         for d in data:  # a later entry (the user's own) wins over an earlier one of the same name
             e = _entry_of(d)
             for a in (d["name"], *d.get("aliases", ())):
@@ -118,7 +115,7 @@ class VenueIndex:
         self._cased = re.compile(bound.format(_alternation(cased))) if cased else None
         self._lower = re.compile(bound.format(_alternation(lower)), re.I) if lower else None
 
-    def exact(self, key: str) -> tuple["Entry", ...]:
+    def exact(self, key: str) -> tuple[Entry, ...]:
         e = self._by_key.get(key)
         return (e,) if e else ()
 
@@ -142,7 +139,7 @@ class VenueIndex:
                 out.append(v)
         return out
 
-    def _extend(self, text: str, start: int, end: int, e: "Entry", number: int | None = None) -> VenueMatch:
+    def _extend(self, text: str, start: int, end: int, e: Entry, number: int | None = None) -> VenueMatch:
         """Take in a numbered session before ("the 79th session of") and 'summit' after."""
         if e.kind != "occasion":
             return VenueMatch(start, end, text[start:end], e)

@@ -4,6 +4,6 @@
 ``dates``: dates as day intervals; ``learned``: roles the corpus teaches, used when linking;
 ``ledger``: the ``Ledger`` that ties them together.
 """
-from .ledger import ClaimEntry, Ledger, LedgerEvent, event_id_for, link
+from .ledger import ClaimEntry, Ledger, LedgerEvent, event_id_for, ledger_events, link
 
-__all__ = ["Ledger", "LedgerEvent", "ClaimEntry", "link", "event_id_for"]
+__all__ = ["Ledger", "LedgerEvent", "ClaimEntry", "link", "event_id_for", "ledger_events"]

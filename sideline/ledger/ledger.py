@@ -22,13 +22,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
+from .learned import Enricher
 from .link import Item, Linker, event_id_for
 from .story import (ClaimEntry, best_date, best_place, best_type, claim_entry, consensus,
                            participants, timeline_key)
 from .dates import as_date
 from ..records import Actor, Event, EventType, Granularity, Status, Where
 
-__all__ = ["Ledger", "LedgerEvent", "ClaimEntry", "link", "event_id_for"]
+__all__ = ["Ledger", "LedgerEvent", "ClaimEntry", "link", "event_id_for", "ledger_events"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,3 +233,23 @@ def link(new_mentions: Iterable[Event], existing_clusters: Iterable[Sequence[Eve
     for ev in ledger.linked():
         grouped.setdefault(ev.event_id, []).append(ev)
     return [tuple(grouped[k]) for k in sorted(grouped)]
+
+
+def ledger_events(store: Any) -> list:
+    """The ledger's events (one per real-world event, with its claims), from the clusters the
+    store already holds (``extract`` linked them); only mentions never linked are linked here,
+    their participants completed as the link step would (:mod:`sideline.ledger.learned`)."""
+    clusters: dict[str, list[Event]] = {}
+    unlinked: list[Event] = []
+    for ev in store.events():
+        if ev.event_id:
+            clusters.setdefault(ev.event_id, []).append(ev)
+        else:
+            unlinked.append(ev)
+    ledger = Ledger()
+    published = store.published_dates()
+    ledger.seed(clusters.values(), published=published)
+    if unlinked:
+        enrich = Enricher.load(store.learned_roles())
+        ledger.add([enrich(ev, published.get(ev.article)) for ev in unlinked], published=published)
+    return ledger.events()

@@ -8,7 +8,7 @@ this stage merges the claims that turn out to be one:
 
 1. claims are compared in text order with the ones already kept;
 2. a claim joins a kept one of the same type, coarse status and participants (and the same
-   ``events._merge_key``) when their dates are compatible (equal, one
+   ``events.merge.merge_key``) when their dates are compatible (equal, one
    containing the other, or one unknown) and their places are compatible (the same place,
    the same country, or one unknown);
 3. the kept claim takes the joining claim's attribution when it had none, and its date or
@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Document, Event, EventType, When, Where
-from .events.stage import _merge_key
+from .events.merge import merge_key
 
 __all__ = ["Dedupe"]
 
@@ -51,7 +51,7 @@ def _join(kept: Event, ev: Event) -> Event:
 
 def _same_claim(a: Event, b: Event) -> bool:
     """Step 2: what the events stage would have merged, and dates and places agree."""
-    return (a.trigger != b.trigger and a.type is b.type and _merge_key(a) == _merge_key(b)
+    return (a.trigger != b.trigger and a.type is b.type and merge_key(a) == merge_key(b)
             and {x.name for x in a.actors} == {x.name for x in b.actors}
             and _dates_agree(a.when, b.when) and _places_agree(a.where, b.where))
 
@@ -83,7 +83,7 @@ def _covers(big: Event, small: Event) -> bool:
     same persons ("Vucic met Michel, Borrell and Macron" ... "Michel, Macron and Meloni went on
     after the meeting with Vucic")."""
     if big.type is EventType.VISIT or small.type is EventType.VISIT or big.trigger == small.trigger \
-            or _merge_key(big)[:2] != _merge_key(small)[:2] or not _dates_agree(big.when, small.when) \
+            or merge_key(big)[:2] != merge_key(small)[:2] or not _dates_agree(big.when, small.when) \
             or not _places_agree(big.where, small.where):
         return False
     names = {a.name for a in big.actors}

@@ -8,13 +8,9 @@ the countries named last, or a named group ("G20 leaders") when no person stands
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
+from .entities import Entity
 from .spans import Candidate
 from ...records import Actor
-
-if TYPE_CHECKING:
-    from .resolve import Entity
 
 __all__ = ["GroupsMixin", "GENERIC"]
 

@@ -17,29 +17,9 @@ from .groups import GENERIC, GroupsMixin
 from .spans import Candidate
 from ...records import Actor
 
+from .entities import Entity
+
 __all__ = ["Entity", "DocResolver"]
-
-@dataclass(eq=False)
-class Entity:
-    """A person the document has named, with what it has said about them."""
-
-    name: str  # canonical
-    surfaces: list[str] = field(default_factory=list)
-    role: str | None = None
-    country: str | None = None
-    org: str | None = None
-    gender: str | None = None
-    person: object = None  # knowledge Person
-    last: int = -1  # position of the latest mention
-    subject_at: int = -1  # position of the latest mention as a subject
-    from_text: bool = False  # the role was read in the text
-    count: int = 0  # mentions so far
-
-    @property
-    def solid(self) -> bool:
-        """Known to the knowledge file, given a role by the text, or named in full."""
-        return self.person is not None or self.role is not None or len(self.name.split()) > 1
-
 
 class DocResolver(GroupsMixin):
     """Per-document resolution state: one instance per document."""

@@ -49,7 +49,7 @@ _UNNAMED = {"official", "source", "spokesperson", "spokesman", "spokeswoman", "a
 def _names_a_person(head: Any, resolver: Resolver) -> bool:
     """The speaker phrase names its person ("spokesman Dmitry Peskov"; not "Putin's spokesman")."""
     owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
-    return any((m := resolver.mention_at(t)) is not None and m.label == "PERSON"
+    return any((m := resolver.discourse.mention_at(t)) is not None and m.label == "PERSON"
                for t in head.subtree if t != head and t.i not in owned)
 
 
@@ -73,7 +73,7 @@ class Attributor:
             if claim is not None:
                 return claim
             if self._agentless(head):  # "It is also mentioned that ...": the source just cited
-                return resolver.last_claim
+                return resolver.discourse.last_claim
         claim = self._frame(trig.token.sent, resolver)
         if claim is not None:
             return claim
@@ -203,7 +203,7 @@ class Attributor:
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")]
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        for g in c.children if g.dep_ == "pobj"]
-            named = [o for o in owners if o.pos_ == "PROPN" or resolver.mention_at(o) is not None]
+            named = [o for o in owners if o.pos_ == "PROPN" or resolver.discourse.mention_at(o) is not None]
             if named and tok.lemma_.lower() not in ("spokesperson", "spokesman", "spokeswoman", "source", "sources"):
                 head = named[-1]
         people = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -214,15 +214,15 @@ class Attributor:
         spokes = nameless and head.lemma_.lower() in _SPOKES
         r = resolver.actors_of(head, strict=True) if not (unnamed or spokes) else None
         if r is None:
-            named_later = resolver.titled_person(head.lower_, near=head.i) \
-                or resolver.person_with_role(head.lower_, near=head.i)  # "her spokeswoman said. ...
+            named_later = resolver.discourse.titled_person(head.lower_, near=head.i) \
+                or resolver.discourse.person_with_role(head.lower_, near=head.i)  # "her spokeswoman said. ...
             if named_later is not None and head.lemma_.lower() in _SPOKES:  # spokeswoman Martina Fietz"
                 return Claim(name=named_later.name, mention=" ".join(t.text for t in head.subtree), actor=named_later)
             return self._unnamed(head, resolver)
         if r.actors and len(r.actors) == 1 and not (head.pos_ == "NOUN" and r.actors[0].kind != "person"
                                                      and head.lemma_.lower() not in self.report_nouns):
             a = r.actors[0]
-            if head.lemma_.lower() in resolver.titles or resolver.mention_at(head) is not None:
+            if head.lemma_.lower() in resolver.titles or resolver.discourse.mention_at(head) is not None:
                 return Claim(name=a.name, mention=a.mention, actor=a)
             return Claim(name=a.name, mention=_phrase(head), actor=a)  # "the Akorda's press service"
         if head.pos_ == "PRON":
@@ -237,9 +237,9 @@ class Attributor:
         text = clean_name(" ".join(t.text for t in words))
         if not text or len(text) < 3:
             return None
-        orgs = [m for m in resolver.mentions_in(words) if m.label == "ORG"]
+        orgs = [m for m in resolver.discourse.mentions_in(words) if m.label == "ORG"]
         if orgs:
-            a = resolver.actor(orgs[0])
+            a = resolver.discourse.actor(orgs[0])
             return Claim(name=a.name, mention=text, actor=a)
         names = [t for t in words if t.pos_ == "PROPN" and t.i < head.i and t.dep_ in ("compound", "nmod", "poss")]
         owner = [t for n in names if n.dep_ == "poss" for t in n.subtree if t.pos_ == "PROPN"]

@@ -1,4 +1,4 @@
-"""The country side of resolving participants (a mixin of :class:`sideline.stages.events.resolve.Resolver`).
+"""The country side of resolving participants (:class:`Countries`, used by the resolver).
 
 * a city a visit goes to stands for its country's government ("visited Vladivostok": Russia);
 * "the two countries", "both nations": the last two countries the text coordinated, else the
@@ -12,18 +12,23 @@ from __future__ import annotations
 from typing import Any
 
 from ...records import Actor
+from .discourse import Discourse
 
-__all__ = ["PlacesMixin", "LANDS"]
+__all__ = ["Countries", "LANDS"]
 
 #: nouns that make "the two ..." the last two countries named, not the last two persons
 LANDS = frozenset({"country", "nation", "government", "state", "neighbour", "neighbor"})
 
 
-class PlacesMixin:
-    """Needs ``places``, ``by_token``, ``parse``, ``last_by_kind``, ``last_pair``, ``actor``,
-    ``mention_at``, ``mentions_in`` and ``country_named`` from the class it is mixed into."""
+class Countries:
+    """Country rules over a document's :class:`~sideline.stages.events.discourse.Discourse`;
+    ``places`` is the gazetteer (a city's country), or None."""
 
-    def country_of_city(self, a: Actor) -> Actor:
+    def __init__(self, discourse: Discourse, places: Any = None) -> None:
+        self.discourse = discourse
+        self.places = places
+
+    def of_city(self, a: Actor) -> Actor:
         """A city a visit goes to ("Vladivostok", "New York") stands for its country's government."""
         if self.places is None or a.country or a.kind == "person" and (a.role or a.code or " " in a.name):
             return a  # a known person stays; "Vladivostok" taken for a name is the city
@@ -33,34 +38,34 @@ class PlacesMixin:
         name = self.places.country_name(e.country) or e.country
         return Actor(name=name, mention=a.mention, country=e.country, code=e.country, kind="country")
 
-    def _last_countries(self, tok: Any) -> tuple[Actor, ...]:
+    def last_countries(self, tok: Any) -> tuple[Actor, ...]:
         """"the two countries", "both nations": the last two countries the text coordinated
         ("between Venezuela and Guyana"), else the countries of the last pair of persons."""
         for i in range(tok.i - 1, max(1, tok.i - 150), -1):
-            if self.parse[i - 1].lower_ not in ("and", "&"):
+            if self.discourse.parse[i - 1].lower_ not in ("and", "&"):
                 continue
-            pair = [self.by_token.get(i - 2), self.by_token.get(i)]
-            lands = [self.actor(m) for m in pair if m is not None]
+            pair = [self.discourse.by_token.get(i - 2), self.discourse.by_token.get(i)]
+            lands = [self.discourse.actor(m) for m in pair if m is not None]
             if len(lands) == 2 and all(a.kind in ("country", "government") and a.country for a in lands) \
                     and lands[0].country != lands[1].country:
                 return tuple(lands)
-        codes = list(dict.fromkeys(a.country for a in self.last_pair if a.country))
+        codes = list(dict.fromkeys(a.country for a in self.discourse.last_pair if a.country))
         return tuple(self._country(c, tok.text) for c in codes) if len(codes) == 2 else ()
 
     def _country(self, iso: str, mention: str) -> Actor:
-        named = self.country_named(iso)
+        named = self.discourse.country_named(iso)
         if named is not None or self.places is None:
             return named or Actor(name=iso, mention=mention, country=iso, code=iso, kind="country")
         return Actor(name=self.places.country_name(iso) or iso, mention=mention, country=iso, code=iso,
                      kind="country")
 
-    def _visitor(self, tok: Any) -> Actor | None:
+    def visitor(self, tok: Any) -> Actor | None:
         """"the visiting official", "the visiting president": the visitor of the latest visit
         told, when the text told one (a name of its own wins: "the visiting Kenyan president X")."""
         if not any(c.dep_ == "amod" and c.lower_ == "visiting" for c in tok.children) \
                 or any(c.dep_ in ("compound", "appos") and c.ent_type_ == "PERSON" for c in tok.children):
             return None
-        visit = self.last_by_kind.get("visit", ())
+        visit = self.discourse.latest("visit")
         if visit and visit[0].kind == "person":
             return visit[0]
         return self._guest_of(tok)
@@ -68,12 +73,12 @@ class PlacesMixin:
     def _guest_of(self, tok: Any) -> Actor | None:
         """No visit told: of the two persons of the latest meeting, the one not from the country
         the text places itself in (the places it names before, outside titles)."""
-        met = [a for a in self.last_by_kind.get("consult", ()) if a.kind == "person" and a.country]
+        met = [a for a in self.discourse.latest("consult") if a.kind == "person" and a.country]
         if len(met) != 2 or met[0].country == met[1].country:
             return None
         counts: dict[str, int] = {}
-        for i, m in self.by_token.items():
-            a = self.actor(m)
+        for i, m in self.discourse.by_token.items():
+            a = self.discourse.actor(m)
             if i < tok.i and m.label == "GPE" and a.kind in ("country", "government") and a.country:
                 counts[a.country] = counts.get(a.country, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -82,9 +87,9 @@ class PlacesMixin:
         guests = [a for a in met if a.country != ranked[0][0]]
         return guests[0] if len(guests) == 1 else None
 
-    def _of_countries(self, tok: Any) -> tuple[Actor, ...]:
+    def of_countries(self, tok: Any) -> tuple[Actor, ...]:
         """"the leaders of Paraguay, Uruguay and Bolivia": the countries named in the of-phrase."""
         objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                 if g.dep_ == "pobj"]
-        found = self.mentions_in([t for g in objs for t in g.subtree])
-        return tuple(a for a in (self.actor(m) for m in found) if a.kind in ("country", "government"))
+        found = self.discourse.mentions_in([t for g in objs for t in g.subtree])
+        return tuple(a for a in (self.discourse.actor(m) for m in found) if a.kind in ("country", "government"))

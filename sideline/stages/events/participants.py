@@ -45,7 +45,7 @@ from .resolve import Resolved, Resolver
 from .arguments import Roles, conjuncts, dateline_end, own_participants, roles, venue
 from .triggers import Trigger
 
-__all__ = ["participants", "anaphor", "anaphor_status", "implied_visit", "earlier_visit", "remember"]
+__all__ = ["participants", "anaphor", "anaphor_status", "implied_visit", "earlier_visit"]
 
 
 def _after_dateline(heads: tuple[Any, ...]) -> list[Any]:
@@ -103,9 +103,9 @@ def _body(trig: Trigger, resolver: Resolver) -> list[Actor]:
     out: list[Actor] = []
     for o in objs:
         sub = [t for t in _np_subtree(o) if t.i < o.i + 14]
-        for m in resolver.mentions_in(sub):
+        for m in resolver.discourse.mentions_in(sub):
             if m.label == "ORG" or (m.actor is not None and m.actor.kind == "organisation"):
-                out.append(resolver.actor(m))
+                out.append(resolver.discourse.actor(m))
         if not out:
             words = [t.text for t in o.subtree if t.dep_ not in ("det", "poss", "relcl", "punct")][:8]
             if len(words) > 1:
@@ -132,7 +132,7 @@ _ANAPHORIC = {"the", "this", "that", "such", "no", "these", "those"}
 
 def anaphor_status(trig: Trigger, resolver: Resolver) -> Any:
     """The status of the engagement "the summit" refers to (None when nothing was remembered)."""
-    return resolver.last_status.get(_kind_group(trig.type))
+    return resolver.discourse.latest_status(trig.type)
 
 
 def anaphor(trig: Trigger, resolver: Resolver, status: Status | None = None) -> tuple[Actor, ...]:
@@ -147,25 +147,10 @@ def anaphor(trig: Trigger, resolver: Resolver, status: Status | None = None) -> 
     if tok.ent_type_ in ("ORG", "EVENT") or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                                                 for c in tok.children):
         return ()  # "the upcoming BRICS Summit": a gathering with a name of its own
-    group = _kind_group(trig.type)
-    if status is not None and status.coarse is not Status.OCCURRED and group in resolver.last_open:
-        return resolver.last_open[group]
-    return resolver.last_by_kind.get(group, ())
-
-
-def _kind_group(kind: EventType) -> str:
-    return kind.value if kind in (EventType.VISIT, EventType.PHONE_CALL, EventType.HOST) else "consult"
-
-
-def remember(resolver: Resolver, kind: EventType, actors: tuple[Actor, ...], status: Any = None) -> None:
-    """Note the latest engagement of a kind, for "the meeting" and "the two leaders" later on."""
-    resolver.last_by_kind[_kind_group(kind)] = actors
-    resolver.last_status[_kind_group(kind)] = status
-    if status is not None and status.coarse is not Status.OCCURRED:
-        resolver.last_open[_kind_group(kind)] = actors
-    persons = tuple(a for a in actors if a.kind == "person")
-    if len(persons) >= 2:
-        resolver.last_pair = persons
+    still_open = resolver.discourse.latest_open(trig.type)
+    if status is not None and status.coarse is not Status.OCCURRED and still_open is not None:
+        return still_open
+    return resolver.discourse.latest(trig.type)
 
 
 def implied_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) -> tuple[Actor, ...]:
@@ -191,9 +176,9 @@ def earlier_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) 
         return ()
     if not any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
         return ()
-    codes = [m.actor.country for m in resolver.mentions_in([c for c in noun.children if c.dep_ == "amod"])
+    codes = [m.actor.country for m in resolver.discourse.mentions_in([c for c in noun.children if c.dep_ == "amod"])
              if m.actor is not None and m.actor.country]
-    country = resolver.country_named(codes[0]) if codes else None
+    country = resolver.discourse.country_named(codes[0]) if codes else None
     if country is None or country.country == actors[1].country:
         return ()
     return (country,) + tuple(a for a in actors[1:] if a.kind != "person")
@@ -230,15 +215,15 @@ def _legislature(trig: Trigger, resolver: Resolver) -> list[Actor]:
     objs += [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "to"
              for g in c.children if g.dep_ == "pobj"]
     for o in objs:
-        for m in resolver.mentions_in(_np_subtree(o)):
-            a = resolver.actor(m)
+        for m in resolver.discourse.mentions_in(_np_subtree(o)):
+            a = resolver.discourse.actor(m)
             if m.label == "GPE" or a.kind == "country":
                 return [Actor(name=f"Parliament of {a.name}", mention=a.mention, kind="organisation")]
             if m.label == "ORG" and len(a.name.split()) > 1:
                 return [a]
     visited = [t for t in trig.token.sent if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "in"))]
-    here = [m for m in resolver.mentions_in(visited) if m.label == "GPE"]  # "visited Pakistan and addressed"
-    country = resolver.actor(here[0]).name if here else resolver.main_country()
+    here = [m for m in resolver.discourse.mentions_in(visited) if m.label == "GPE"]  # "visited Pakistan and addressed"
+    country = resolver.discourse.actor(here[0]).name if here else resolver.discourse.main_country()
     name = f"Parliament of {country}" if country else "Parliament"
     return [Actor(name=name, mention=" ".join(t.text for t in objs[0].subtree) if objs else name,
                   kind="organisation")]
@@ -290,7 +275,7 @@ def _complete(trig: Trigger, actors: list[Actor], resolver: Resolver) -> list[Ac
     if not trig.nominal or len(actors) != 1 or trig.type is EventType.VISIT or venue(trig.token) \
             or actors[0].kind == "organisation":  # "the meeting of the AU": a gathering, nobody named
         return actors
-    earlier = resolver.last_by_kind.get(_kind_group(trig.type), ())
+    earlier = resolver.discourse.latest(trig.type)
     lead = [a for a in earlier[:1] if _surname(a) != _surname(actors[0])
             and not (a.country and a.country == actors[0].country)]  # not Lavrov with Russia
     return lead + actors
@@ -335,8 +320,8 @@ def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], s
     """Visitor first, then the destination(s), then a named host person."""
     heads = [t for p in r.places for t in conjuncts(p)]
     dest, _ = _resolve_all(resolver, tuple(heads), loose=True)
-    others = [resolver.country_of_city(a) for a in others]  # "visited Vladivostok": Russia
-    dest = [resolver.country_of_city(d) for d in dest]
+    others = [resolver.countries.of_city(a) for a in others]  # "visited Vladivostok": Russia
+    dest = [resolver.countries.of_city(d) for d in dest]
     dest += [a for a in others if a.kind != "person" and a not in dest]  # "visited Malaysia"
     home = {a.country for a in agents[:1] if a.kind == "person" and a.country}
     lands = [d for d in dest if d.kind != "person"]
@@ -361,7 +346,7 @@ def _dateline_place(trig: Trigger, agents: list[Actor], resolver: Resolver) -> l
     (the last place named there), unless it is the visitor's own."""
     sent = trig.token.sent
     end = dateline_end(sent)
-    places = [resolver.actor(m) for m in resolver.mentions_in(list(sent.doc[sent.start:end]))
+    places = [resolver.discourse.actor(m) for m in resolver.discourse.mentions_in(list(sent.doc[sent.start:end]))
               if m.label == "GPE"]
     if not places or places[-1].country and places[-1].country in {a.country for a in agents}:
         return []
@@ -373,11 +358,11 @@ def _host_country(agents: list[Actor], resolver: Resolver) -> list[Actor]:
     Y ... the visiting president"): the country of that person, as the text names it."""
     visitor = agents[0]
     for kind in ("host", "consult"):
-        earlier = resolver.last_by_kind.get(kind, ())
+        earlier = resolver.discourse.latest(kind)
         if not any(_surname(a) == _surname(visitor) for a in earlier):
             continue
         hosts = [a.country for a in earlier if a.kind == "person" and a.country and a.country != visitor.country]
-        place = resolver.country_named(hosts[0]) if hosts else None
+        place = resolver.discourse.country_named(hosts[0]) if hosts else None
         return [place] if place is not None else []
     return []
 

@@ -43,19 +43,17 @@ from datetime import datetime
 from typing import Any
 
 from .attribution import Attributor
-from ..place.roles import cues
 from ...knowledge.gazetteer import gazetteer
 from ...lexicons import load
-from .participants import anaphor, anaphor_status, earlier_visit, implied_visit, participants, remember
+from .discourse import Discourse
+from .merge import merge, setting
+from .participants import anaphor, anaphor_status, earlier_visit, implied_visit, participants
 from ...records import Actor, Claim, Document, Event, EventType, Span, Status
 from .resolve import Resolver
 from .status import StatusReader
 from .triggers import Trigger, TriggerLexicon
 
 __all__ = ["Events"]
-
-_GROUP = {EventType.VISIT: "visit", EventType.PHONE_CALL: "phone_call"}
-
 
 def is_parsed(span: Any) -> bool:
     """True when the sentence has a dependency parse (the nlp stage parses only some)."""
@@ -85,7 +83,8 @@ class Events:
         self.groups = frozenset(data["group_nouns"])
         self.pair_words = frozenset(data["pair_words"])
         self.not_names = frozenset(data.get("not_names", ()))
-        self.venue_nouns = cues(data_dir).venue_nouns - {"house", "office", "headquarters", "embassy"}
+        cues = load("place_aliases", data_dir).get("cues", {})
+        self.venue_nouns = frozenset(w.lower() for w in cues.get("venue_nouns", ())) - {"house", "office", "headquarters", "embassy"}
 
     def __reduce__(self) -> tuple:
         return (Events, (self.data_dir,))
@@ -93,8 +92,9 @@ class Events:
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:  # step 1
             return doc.with_(events=())
-        resolver = Resolver(doc, self.titles, self.groups, self.pair_words, self.not_names,
-                            places=gazetteer(self.data_dir), not_participants=self.triggers.not_participants)
+        discourse = Discourse(doc, self.titles, self.not_names)  # what the document has told so far
+        resolver = Resolver(discourse, self.groups, self.pair_words, places=gazetteer(self.data_dir),
+                            not_participants=self.triggers.not_participants)
         sents = self._sentences(doc)
         claims: list[Event] = []
         for k, sent in enumerate(sents):
@@ -102,7 +102,7 @@ class Events:
                 continue
             for trig in self.triggers.find(sent):  # step 2
                 claims += self._claims(doc, trig, resolver, sents, k)
-        events = merge(_voices(claims, resolver.speakers), settings=lambda ev: _setting(doc, ev))  # step 6
+        events = merge(_voices(claims, resolver.discourse.speakers), settings=lambda ev: setting(doc, ev))  # step 6
         return doc.with_(events=tuple(self._held_apart(doc, events)))
 
     def _held_apart(self, doc: Document, events: list[Event]) -> list[Event]:
@@ -125,7 +125,7 @@ class Events:
         """Someone here acts for a state or an organisation: a known office (role, code), a country
         or organisation, or a title in the text ("lottery winners met" is no engagement)."""
         for a in actors:
-            if a.role or a.code or a.kind != "person" or a.name in resolver.titled:
+            if a.role or a.code or a.kind != "person" or a.name in resolver.discourse.titled:
                 return True
             if {w.lower().strip(".,") for w in a.mention.split()} & self.titles:
                 return True
@@ -145,8 +145,7 @@ class Events:
         if status is Status.OCCURRED and _dated_after(trig.token.sent, doc.published):
             status = Status.PLANNED  # "attended the meeting on November 22" in an article of November 17
         claim = self.attributor.speaker(trig, resolver, sents, k)  # step 4
-        resolver.last_claim = claim or resolver.last_claim
-        resolver.speakers.append(claim)
+        resolver.discourse.credit(claim)
         if not groups and (claim is not None or status.coarse in (Status.RULED_OUT, Status.UNCERTAIN)):
             groups = participants(trig, resolver, complete=True)  # "no meeting was planned with Putin"
             earlier = anaphor(trig, resolver, status)  # "no such meeting was planned", "the meeting will ..., X said"
@@ -177,7 +176,7 @@ class Events:
                                  evidence=doc.evidence(sentence), attributed_to=claim,
                                  confidence=_confidence(trig, who, status), trigger=trigger,
                                  sentence=sentence))
-            remember(resolver, trig.type, actors, status)
+            resolver.discourse.tell(trig.type, actors, status)
         denier = self.attributor.dismisser(trig, resolver) if out else None  # "reports that ... were a canard"
         if denier is None:
             return out
@@ -242,7 +241,7 @@ def _personify(actors: tuple[Actor, ...], claim: Any, resolver: Resolver) -> tup
     out = []
     for a in actors:
         if a.kind == "government" and a.country and all(p.country != a.country for p in people):
-            a = resolver.person_of(a.country, claim.actor if claim is not None else None) or a
+            a = resolver.discourse.person_of(a.country, claim.actor if claim is not None else None) or a
         out.append(a)
     return tuple(out)
 
@@ -253,99 +252,3 @@ def _confidence(trig: Trigger, actors: tuple[Actor, ...], status: Status) -> flo
     score += 0.1 if any(a.kind == "person" for a in actors) else 0.0
     score -= 0.1 if status is Status.UNCERTAIN else 0.0
     return round(min(max(score, 0.05), 0.95), 3)
-
-
-def _key(a: Actor) -> str:
-    words = a.name.lower().replace("-", " ").split()
-    return words[-1] if words else ""
-
-
-def _merge_key(ev: Event) -> tuple:
-    kind = EventType.MEET if ev.type in (EventType.MULTILATERAL, EventType.TALKS) else ev.type
-    if ev.type is EventType.VISIT:
-        return (kind, ev.status.coarse, _key(ev.actors[0]))
-    return (kind, ev.status.coarse, frozenset(_key(a) for a in ev.actors))
-
-
-def _near(a: Event, b: Event) -> bool:
-    """The same sentence ("his meeting with X ... their talks")."""
-    return a.sentence is not None and a.sentence == b.sentence
-
-
-def _restated(ev: Event, key: tuple, kept: dict[tuple, int], out: list[Event]) -> bool:
-    """The same trip told again in the article's own voice with another status ("has postponed
-    the visit" ... "was due to travel on Monday"): the first telling holds the latest state; a
-    source of its own makes a claim of its own."""
-    if ev.attributed_to is not None or ev.type is not EventType.VISIT:
-        return False  # meetings of the same people are often several meetings
-    for other, i in kept.items():
-        if other[0] == key[0] and other[2:] == key[2:] and other[1] != key[1] \
-                and out[i].attributed_to is None and ev.status is not Status.OCCURRED:
-            return True
-    return False
-
-
-def _same(a: Event, b: Event) -> bool:
-    return _merge_key(a)[:1] + _merge_key(a)[2:] == _merge_key(b)[:1] + _merge_key(b)[2:]
-
-
-def _superseded(events: list[Event]) -> list[Event]:
-    """Claims in the article's own voice that the article itself overtakes (keep the latest state):
-    an offer ("X invites Y to visit") later reported as planned (accepted); a postponement ("then
-    delayed his meeting with X until the evening") of an engagement it reports as held."""
-    out = []
-    for i, ev in enumerate(events):
-        if ev.attributed_to is None:
-            if ev.status is Status.PROPOSED and any(
-                    later.status is Status.PLANNED and _same(ev, later) for later in events[i + 1:]):
-                continue
-            if ev.status is Status.POSTPONED and any(
-                    o.status is Status.OCCURRED and o.attributed_to is None and _same(ev, o) for o in events):
-                continue
-        out.append(ev)
-    return out
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _setting(doc: Document, ev: Event) -> tuple[frozenset[str], frozenset[str]]:
-    """The places and dates named in an event's sentence (entity texts, lower case)."""
-    if ev.sentence is None or doc.parse is None:
-        return frozenset(), frozenset()
-    span = doc.parse.char_span(ev.sentence.start, ev.sentence.end, alignment_mode="expand")
-    ents = span.ents if span is not None else ()
-    return (frozenset(e.text.lower() for e in ents if e.label_ in _PLACE_LABELS),
-            frozenset(e.text.lower() for e in ents if e.label_ == "DATE"))
-
-
-def _apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Two claims set in different places and on different dates are two engagements."""
-    return all(x and y and not (x & y) for x, y in zip(a, b))
-
-
-def merge(events: list[Event], settings=None) -> list[Event]:
-    """Step 6: one event per distinct claim, in text order (the events one trigger split stay);
-    a claim in the article's own voice that it later overtakes gives way (:func:`_superseded`);
-    claims whose sentences name different places and dates (``settings(event)`` gives them) are
-    different engagements of the same people ("met in Geneva" ... "met in New Delhi")."""
-    kept: dict[tuple, int] = {}
-    out: list[Event] = []
-    for ev in _superseded(events):
-        key = _merge_key(ev)
-        if settings is not None and key in kept and _apart(settings(out[kept[key]]), settings(ev)):
-            key = key + (ev.sentence,)
-        if key in kept and out[kept[key]].trigger == ev.trigger and ev.type is EventType.VISIT:
-            key = key + (_key(ev.actors[1]) if len(ev.actors) > 1 else "",)
-        if key in kept and out[kept[key]].type is not ev.type and not _near(out[kept[key]], ev):
-            key = key + (ev.type,)  # talks and a meeting far apart: two engagements
-        if key not in kept:
-            if _restated(ev, key, kept, out):
-                continue
-            kept[key] = len(out)
-            out.append(ev)
-            continue
-        first = out[kept[key]]
-        if first.attributed_to is None and ev.attributed_to is not None:
-            out[kept[key]] = replace(first, attributed_to=ev.attributed_to)
-    return out

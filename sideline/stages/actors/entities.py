@@ -1,0 +1,29 @@
+"""The people a document has named so far, with what it has said about them (the actors
+stage's memory while it resolves mentions in text order)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Entity"]
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person the document has named, with what it has said about them."""
+
+    name: str  # canonical
+    surfaces: list[str] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    org: str | None = None
+    gender: str | None = None
+    person: object = None  # knowledge Person
+    last: int = -1  # position of the latest mention
+    subject_at: int = -1  # position of the latest mention as a subject
+    from_text: bool = False  # the role was read in the text
+    count: int = 0  # mentions so far
+
+    @property
+    def solid(self) -> bool:
+        """Known to the knowledge file, given a role by the text, or named in full."""
+        return self.person is not None or self.role is not None or len(self.name.split()) > 1

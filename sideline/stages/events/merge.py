@@ -1,0 +1,122 @@
+"""Claims of one article that say the same thing: one event per distinct claim (step 6 of the
+events stage; the dedupe stage applies the same key once dates and places are known).
+
+Cascade of :func:`merge`, over the claims in text order:
+
+1. A claim in the article's own voice that the article itself overtakes gives way
+   (:func:`_superseded`): an offer later reported as planned, a postponement of an
+   engagement it reports as held.
+2. Claims with the same :func:`merge_key` (type group, coarse status, participants) merge,
+   keeping the first and its attribution (or the first attribution given), unless
+3. their sentences name different places and dates (two engagements of the same people), or
+4. one trigger told several visits, or
+5. talks and a meeting are told far apart (not in one sentence).
+6. A trip told again in the article's own voice with another status keeps the first telling
+   (:func:`_restated`).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ... import types
+from ...records import Actor, Document, Event, EventType, Status
+
+__all__ = ["merge", "merge_key", "setting"]
+
+
+def _key(a: Actor) -> str:
+    words = a.name.lower().replace("-", " ").split()
+    return words[-1] if words else ""
+
+
+def merge_key(ev: Event) -> tuple:
+    """(merge group, coarse status, participants' surnames; for a visit the visitor's): claims
+    of one article with the same key say the same thing."""
+    kind = types.merge_group(ev.type)
+    if ev.type is EventType.VISIT:
+        return (kind, ev.status.coarse, _key(ev.actors[0]))
+    return (kind, ev.status.coarse, frozenset(_key(a) for a in ev.actors))
+
+
+def _near(a: Event, b: Event) -> bool:
+    """The same sentence ("his meeting with X ... their talks")."""
+    return a.sentence is not None and a.sentence == b.sentence
+
+
+def _restated(ev: Event, key: tuple, kept: dict[tuple, int], out: list[Event]) -> bool:
+    """The same trip told again in the article's own voice with another status ("has postponed
+    the visit" ... "was due to travel on Monday"): the first telling holds the latest state; a
+    source of its own makes a claim of its own."""
+    if ev.attributed_to is not None or ev.type is not EventType.VISIT:
+        return False  # meetings of the same people are often several meetings
+    for other, i in kept.items():
+        if other[0] == key[0] and other[2:] == key[2:] and other[1] != key[1] \
+                and out[i].attributed_to is None and ev.status is not Status.OCCURRED:
+            return True
+    return False
+
+
+def _same(a: Event, b: Event) -> bool:
+    return merge_key(a)[:1] + merge_key(a)[2:] == merge_key(b)[:1] + merge_key(b)[2:]
+
+
+def _superseded(events: list[Event]) -> list[Event]:
+    """Claims in the article's own voice that the article itself overtakes (keep the latest state):
+    an offer ("X invites Y to visit") later reported as planned (accepted); a postponement ("then
+    delayed his meeting with X until the evening") of an engagement it reports as held."""
+    out = []
+    for i, ev in enumerate(events):
+        if ev.attributed_to is None:
+            if ev.status is Status.PROPOSED and any(
+                    later.status is Status.PLANNED and _same(ev, later) for later in events[i + 1:]):
+                continue
+            if ev.status is Status.POSTPONED and any(
+                    o.status is Status.OCCURRED and o.attributed_to is None and _same(ev, o) for o in events):
+                continue
+        out.append(ev)
+    return out
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def setting(doc: Document, ev: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The places and dates named in an event's sentence (entity texts, lower case)."""
+    if ev.sentence is None or doc.parse is None:
+        return frozenset(), frozenset()
+    span = doc.parse.char_span(ev.sentence.start, ev.sentence.end, alignment_mode="expand")
+    ents = span.ents if span is not None else ()
+    return (frozenset(e.text.lower() for e in ents if e.label_ in _PLACE_LABELS),
+            frozenset(e.text.lower() for e in ents if e.label_ == "DATE"))
+
+
+def _apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Two claims set in different places and on different dates are two engagements."""
+    return all(x and y and not (x & y) for x, y in zip(a, b))
+
+
+def merge(events: list[Event], settings=None) -> list[Event]:
+    """Step 6: one event per distinct claim, in text order (the events one trigger split stay);
+    a claim in the article's own voice that it later overtakes gives way (:func:`_superseded`);
+    claims whose sentences name different places and dates (``settings(event)`` gives them) are
+    different engagements of the same people ("met in Geneva" ... "met in New Delhi")."""
+    kept: dict[tuple, int] = {}
+    out: list[Event] = []
+    for ev in _superseded(events):
+        key = merge_key(ev)
+        if settings is not None and key in kept and _apart(settings(out[kept[key]]), settings(ev)):
+            key = key + (ev.sentence,)
+        if key in kept and out[kept[key]].trigger == ev.trigger and ev.type is EventType.VISIT:
+            key = key + (_key(ev.actors[1]) if len(ev.actors) > 1 else "",)
+        if key in kept and out[kept[key]].type is not ev.type and not _near(out[kept[key]], ev):
+            key = key + (ev.type,)  # talks and a meeting far apart: two engagements
+        if key not in kept:
+            if _restated(ev, key, kept, out):
+                continue
+            kept[key] = len(out)
+            out.append(ev)
+            continue
+        first = out[kept[key]]
+        if first.attributed_to is None and ev.attributed_to is not None:
+            out[kept[key]] = replace(first, attributed_to=ev.attributed_to)
+    return out

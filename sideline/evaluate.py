@@ -31,11 +31,11 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from . import types
 from .errors import E, InputError
 
 __all__ = ["Report", "score", "score_files", "format_report", "names_match", "normalise"]
 
-GROUPS = {"visit": "visit", "phone_call": "phone_call"}  # every other type: "consult"
 FOLDED = {"postponed": "ruled_out", "cancelled": "ruled_out", "canceled": "ruled_out",
           "denied": "ruled_out", "rejected": "ruled_out", "happened": "occurred",
           "scheduled": "planned", "expected": "planned", "invited": "proposed"}
@@ -157,7 +157,11 @@ def _status(pred: dict) -> str:
 
 
 def _group(kind: Any) -> str:
-    return GROUPS.get(kind, "consult")
+    """The coarse group the scorer matches on (the type table's family; unknown types: consult)."""
+    try:
+        return types.family(kind)
+    except ValueError:
+        return "consult"
 
 
 def _article(pred: dict) -> str:

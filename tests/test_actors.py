@@ -201,7 +201,7 @@ def test_every_mention_has_clean_offsets_and_a_label(run):
 
 
 def test_stage_contract_and_pickling(stage):
-    assert (stage.name, stage.requires, stage.provides) == ("actors", ("parse",), ("mentions", "learned"))
+    assert (stage.name, stage.requires, stage.provides) == ("actors", ("parse", "published"), ("mentions", "learned"))
     again = pickle.loads(pickle.dumps(stage))
     assert again.knowledge.lookup_name("Sergei Lavrov").name == "Sergey Lavrov"
 

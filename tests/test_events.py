@@ -200,7 +200,7 @@ def test_merge_keeps_one_claim_per_reading(extract):
 
 def test_stage_contract():
     stage = Events()
-    assert stage.name == "events" and stage.requires == ("parse", "mentions") and stage.provides == ("events",)
+    assert stage.name == "events" and stage.requires == ("parse", "sentences", "mentions", "published") and stage.provides == ("events",)
     from sideline.records import Article
 
     doc = Document(article=Article(id="x", text="nothing"))

@@ -211,7 +211,7 @@ def wheres(stage, doc):
 def test_stage_contract_and_pickling(stage):
     from sideline.stages.place.stage import Place
 
-    assert (stage.name, stage.requires, stage.provides) == ("place", ("parse", "events"), ("places", "events.where"))
+    assert (stage.name, stage.requires, stage.provides) == ("place", ("text", "parse", "events", "published"), ("places", "events.where"))
     assert isinstance(pickle.loads(pickle.dumps(Place())), Place)
 
 

@@ -326,11 +326,17 @@ def is_parsed(span: Any, parse: Any = None) -> bool:
 
     ``span`` is a spaCy ``Span``/``Token`` (its ``doc`` is used), or a sideline ``Span`` /
     ``(start, end)`` pair of cleaned-text offsets together with ``parse`` (``doc.parse``).
+    This is the one answer to "is this parsed?" for every stage. A spaCy ``Doc`` that the nlp
+    stage did not make (parsed whole, no ``user_data["parsed"]``) is parsed where its tokens
+    carry dependency labels.
     """
     if hasattr(span, "doc") and parse is None:
         parse = span.doc
     if parse is None:
         raise TypeError("is_parsed() needs the parse for a sideline Span: is_parsed(span, doc.parse)")
+    if PARSED not in parse.user_data:  # a Doc parsed whole, not by the nlp stage
+        tokens = [span] if hasattr(span, "idx") else span if hasattr(span, "start_char") else ()
+        return parse.has_annotation("DEP") and any(t.dep_ for t in tokens)
     if hasattr(span, "start_char"):
         start, end = span.start_char, span.end_char
     elif hasattr(span, "idx"):

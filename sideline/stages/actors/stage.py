@@ -33,7 +33,7 @@ _QUOTES = re.compile(r"[\"“”]")
 
 class Actors:
     name = "actors"
-    requires = ("parse",)
+    requires = ("parse", "published")
     provides = ("mentions", "learned")
 
     def __init__(self, data_dir: str | os.PathLike | None = None, knowledge: Knowledge | None = None) -> None:

@@ -42,6 +42,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from ..nlp import is_parsed
 from .attribution import Attributor
 from ...knowledge.gazetteer import gazetteer
 from ...lexicons import load
@@ -55,22 +56,11 @@ from .triggers import Trigger, TriggerLexicon
 
 __all__ = ["Events"]
 
-def is_parsed(span: Any) -> bool:
-    """True when the sentence has a dependency parse (the nlp stage parses only some)."""
-    try:
-        from ..nlp import is_parsed as nlp_is_parsed
-    except ImportError:
-        nlp_is_parsed = None
-    if nlp_is_parsed is not None and "parsed" in span.doc.user_data:
-        return bool(nlp_is_parsed(span))
-    return span.doc.has_annotation("DEP") and any(t.dep_ for t in span)
-
-
 class Events:
     """Find engagement claims. ``data_dir``: a directory of the user's own lexicons."""
 
     name = "events"
-    requires = ("parse", "mentions")
+    requires = ("parse", "sentences", "mentions", "published")
     provides = ("events",)
 
     def __init__(self, data_dir: str | None = None) -> None:

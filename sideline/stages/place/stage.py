@@ -52,6 +52,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...knowledge.gazetteer import Gazetteer, gazetteer, norm_key
+from ..nlp import parsed_spans
 from .context import Context, Found, dateline, event_start, within
 from .roles import Role, cues, role
 from ...records import Document, Event, EventType, Place as PlaceRecord, Span, Where
@@ -72,7 +73,7 @@ class Place:
     gazetteer is built on first use and shared by the stages of a process."""
 
     name = "place"
-    requires = ("parse", "events")
+    requires = ("text", "parse", "events", "published")
     provides = ("places", "events.where")
 
     def __init__(self, data_dir: str | None = None) -> None:
@@ -183,7 +184,7 @@ class Place:
                    dl: tuple[Where, int] | None = None) -> tuple[Event, ...]:
         """Steps 0-4 for every event, then step 5 (context) and refinement for the rest."""
         order = sorted(range(len(doc.events)), key=lambda i: event_start(doc.events[i]))
-        spans = _parsed_spans(doc)
+        spans = parsed_spans(doc.parse)
         got = {i: self.locate(doc, doc.events[i], found, spans) for i in order}
         context = Context(doc, dl, found, self.gaz, cues(self.data_dir), spans)
         occasions = {f.where.occasion: f.where for f in found if f.kind == "occasion" and f.named}
@@ -217,19 +218,6 @@ class Place:
             return None, 5
         f, step = pick
         return _enrich(f.where, f, here, roles, cue), step
-
-
-def _parsed_spans(doc: Document) -> tuple[tuple[int, int], ...]:
-    """The parsed sentences (``doc.parse.user_data["parsed"]``, see ARCHITECTURE "The parse"),
-    merged where only whitespace separates them, as :func:`sideline.stages.nlp.parsed_spans`
-    does; this reads ``doc.text`` once instead of the spaCy ``Doc``'s text per span."""
-    out: list[list[int]] = []
-    for start, end in doc.parse.user_data.get("parsed", ()):
-        if out and not doc.text[out[-1][1]:start].strip():
-            out[-1][1] = max(out[-1][1], end)
-        else:
-            out.append([start, end])
-    return tuple((s, e) for s, e in out)
 
 
 def _trigger_token(doc: Document, ev: Event) -> Any | None:

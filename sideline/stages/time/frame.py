@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from ... import types
 from ...records import Event, EventType, Granularity as G, Status, Timex, When
 from .timexes import as_day, event_when, is_dateline
 from .lexicon import TimexLexicon
@@ -40,7 +41,7 @@ _FUTURE = (Status.PLANNED, Status.PROPOSED)
 
 
 def _kind(ev: Event) -> str:
-    return ev.type.value if ev.type in (EventType.VISIT, EventType.PHONE_CALL) else "consult"
+    return types.family(ev.type)
 
 
 def _names(ev: Event) -> list[str]:

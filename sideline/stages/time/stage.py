@@ -52,7 +52,8 @@ from ...records import Document, Event, EventType, Granularity, Span, Status, Ti
 from .timexes import Setter, as_day, context_date, event_when, find_timexes, is_dateline, setters
 from .frame import frame_dates, report_date
 from .lexicon import TimexLexicon, timex_lexicon
-from .tense import direction, governing_verb, parsed, span_root
+from ..nlp import is_parsed
+from .tense import direction, governing_verb, span_root
 
 __all__ = ["Timexes", "Time", "date_event"]
 
@@ -69,7 +70,7 @@ class Timexes:
     """Every temporal expression of the cleaned text, normalised against the publication date."""
 
     name = "timexes"
-    requires = ("parse",)
+    requires = ("text", "parse", "published", "published_from")
     provides = ("timexes",)
 
     def __init__(self, data_dir: str | os.PathLike | None = None) -> None:
@@ -85,7 +86,7 @@ class Time(Timexes):
     """Timexes, and each event's date (``Event.when``) by the cascade of the module docstring."""
 
     name = "time"
-    requires = ("parse", "events")
+    requires = ("text", "parse", "mentions", "events", "published", "published_from")
     provides = ("timexes", "events.when")
 
     def __call__(self, doc: Document) -> Document:
@@ -106,7 +107,7 @@ def _token(parse: Any, span: Span | None) -> Any | None:
     if parse is None or span is None:
         return None
     tok = span_root(parse, span.start, span.end)
-    return tok if tok is not None and parsed(tok) else None
+    return tok if tok is not None and is_parsed(tok) else None
 
 
 def _path_to(t_root: Any, targets: tuple[int, ...], steps: int = 6) -> int | None:

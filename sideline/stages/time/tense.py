@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..nlp import is_parsed
 from .lexicon import TimexLexicon
 
 __all__ = ["direction", "span_root", "governing_verb", "parsed"]
@@ -19,11 +20,6 @@ _WORDS = re.compile(r"[A-Za-z']+")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
-
-
-def parsed(token: Any) -> bool:
-    """True when the parser ran over this token's sentence."""
-    return bool(token.dep_)
 
 
 def span_root(parse: Any, start: int, end: int) -> Any | None:
@@ -113,7 +109,7 @@ def _marked_future(root: Any, verb: Any | None, lex: TimexLexicon) -> bool:
 
 def _parse_direction(parse: Any, start: int, end: int, lex: TimexLexicon) -> int | None:
     root = span_root(parse, start, end)
-    if root is None or not parsed(root):
+    if root is None or not is_parsed(root):
         return None
     verb = governing_verb(root.head if root.head.i != root.i else root)
     if _marked_future(root, verb, lex):

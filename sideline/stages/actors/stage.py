@@ -62,7 +62,7 @@ class Actors:
         res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands))
         out = []
         for c in cands:
-            if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.first_person is None:
+            if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.seen.first_person is None:
                 res.set_first_person(_author(res))
             actor = res.resolve(c)
             for one in (actor if isinstance(actor, list) else [actor]) or [None]:
@@ -165,7 +165,7 @@ def _in_quotes(text: str, pos: int) -> bool:
 
 def _author(res: DocResolver):
     """The person a first-person text speaks as: the first person named near the top."""
-    for c, ent in res.history:
+    for c, ent in res.seen.history:
         if c.label == "PERSON" and c.start < 600:
             return ent
     return None

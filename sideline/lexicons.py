@@ -7,22 +7,30 @@ their own (``$SIDELINE_DATA`` or the ``data_dir`` argument): a file of the same 
 is merged over the packaged one. JSON lists are extended, JSON objects are updated key by
 key (recursively for nested objects), and text files are appended. Text files hold one
 entry per line; blank lines and lines starting with ``#`` are skipped.
+
+Rule modules read their words through a *word record*: a frozen dataclass whose fields are
+:func:`entry` fields, each naming the lexicon and key it comes from. :func:`words` builds one
+per class and data directory, so that a stage builds its record once in ``__init__`` (with its
+``data_dir``) and hands it down; a rule called without one falls back to ``words(Record)``,
+the packaged lexicons (and ``$SIDELINE_DATA``).
 """
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from .errors import E, ConfigError
 
-__all__ = ["load", "load_lines", "packaged", "DATA_DIR", "LANGUAGE"]
+__all__ = ["load", "load_lines", "packaged", "entry", "words", "DATA_DIR", "LANGUAGE"]
 
 DATA_DIR = Path(__file__).parent / "data"
 #: the language whose lexicons are packaged (``data/<LANGUAGE>``)
 LANGUAGE = "en"
+R = TypeVar("R")
 
 
 def packaged(filename: str) -> Path:
@@ -90,3 +98,30 @@ def _load_lines(name: str, dirs: tuple[Path, ...]) -> tuple[str, ...]:
             raise ConfigError(E.E006, path=str(p), reason=str(err)) from err
         out += [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
     return tuple(out)
+
+
+def entry(lexicon: str, key: str, kind: Callable[[Any], Any] = frozenset) -> Any:
+    """A field of a word record: ``key`` of the JSON lexicon ``lexicon`` (``"cues.venue_nouns"``
+    for a nested key), turned into ``kind`` (a frozenset by default; ``tuple`` keeps the order,
+    ``str`` takes one string)."""
+    return field(metadata={"lexicon": lexicon, "key": key, "kind": kind})
+
+
+def words(record: type[R], data_dir: str | os.PathLike | None = None) -> R:
+    """The word record ``record`` (a frozen dataclass of :func:`entry` fields) filled from the
+    lexicons merged with the user's own; built once per class and data directory."""
+    return _words(record, _user_dirs(data_dir))
+
+
+@lru_cache(maxsize=64)
+def _words(record: type[R], dirs: tuple[Path, ...]) -> R:
+    values = {}
+    for f in fields(record):
+        name, key = f.metadata["lexicon"], f.metadata["key"]
+        value = _load_json(name, dirs)
+        for part in key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                raise ConfigError(E.E006, path=str(packaged(f"{name}.json")), reason=f"no key {key!r}")
+            value = value[part]
+        values[f.name] = f.metadata["kind"](value)
+    return record(**values)

@@ -53,6 +53,7 @@ from ...records import Actor, Claim, Document, Event, EventType, Span, Status
 from .resolve import Resolver
 from .status import StatusReader
 from .triggers import Trigger, TriggerLexicon
+from .words import Words
 
 __all__ = ["Events"]
 
@@ -65,16 +66,17 @@ class Events:
 
     def __init__(self, data_dir: str | None = None) -> None:
         self.data_dir = data_dir
-        self.triggers = TriggerLexicon(data_dir)
-        self.status = StatusReader(data_dir)
-        self.attributor = Attributor(data_dir)
+        self.words = Words.load(data_dir)  # the English words of every rule below
+        self.triggers = TriggerLexicon(data_dir, self.words)
+        self.status = StatusReader(data_dir, self.words)
+        self.attributor = Attributor(data_dir, self.words)
         data = load("triggers", data_dir)
         self.titles = frozenset(data["title_nouns"])
         self.groups = frozenset(data["group_nouns"])
         self.pair_words = frozenset(data["pair_words"])
         self.not_names = frozenset(data.get("not_names", ()))
         cues = load("place_aliases", data_dir).get("cues", {})
-        self.venue_nouns = frozenset(w.lower() for w in cues.get("venue_nouns", ())) - {"house", "office", "headquarters", "embassy"}
+        self.venue_nouns = frozenset(w.lower() for w in cues.get("venue_nouns", ())) - self.words.not_venue_nouns
 
     def __reduce__(self) -> tuple:
         return (Events, (self.data_dir,))
@@ -82,9 +84,9 @@ class Events:
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:  # step 1
             return doc.with_(events=())
-        discourse = Discourse(doc, self.titles, self.not_names)  # what the document has told so far
+        discourse = Discourse(doc, self.titles, self.not_names, self.words)  # what the document has told so far
         resolver = Resolver(discourse, self.groups, self.pair_words, places=gazetteer(self.data_dir),
-                            not_participants=self.triggers.not_participants)
+                            not_participants=self.triggers.not_participants, words=self.words)
         sents = self._sentences(doc)
         claims: list[Event] = []
         for k, sent in enumerate(sents):
@@ -102,7 +104,8 @@ class Events:
         for ev in events:
             span = doc.parse.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
             tok = span[0] if span is not None and ev.type is not EventType.VISIT else None
-            n = _places_of(tok, self.triggers.predicate(tok)) if tok is not None and tok.tag_ == "NNS" else 1
+            n = _places_of(tok, self.triggers.predicate(tok), self.words.site_preps) \
+                if tok is not None and tok.tag_ == "NNS" else 1
             out += [ev] * max(1, n)
         return out
 
@@ -193,13 +196,13 @@ def _dated_after(sent: Any, published: Any) -> bool:
     return False
 
 
-def _places_of(tok: Any, pred: Any) -> int:
+def _places_of(tok: Any, pred: Any, site: frozenset[str]) -> int:
     """The coordinated places a trigger noun or its predicate is held in ("in A and in B",
-    "in A and B"); 1 without a coordination."""
-    preps = [c for h in {tok, pred} for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    "in A and B"); 1 without a coordination. ``site``: the prepositions of a place ("in", "at")."""
+    preps = [c for h in {tok, pred} for c in h.children if c.dep_ == "prep" and c.lower_ in site]
     n = 1
     for p in preps:
-        more = [c for c in p.children if c.dep_ == "conj" and c.lower_ in ("in", "at")]
+        more = [c for c in p.children if c.dep_ == "conj" and c.lower_ in site]
         objs = [o for q in [p, *more] for o in q.children if o.dep_ == "pobj"]
         places = [g for o in objs for g in [o, *o.conjuncts] if g.ent_type_ == "GPE"]
         n = max(n, len(places))

@@ -7,7 +7,6 @@ the countries named last, or a named group ("G20 leaders") when no person stands
 """
 from __future__ import annotations
 
-import re
 from .entities import Entity
 from .spans import Candidate
 from ...records import Actor
@@ -50,7 +49,7 @@ class Groups:
                     ents.append(ent)
                 elif len(info.countries) > 1:
                     return [self.r.country_actor(i, c.name) for i in info.countries]
-        elif info.possessor == "their" and info.role not in ("Leader", "GROUP_PEOPLE"):
+        elif info.possessor in self.r.lx.words.plural_possessives and info.role not in ("Leader", "GROUP_PEOPLE"):
             for ent in self._recent_people(c, 2):
                 other = self.r.by_role(info, c, where=ent.country) if ent.country else None
                 if other is not None:
@@ -66,16 +65,18 @@ class Groups:
 
     def _named_group(self, c: Candidate) -> Actor | None:
         """'G20 leaders', 'ECOWAS Heads of State', 'world leaders': a group no person stands for."""
-        info = c.title
-        words = re.search(r"heads of states?(?: and government)?|leaders", c.name, re.I)
+        info, w = c.title, self.r.lx.words
+        words = w.group_heads.search(c.name)
         if words is None or info.countries or info.role not in ("Leader", "Head of State"):
             return None
-        head = words.group(0).lower().replace("states", "state")
+        head = words.group(0).lower()
+        for written, named in w.group_head_forms.items():
+            head = head.replace(written, named)
         if info.org:
             org = self.r.kb.org(info.org) or self.r.lx.org_of(info.org) or {"name": info.org}
             return Actor(name=f"{org['name']} {head}", mention=c.name, code=org.get("code"), kind="group")
-        if re.search(r"\bworld\b", c.name, re.I):
-            return Actor(name=f"world {head}", mention=c.name, kind="group")
+        if w.world_re.search(c.name):
+            return Actor(name=w.world_group.format(head=head), mention=c.name, kind="group")
         return None
 
     def _recent_people(self, c: Candidate, n: int, role: str | None = None) -> list[Entity]:

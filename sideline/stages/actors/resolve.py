@@ -196,7 +196,7 @@ class DocResolver:
         info = c.title
         if info is None or info.plural:
             return None
-        if info.determiner in ("a", "an") or info.role in ("Official", "Diplomat"):
+        if info.determiner in self.lx.words.indefinite or info.role in ("Official", "Diplomat"):
             # "a Kremlin official", "a Western European leader": someone, not a known person
             return self.government_actor(info.country, c.name) if info.country else None
         ent = self._counterpart(c, info) if info.counterpart else self.by_role(info, c)
@@ -330,7 +330,8 @@ class DocResolver:
                     return None
                 iso = hits[0][2]
                 body = word.title() if word[:1].isupper() else word
-                name = f"{self.lx.adjective(iso)} {body}" if sector == "GOV" and "Ministry" in word \
+                adjectival = any(b in word for b in self.lx.words.adjectival_bodies)
+                name = f"{self.lx.adjective(iso)} {body}" if sector == "GOV" and adjectival \
                     else self.lx.country_name(iso)
                 return Actor(name=name, mention=text, country=iso, code=f"{iso}{sector}", kind="government")
         return None

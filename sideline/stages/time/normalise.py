@@ -137,7 +137,7 @@ def _month_year(f: Found, m: int, lex: TimexLexicon, ctx: Context) -> int | None
         return None
     shift = lex["shift"].get((f.g("shift") or "").lower())
     a = ctx.anchor
-    if shift is None or shift == 0 and (f.g("shift") or "").lower() != "this":
+    if shift is None or shift == 0 and (f.g("shift") or "").lower() not in lex["present_shift"]:
         return pick_year(m, None, a, ctx.direction)
     if shift < 0:
         return a.year if m < a.month else a.year - 1

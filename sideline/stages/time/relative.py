@@ -65,7 +65,7 @@ def _wd_range(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
 def _deictic(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
     word = f.g("deictic").lower()
     d = ctx.anchor + timedelta(days=lex["deictic_days"][word])
-    part = _dp(f, lex) or ("NI" if word == "tonight" else "")
+    part = _dp(f, lex) or ("NI" if word in lex["night_days"] else "")
     return _with_part(d, part)
 
 
@@ -73,7 +73,7 @@ def _this_dp(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
     shift = f.g("shift").lower()
     part = _dp(f, lex)
     d = ctx.anchor + timedelta(days=lex["deictic_days"].get(shift, 0))
-    if shift == "last":
+    if shift in lex["previous_night_shift"]:
         d -= timedelta(days=1) if part == "NI" else timedelta(days=0)
     return _with_part(d, part)
 
@@ -158,7 +158,7 @@ def _ago(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
     n = lex.number(f.g("num"))
     if n is None:
         return None
-    sign = -1 if f.g("dir").lower() in ("ago", "earlier") else 1
+    sign = -1 if f.g("dir").lower() in lex["backward_words"] else 1
     unit = lex["units"][f.g("unit").lower()]
     a = ctx.anchor
     if unit in ("day", "week"):

@@ -58,8 +58,6 @@ from .tense import direction, governing_verb, span_root
 __all__ = ["Timexes", "Time", "date_event"]
 
 _STATUS_WAY = {Status.PLANNED: 1, Status.PROPOSED: 1, Status.OCCURRED: -1}
-_PERFECT = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|met|held|made|begun)\b", re.I)
-_PROGRESSIVE = re.compile(r"\b(?:is|are|am|'s|'re)\s+(?:\w+ly\s+)?\w+ing\b", re.I)
 
 
 def _published(doc: Document) -> date | None:
@@ -92,8 +90,8 @@ class Time(Timexes):
     def __call__(self, doc: Document) -> Document:
         if not doc.timexes:
             doc = super().__call__(doc)
-        found = setters(doc.text, doc.timexes)
         lex = timex_lexicon(self.data_dir)
+        found = setters(doc.text, doc.timexes, lex)
         pub = _published(doc)
         month_only = doc.published_from == "url-month"
         events = tuple(ev if ev.when is not None else
@@ -244,9 +242,9 @@ def _nearest(ev: Event, cands: list[Timex]) -> Timex | None:
 
 def _tense_of(verb: Any, lex: TimexLexicon) -> str | None:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.tag_ == "VBN" and aux & set(lex["present_perfect_aux"]) and not aux & {"had", "will"}:
+    if verb.tag_ == "VBN" and aux & set(lex["present_perfect_aux"]) and not aux & set(lex["not_perfect_aux"]):
         return "perfect"
-    if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
+    if verb.tag_ == "VBG" and aux & set(lex["progressive_aux"]):
         return "window" if verb.lemma_.lower() in lex["window_verbs"] else "progressive"
     return None
 
@@ -277,7 +275,9 @@ def _now_report(ev: Event, text: str, parse: Any, lex: TimexLexicon) -> str | No
         return None
     s = ev.sentence.start if ev.sentence else max(0, ev.trigger.start - 80)
     window = text[max(s, ev.trigger.start - 60):ev.trigger.end]
-    return "perfect" if _PERFECT.search(window) else "progressive" if _PROGRESSIVE.search(window) else None
+    if re.search(lex["perfect_pattern"], window, re.I):
+        return "perfect"
+    return "progressive" if re.search(lex["progressive_pattern"], window, re.I) else None
 
 
 def _agrees(ev: Event, text: str, parse: Any, t: Timex, published: date | None,

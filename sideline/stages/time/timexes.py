@@ -99,7 +99,7 @@ def is_dateline(text: str, t: Timex) -> bool:
     return bool(_DATELINE_END.match(after))
 
 
-def _setter(text: str, t: Timex) -> Setter | None:
+def _setter(text: str, t: Timex, lex: TimexLexicon) -> Setter | None:
     """Is this full date a dateline/caption date or a sentence-opening date?"""
     if t.granularity not in (G.DAY, G.TIME) or as_day(t.value) is None:
         return None
@@ -107,14 +107,15 @@ def _setter(text: str, t: Timex) -> Setter | None:
     if is_dateline(text, t):
         return Setter(scope, t, "dateline")
     lead = text[_sentence_start(text, t.span.start):t.span.start].strip().lower()
-    if lead in ("", "on", "by", "as of") and re.match(r"\s*,", text[t.span.end:]):
+    if lead in lex["setter_leads"] and re.match(r"\s*,", text[t.span.end:]):
         return Setter(scope, t, "sentence")
     return None
 
 
-def setters(text: str, timexes: Iterable[Timex]) -> list[Setter]:
+def setters(text: str, timexes: Iterable[Timex], lexicon: TimexLexicon | None = None) -> list[Setter]:
     """The dates the text sets, in text order (see the module docstring)."""
-    return [s for s in (_setter(text, t) for t in timexes) if s is not None]
+    lex = lexicon or timex_lexicon()
+    return [s for s in (_setter(text, t, lex) for t in timexes) if s is not None]
 
 
 def anchor_for(position: int, found: Iterable[Setter], default: date | None) -> date | None:
@@ -180,7 +181,7 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
             continue
         t = Timex(Span(f.start, f.end), text[f.start:f.end], r.value, r.granularity, r.end_value)
         out.append(t)
-        if (s := _setter(text, t)) is not None:
+        if (s := _setter(text, t, lex)) is not None:
             found_setters.append(s)
         if f.kind not in ("ref", "anaphoric"):
             memory = _memory(memory, r)

@@ -138,7 +138,7 @@ class Clean:
         t = t.edit(duplicate_edits(t.text))  # 6. duplicates
         t = t.edit(space_edits(t.text))  # 7. whitespace
         t = t.edit(gap_edits(t.text))
-        t = t.edit(wrap_edits(t.text))  # 8. hard wraps
+        t = t.edit(wrap_edits(t.text, self.rules))  # 8. hard wraps
         t = t.edit(newline_edits(t.text))  # 9. line breaks
         return Cleaned(t.text, t.offsets(), fm.fields, head)
 

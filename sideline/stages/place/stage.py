@@ -46,7 +46,6 @@ no diplomatic visit.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -61,10 +60,6 @@ __all__ = ["Place"]
 
 NER_LABELS = ("GPE", "LOC", "FAC")
 BIG_CITY = 500_000  # a name the NER took for a person is still a place after "in" if it is this big
-_MISSED = re.compile(
-    r"(?:\b(?:[Ii]n|[Aa]t|[Tt]o|into|near|city of|capital of|town of)\s+(?:the\s+)?|(?:capital|city),\s+)"
-    r"(?P<p>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})")
-_JOIN = re.compile(r"[\s,]*(?:(?:in|at|near)\s+)?(?:the\s+)?(?:[\w -]{0,30}\bof\s+)?")
 
 
 class Place:
@@ -125,7 +120,7 @@ class Place:
         taken = [(f.start, f.end) for f in out]
         other = [(e.start_char, e.end_char) for e in doc.parse.ents if e.label_ not in NER_LABELS]
         more = []
-        for m in _MISSED.finditer(doc.text):
+        for m in cues(self.data_dir).missed.finditer(doc.text):
             s, e = m.span("p")
             if any(s < b and a < e for a, b in taken):
                 continue
@@ -157,7 +152,7 @@ class Place:
         if f.named:
             return f
         nxt = next((g for g in found if g.start >= f.end and g.named and g.kind != "occasion"), None)
-        if nxt is not None and _JOIN.fullmatch(text[f.end:nxt.start]):
+        if nxt is not None and cues(self.data_dir).join.fullmatch(text[f.end:nxt.start]):
             w = nxt.where
             return replace(f, where=replace(w, venue=f.where.venue, occasion=f.where.occasion, text=f.text))
         w = self.gaz.venues.place_after(text, f.end) if f.kind == "occasion" else None

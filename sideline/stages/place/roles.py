@@ -38,6 +38,7 @@ class Cues:
     event_words: frozenset[str]
     summit_nouns: frozenset[str]
     articles: frozenset[str]
+    genitive: frozenset[str]
     missed: re.Pattern[str]  # a place name the NER missed after a locative word
     join: re.Pattern[str]  # between a venue and the place named after it
 
@@ -46,10 +47,11 @@ class Cues:
 def cues(data_dir: str | None = None) -> Cues:
     data = lexicons.load("place_aliases", data_dir)
     c, patterns = data.get("cues", {}), data["patterns"]
+    syntax = lexicons.load("syntax", data_dir)
     keys = ("locative_preps", "visit_preps", "visit_words", "occasion_preps", "speech_verbs", "venue_nouns",
             "host_verbs", "no_place_types", "place_nouns", "topic_nouns", "event_words", "summit_nouns")
     return Cues(*(frozenset(w.lower() for w in c.get(k, ())) for k in keys),
-                articles=frozenset(lexicons.load("syntax", data_dir)["articles"]),
+                articles=frozenset(syntax["articles"]), genitive=frozenset(syntax["genitive"]),
                 missed=re.compile(patterns["missed"]), join=re.compile(patterns["join"]))
 
 
@@ -82,7 +84,7 @@ def _climb(tok: Any, cue: Cues) -> tuple[Any, bool]:
             tok = head
         elif tok.dep_ == "poss" and head.lemma_.lower() in cue.venue_nouns | cue.place_nouns:
             tok, via_poss = head, True
-        elif (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cue.place_nouns
+        elif (tok.dep_ == "pobj" and head.lower_ in cue.genitive and head.head.lemma_.lower() in cue.place_nouns
               and head.head.dep_ != "ROOT"):  # "the port city of Dalian"
             tok = head.head
         else:

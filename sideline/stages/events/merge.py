@@ -70,7 +70,8 @@ def _restated(ev: Event, key: tuple, kept: dict[tuple, int], out: list[Event]) -
 
 
 def _same(a: Event, b: Event) -> bool:
-    return merge_key(a)[:1] + merge_key(a)[2:] == merge_key(b)[:1] + merge_key(b)[2:]
+    """The same engagement whatever the status (a visit: the same trip, see :func:`same_destination`)."""
+    return merge_key(a)[:1] + merge_key(a)[2:] == merge_key(b)[:1] + merge_key(b)[2:] and same_destination(a, b)
 
 
 def _superseded(events: list[Event]) -> list[Event]:

@@ -42,12 +42,14 @@ def _default(fn, name: str):
 
 
 def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="PATH", default=_default(api.open, "db"), help="the DuckDB ledger file (default: %(default)s)")
+    p.add_argument("--db", metavar="PATH", default=_default(api.open, "db"),
+                   help="the DuckDB ledger file (default: %(default)s)")
 
 
 def _add_extract(sub) -> None:
     p = sub.add_parser("extract", help="read articles and add their events to the ledger")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article JSONL(.gz), .txt, .html, folders, or - for stdin")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="article JSONL(.gz), .txt, .html, folders, or - for stdin")
     _db(p)
     p.add_argument("--n-process", type=int, default=_default(api.extract, "n_process"),
                    help="worker processes (default: %(default)s)")
@@ -114,7 +116,8 @@ def _add_tools(sub) -> None:
     p.add_argument("--json", action="store_true", help="the figures as one JSON line")
     p.add_argument("--by-article", action="store_true", help="list misses, false alarms and wrong statuses")
     p = sub.add_parser("demo", help="extract the bundled example corpus and print the ledger")
-    p.add_argument("--db", metavar="PATH", default="sideline-demo.duckdb", help="the demo ledger (default: %(default)s)")
+    p.add_argument("--db", metavar="PATH", default="sideline-demo.duckdb",
+                   help="the demo ledger (default: %(default)s)")
 
 
 def build_parser() -> argparse.ArgumentParser:

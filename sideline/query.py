@@ -219,9 +219,11 @@ def bundle(store, groups: list[tuple[str, list[Event]]]) -> list[EventClaims]:
     publication dates only), so one event costs its claims and not the whole ledger."""
     from .ledger.ledger import Ledger
 
+    linked = [claims for _, claims in groups if claims[0].event_id]
     ledger = Ledger()
-    ledger.seed([claims for _, claims in groups if claims[0].event_id], published=store.published_dates())
-    records = {ev.event_id: ev for ev in ledger.events()}
+    ledger.seed(linked, published=store.published_dates())
+    records = {claims[0].event_id: ledger.event_of(tuple(sorted(c.mention_id for c in claims)))
+               for claims in linked}
     return [EventClaims(event_id, records.get(event_id), tuple(claims)) for event_id, claims in groups]
 
 

@@ -174,7 +174,8 @@ def link(store, data_dir: str | Path | None = None) -> int:
     return len(set(mapping.values()))
 
 
-def open(db: str | Path = DEFAULT_DB) -> "LedgerDB":  # noqa: A001 (sideline.open, as the CLI's --db)
+# ``open`` is sideline.open; it hides the builtin in this module, which does not use the builtin.
+def open(db: str | Path = DEFAULT_DB) -> "LedgerDB":  # noqa: A001
     """The ledger at ``db``, opened read-only for asking (a :class:`LedgerDB`); use it in a
     ``with`` block or call ``close()``. A missing or older database is a ``StoreError``."""
     return LedgerDB(db)

@@ -72,7 +72,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
             p.add_argument(flag, dest=f.name, choices=[m.value for m in kind], help=f.metadata["help"])
         else:
             p.add_argument(flag, dest=f.name, metavar=f.metadata["metavar"], help=f.metadata["help"],
-                           type=_date if kind is date else str)
+                           type=_date if kind is date else kind)
 
 
 def _add_readers(sub) -> None:

@@ -44,9 +44,13 @@ def _names_match(query: str, actor: Actor) -> bool:
 
 
 def _filter(help: str, kind: type = str, metavar: str = "TEXT") -> Any:
-    """An optional field of :class:`EventFilter`: the kind of value it takes (``str``, ``date``
-    or an enum, whose values are then the only ones allowed) and what ``--help`` says of it."""
+    """An optional field of :class:`EventFilter`: the kind of value it takes (``str``, ``int``,
+    ``float``, ``date`` or an enum, whose values are then the only ones allowed) and what
+    ``--help`` says of it."""
     return field(default=None, metadata={"help": help, "kind": kind, "metavar": metavar})
+
+
+_KIND_NAMES = {str: "a string", int: "a whole number", float: "a number"}
 
 
 def _coerce(name: str, kind: type, value: Any) -> Any:
@@ -66,8 +70,10 @@ def _coerce(name: str, kind: type, value: Any) -> Any:
             return date.fromisoformat(value)
         except (TypeError, ValueError):
             raise QueryError(E.E313, name=name, kind="an ISO date (YYYY-MM-DD)", value=value) from None
-    if not isinstance(value, str):
-        raise QueryError(E.E313, name=name, kind="a string", value=value)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise QueryError(E.E313, name=name, kind=_KIND_NAMES.get(kind, kind.__name__), value=value)
     return value
 
 
@@ -158,9 +164,9 @@ _CHECKS = (_check_actor, _check_dates, _check_fields)
 
 def check_limit(limit: Any) -> int | None:
     """``limit`` if it is None or a whole number, 0 or more; else a :class:`QueryError`."""
-    if limit is None or (isinstance(limit, int) and not isinstance(limit, bool) and limit >= 0):
-        return limit
-    raise QueryError(E.E313, name="limit", kind="a whole number, 0 or more", value=limit)
+    if limit is not None and _coerce("limit", int, limit) < 0:
+        raise QueryError(E.E313, name="limit", kind="a whole number, 0 or more", value=limit)
+    return limit
 
 
 def events(store, flt: EventFilter | None = None, limit: int | None = None) -> list[Event]:

@@ -5,7 +5,7 @@ the formatted text travel together, and the code goes into the rejects table.
 """
 from __future__ import annotations
 
-__all__ = ["E", "SidelineError", "ConfigError", "PipelineError", "InputError", "StoreError"]
+__all__ = ["E", "SidelineError", "ConfigError", "PipelineError", "InputError", "StoreError", "QueryError"]
 
 
 class E:
@@ -42,6 +42,10 @@ class E:
     # E3xx: evaluation and export
     E301 = "Unknown export format '{format}'. Known: {known}."
     E302 = "Cannot read the gold file '{path}': {reason}"
+    # E31x: asking the ledger (sideline/query.py, sideline/api.py)
+    E311 = "Unknown filter '{name}'. Known filters: {known}."
+    E312 = "The filter '{name}' takes {kind}, not {value!r}. Known values: {known}."
+    E313 = "The filter '{name}' takes {kind}, not {value!r}."
     # E35x: the ledger and its export formats (sideline/ledger/ledger.py, sideline/export/formats.py)
     E351 = "Cannot convert a {kind} to PLOVER or CAMEO: give a LedgerEvent, an Event or an event dict."
     E352 = "The event record lacks a field PLOVER and CAMEO need: {reason}"
@@ -73,3 +77,7 @@ class InputError(SidelineError):
 
 class StoreError(SidelineError):
     """The DuckDB ledger cannot be used as asked."""
+
+
+class QueryError(SidelineError, ValueError):
+    """A question to the ledger names an unknown filter or gives a value it cannot take."""

@@ -42,8 +42,10 @@ ALLOWED = {
     ("sideline/stages/clean/steps.py", "BLOCK_TAGS"),
 }
 #: sideline's own labels: mention labels, actor and place kinds, spaCy pipe names, one tag the
-#: glossary lacks
+#: glossary lacks, the steps of the status reader (``Event.status_cue``)
 SIDELINE_LABELS = frozenset({
+    "cancelled", "foiled", "negated", "date-open", "floated", "doubt", "accepted", "offer", "future",
+    "ahead", "tense", "dismissed", "dated-after", "default",
     "HANDLE", "HASHTAG", "TITLE", "PRON", "GROUP_PEOPLE", "GROUP_COUNTRIES", "predet",
     "person", "government", "country", "organisation", "group",
     "city", "state", "place", "venue", "occasion", "gpe", "loc", "fac",

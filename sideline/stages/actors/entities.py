@@ -22,6 +22,7 @@ class Entity:
     subject_at: int = -1  # position of the latest mention as a subject
     from_text: bool = False  # the role was read in the text
     count: int = 0  # mentions so far
+    spelled: str | None = None  # the first full name the text gives (two words or more)
 
     @property
     def solid(self) -> bool:

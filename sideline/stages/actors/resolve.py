@@ -73,13 +73,13 @@ class DocResolver:
             if exact is not None and key(name) in {key(n) for n in (exact.name, *exact.aliases)}:
                 person = exact
         if person is not None:
-            return self._entity_for(person)
+            return self._entity_for(person, name)
         ent = self._in_document(name, title)
         if ent is not None:
             return ent
         person = self.kb.lookup_name(name, self.on, country=title.country if title else None)
         if person is not None and self._title_fits(person, title):
-            return self._entity_for(person)
+            return self._entity_for(person, name)
         if self._looks_unlike_a_name(name):
             return None
         ent = Entity(name=name, surfaces=[name])
@@ -111,13 +111,17 @@ class DocResolver:
                 best = best or ent
         return best
 
-    def _entity_for(self, person) -> Entity:
+    def _entity_for(self, person, surface: str | None = None) -> Entity:
+        """The document's entity for a known person. A person of the bulk office-holder lists
+        is named as the text spells them in full ("Manouchehr Mottaki"): those lists use
+        transliterations of their own, the hand-curated file the usual one."""
         for ent in self.seen.entities:
             if ent.person is person or ent.name == person.name:
                 ent.person = person
                 return ent
         office = person.office(self.on) or person.last_office(self.on)
-        ent = Entity(name=person.name, surfaces=[person.name, *person.aliases], person=person,
+        name = surface if person.bulk and surface and len(tokens(surface)) > 1 else person.name
+        ent = Entity(name=name, surfaces=[name, person.name, *person.aliases], person=person,
                      role=office.role if office and person.office(self.on) else None,
                      country=office.country if office else None, org=office.org if office else None,
                      gender=person.gender)
@@ -158,6 +162,8 @@ class DocResolver:
             ent.subject_at = pos
         if surface and surface not in ent.surfaces:
             ent.surfaces.append(surface)
+        if surface and ent.spelled is None and len(tokens(surface)) > 1:
+            ent.spelled = surface
         self.seen.history.append((c, ent))
         return self.actor(ent, self._text(c))
 
@@ -344,6 +350,13 @@ class DocResolver:
 
     def country_actor(self, iso: str, mention: str) -> Actor:
         return Actor(name=self.lx.country_name(iso), mention=mention, country=iso, code=iso, kind="country")
+
+    def spellings(self) -> dict[str, str]:
+        """Knowledge names to replace by the text's own full spelling: people of the bulk
+        office-holder lists, whose transliterations are their own ("Manuchehr Motaki" for the
+        text's "Manouchehr Mottaki"), named in full by the text."""
+        return {e.person.name: e.spelled for e in self.seen.entities
+                if e.person is not None and e.person.bulk and e.spelled and e.name == e.person.name}
 
     def set_first_person(self, ent: Entity | None) -> None:
         self.seen.first_person = ent

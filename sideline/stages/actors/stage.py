@@ -11,6 +11,8 @@ article taught about roles with :func:`learned_roles`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import os
 import re
 from datetime import date
@@ -75,7 +77,12 @@ class Actors:
                                    actor=Actor(actor.name, text[s:e], actor.role, actor.country, actor.code,
                                                actor.kind)))
         out.sort(key=lambda m: (m.span.start, m.span.end))
-        return out, list(dict.fromkeys(res.learned))
+        spelled = res.spellings()
+        if spelled:  # one name per person throughout the document: the text's own spelling
+            out = [replace(m, actor=replace(m.actor, name=spelled[m.actor.name]))
+                   if m.actor is not None and m.actor.name in spelled else m for m in out]
+        learned = [(spelled.get(r[0], r[0]),) + tuple(r[1:]) for r in res.learned]
+        return out, list(dict.fromkeys(learned))
 
     def _first_person_filter(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Keep 'I'/'my' only in a first-person text (a minister's release), outside quotes."""

@@ -134,16 +134,17 @@ class Events:
     def _claims(self, doc: Document, trig: Trigger, resolver: Resolver, sents: list[Any],
                 k: int) -> list[Event]:
         groups = participants(trig, resolver)  # step 3
-        status = self.status.read(trig)
+        status, cue = self.status.assess(trig)
         if status is Status.OCCURRED and _dated_after(trig.token.sent, doc.published):
-            status = Status.PLANNED  # "attended the meeting on November 22" in an article of November 17
+            status, cue = Status.PLANNED, "dated-after"  # "attended the meeting on November 22" in an article of November 17
         claim = self.attributor.speaker(trig, resolver, sents, k)  # step 4
         resolver.discourse.credit(claim)
         if not groups and (claim is not None or status.coarse in (Status.RULED_OUT, Status.UNCERTAIN)):
             groups = participants(trig, resolver, complete=True)  # "no meeting was planned with Putin"
             earlier = anaphor(trig, resolver, status)  # "no such meeting was planned", "the meeting will ..., X said"
             if not groups and earlier and status is Status.OCCURRED and trig.predicate.tag_ not in ("VBD", "VBN"):
-                status = anaphor_status(trig, resolver) or status  # "the summit could make progress": still to come
+                previous = anaphor_status(trig, resolver)  # "the summit could make progress": still to come
+                status, cue = (previous, "anaphor") if previous else (status, cue)
             groups = groups or ([earlier] if earlier else [])
         if not groups:
             return []
@@ -167,7 +168,7 @@ class Events:
             for kind, who in kinds:
                 out.append(Event(article=doc.article.id, type=kind, status=status, actors=who,
                                  evidence=doc.evidence(sentence), attributed_to=claim,
-                                 confidence=_confidence(trig, who, status), trigger=trigger,
+                                 confidence=_confidence(trig, who, status), trigger=trigger, status_cue=cue,
                                  sentence=sentence))
             resolver.discourse.tell(trig.type, actors, status)
         denier = self.attributor.dismisser(trig, resolver) if out else None  # "reports that ... were a canard"
@@ -175,7 +176,7 @@ class Events:
             return out
         told = [e if e.attributed_to is None or e.attributed_to.name != denier.name
                 else replace(e, attributed_to=Claim("reports", "reports")) for e in out]  # not the denier's
-        return told + [replace(e, status=Status.DENIED, attributed_to=denier) for e in out]
+        return told + [replace(e, status=Status.DENIED, attributed_to=denier, status_cue="dismissed") for e in out]
 
 
 def _dated_after(sent: Any, published: Any) -> bool:

@@ -142,6 +142,18 @@ class StatusReader:
 
     # -- the cascade ------------------------------------------------------------------------------
     def read(self, trig: Trigger) -> Status:
+        return self.assess(trig)[0]
+
+    def assess(self, trig: Trigger) -> tuple[Status, str | None]:
+        """The status and the step that gave it (None: step 7 for a trigger noun, a default rather
+        than something the text says; a verb's own tense states it: "tense")."""
+        status, step = self._cascade(trig)
+        tok = trig.token
+        if step == "default" and (not trig.nominal or tok.dep_ == "attr" and tok.head.lemma_ in self.w.copulas):
+            step = "tense"  # "they met", "it is their first talks": the tense states it
+        return status, (None if step == "default" else step)
+
+    def _cascade(self, trig: Trigger) -> tuple[Status, str]:
         w = self.w
         chain, mods = self.scope(trig)
         chain_words = [w for t in chain if t != trig.token or trig.nominal for w in _words(t)]
@@ -154,27 +166,27 @@ class StatusReader:
             if self._has(cues, finer_words, phrase, chain):
                 if status is Status.RULED_OUT and cues & w.complement_only and self._only_fail(chain, trig):
                     continue
-                return status
+                return status, "cancelled"
         if _foiled(chain, w):  # step 1: "had been scheduled", "was due to travel ..., but"
-            return Status.RULED_OUT
+            return Status.RULED_OUT, "foiled"
         if self._negated(chain, mods):  # step 2
             modal = any(m.dep_ == "aux" and m.lower_ in w.doubt_modals for m in mods)
-            return Status.UNCERTAIN if modal else Status.RULED_OUT  # "may not meet": open
+            return (Status.UNCERTAIN if modal else Status.RULED_OUT), "negated"  # "may not meet": open
         if any(c.lower_ in w.when and c.tag_ == "WRB" for t in chain for c in t.children) and self._doubt(chain, mods):
-            return Status.PLANNED  # step 3: "when that visit might occur": it will; the date is open
+            return Status.PLANNED, "date-open"  # step 3: "when that visit might occur": it will; the date is open
         if trig.nominal and any(c.dep_ == "amod" and c.lemma_.lower() in w.floated for c in trig.token.children):
-            return Status.PROPOSED  # step 3: "discussed a possible meeting": floated
+            return Status.PROPOSED, "floated"  # step 3: "discussed a possible meeting": floated
         if words & self.uncertain and self._doubt(chain, mods) or self._hedged(chain):  # step 3
-            return Status.UNCERTAIN
+            return Status.UNCERTAIN, "doubt"
         if words & self.proposed:  # step 4
             if words & w.acceptance:
-                return Status.PLANNED
-            return Status.PROPOSED
+                return Status.PLANNED, "accepted"
+            return Status.PROPOSED, "offer"
         if self._future(trig, chain, mods, words):  # step 5
-            return Status.PLANNED
+            return Status.PLANNED, "future"
         if self._ahead(trig) or self._purpose(trig):  # step 6
-            return Status.PLANNED
-        return Status.OCCURRED
+            return Status.PLANNED, "ahead"
+        return Status.OCCURRED, "default"
 
     def _purpose(self, trig: Trigger) -> bool:
         """"arrived in Seoul for a summit with ...": the trip's purpose is still to come."""

@@ -79,6 +79,7 @@ class Words:
     past_perfect_aux: frozenset[str] = entry("syntax", "past_perfect_aux")
     been: frozenset[str] = entry("syntax", "been")
     past_be: frozenset[str] = entry("syntax", "past_be")
+    copulas: frozenset[str] = entry("syntax", "copulas")
     # -- participants (participants.json, titles.json, demonyms.json) ------------------------------
     offer_nouns: frozenset[str] = entry("participants", "offer_nouns")
     control_verbs: frozenset[str] = entry("participants", "control_verbs")

@@ -69,6 +69,9 @@ def run_cli(articles: Path, work: Path) -> list[dict]:
         done = subprocess.run(sideline_cmd() + args, env=env, capture_output=True, text=True)
         if done.returncode != 0:
             raise SystemExit(f"sideline {args[0]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        if args[0] == "extract" and " 0 rejected" not in done.stdout + done.stderr:
+            print(f"# {articles.parent.name}: " + (done.stdout + done.stderr).strip().splitlines()[-1][-200:],
+                  file=sys.stderr)
     return read_jsonl(pred)
 
 

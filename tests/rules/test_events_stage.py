@@ -135,3 +135,40 @@ def test_according_to_credits_its_object(extract):
     meets = [e for e in doc.events if e.type is EventType.MEET]
     assert [names(e) for e in meets] == [["Hakan Fidan", "Sergey Lavrov"]]
     assert meets[0].attributed_to is not None and "Ministry" in meets[0].attributed_to.name
+
+
+LIST_OF_TITLES = """
+    0   Biden       Biden       PROPN  NNP  1   nsubj     B-PERSON
+    1   was         be          AUX    VBD  1   ROOT
+    2   to          _           PART   TO   3   aux
+    3   meet        _           VERB   VB   1   xcomp
+    4   with        _           ADP    IN   3   prep
+    5   the         _           DET    DT   7   det
+    6   German      german      ADJ    JJ   7   amod      B-NORP
+    7   Chancellor  Chancellor  PROPN  NNP  4   pobj
+    8   ,           _           PUNCT  ,    7   punct
+    9   the         _           DET    DT   11  det
+    10  French      french      ADJ    JJ   11  amod      B-NORP
+    11  President   President   PROPN  NNP  7   appos
+    12  ,           _           PUNCT  ,    7   punct
+    13  and         _           CCONJ  CC   7   cc
+    14  the         _           DET    DT   17  det
+    15  British     british     ADJ    JJ   17  amod      B-NORP
+    16  Prime       Prime       PROPN  NNP  17  compound
+    17  Minister    Minister    PROPN  NNP  7   conj
+    18  .           _           PUNCT  .    1   punct
+"""
+
+
+def test_a_list_of_titles_is_a_list_of_office_holders_on_the_day(extract):
+    """Each title of "the German Chancellor, the French President, and the British Prime
+    Minister" is its own mention (not one title in apposition to another), resolved to the one
+    holder of that office on the article's date, and all three take part."""
+    doc = extract(LIST_OF_TITLES, published="2024-10-08")
+    titles = [m.text for m in doc.mentions if m.label == "TITLE"]
+    assert titles == ["the German Chancellor", "the French President", "the British Prime Minister"]
+    [ev] = doc.events
+    assert names(ev) == ["Joe Biden", "Olaf Scholz", "Emmanuel Macron", "Keir Starmer"]
+    assert ev.status is Status.PLANNED and ev.status_cue == "past-plan"
+    earlier = extract(LIST_OF_TITLES, published="2019-10-08")
+    assert names(earlier.events[0])[1:] == ["Angela Merkel", "Emmanuel Macron", "Boris Johnson"]

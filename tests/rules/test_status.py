@@ -203,3 +203,54 @@ def test_may_meet_is_uncertain(reader):
     assert status(reader, meets("may"), "meet") is Status.UNCERTAIN
     assert status(reader, meets("will"), "meet") is not Status.UNCERTAIN
     assert status(reader, MET, "met") is not Status.UNCERTAIN
+
+
+# -- a plan told in the past ----------------------------------------------------------------------
+WAS_TO = parse("""
+    0  Mottaki  Mottaki  PROPN  NNP  1  nsubj     B-PERSON
+    1  was      be       AUX    VBD  1  ROOT
+    2  to       _        PART   TO   3  aux
+    3  hold     _        VERB   VB   1  xcomp
+    4  talks    talk     NOUN   NNS  3  dobj
+    5  with     _        ADP    IN   4  prep
+    6  Faisal   Faisal   PROPN  NNP  5  pobj      B-PERSON
+    7  .        _        PUNCT  .    1  punct
+""")
+
+WAS_EXPECTED = parse("""
+    0  Biden     Biden   PROPN  NNP  2  nsubjpass  B-PERSON
+    1  was       be      AUX    VBD  2  auxpass
+    2  expected  expect  VERB   VBN  2  ROOT
+    3  to        _       PART   TO   4  aux
+    4  arrive    _       VERB   VB   2  xcomp
+    5  in        _       ADP    IN   4  prep
+    6  Berlin    Berlin  PROPN  NNP  5  pobj       B-GPE
+    7  .         _       PUNCT  .    2  punct
+""")
+
+SAID_WAS_TO = parse("""
+    0  Aides    aide    NOUN   NNS  1  nsubj
+    1  said     say     VERB   VBD  1  ROOT
+    2  Mottaki  Mottaki PROPN  NNP  3  nsubj   B-PERSON
+    3  was      be      AUX    VBD  1  ccomp
+    4  to       _       PART   TO   5  aux
+    5  meet     _       VERB   VB   3  xcomp
+    6  Faisal   Faisal  PROPN  NNP  5  dobj    B-PERSON
+    7  .        _       PUNCT  .    1  punct
+""")
+
+
+def test_a_plan_told_in_the_past_is_planned_and_says_so(reader):
+    assert WAS_TO.text == "Mottaki was to hold talks with Faisal."
+    assert reader.assess(trigger(WAS_TO, "talks")) == (Status.PLANNED, "past-plan")
+    assert reader.assess(trigger(WAS_EXPECTED, "arrive")) == (Status.PLANNED, "past-plan")
+
+
+def test_under_a_reporting_verb_was_to_is_the_reported_is_to(reader):
+    status_, step = reader.assess(trigger(SAID_WAS_TO, "meet"))
+    assert status_ is Status.PLANNED and step != "past-plan"
+
+
+def test_the_status_step_tells_a_default_from_a_stated_status(reader):
+    assert reader.assess(trigger(MET, "met")) == (Status.OCCURRED, "tense")
+    assert reader.assess(trigger(meets("will"), "meet")) == (Status.PLANNED, "future")

@@ -202,6 +202,8 @@ class SpanFinder:
         while k > sent_start:
             tok = doc[k - 1]
             if tok.text == "," and k - 1 > sent_start and self._comma_title(doc, k - 1):
+                if doc[k].pos_ == "DET":
+                    break  # "the German Chancellor, the French President": a list of titles
                 k -= 1
                 continue
             if tok.lower_ in self.w.coordinators and k - 1 > sent_start and not self._joins_titles(doc[k - 2]):

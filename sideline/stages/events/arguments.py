@@ -44,8 +44,17 @@ def conjuncts(tok: Any) -> list[Any]:
         todo += [c for c in t.children if c.dep_ == "conj" or (
             c.dep_ == "appos" and c.ent_iob_ == "B" and t.ent_type_ and c.pos_ == t.pos_ == "PROPN") or (
             c.dep_ == "appos" and c.ent_type_ == "PERSON" and not t.ent_type_ and c.i == t.i + 2
-            and any(g.dep_ == "conj" for g in c.children))]  # "US President [Barack Obama and ...]"
+            and any(g.dep_ == "conj" for g in c.children)) or _list_item(t, c)]  # "US President [Barack Obama and ...]"
     return sorted(out, key=lambda t: t.i)
+
+
+def _list_item(head: Any, c: Any) -> bool:
+    """"the German Chancellor, the French President, and the British Prime Minister": the parser
+    hangs the middle item on the first as an apposition; with a determiner of its own in a list
+    that goes on with a conjunct, it is one more item."""
+    def det(t: Any) -> bool:
+        return any(g.dep_ == "det" for g in t.children)
+    return c.dep_ == "appos" and det(c) and det(head) and any(g.dep_ == "conj" for g in head.children)
 
 
 def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:

@@ -68,7 +68,9 @@ class Resolver:
         w = self.words
         if pair_phrase(tok, w):
             lands = self.countries.last_countries(tok) if tok.lemma_.lower() in w.lands else ()
-            return Resolved(lands or self.discourse.last_pair)
+            last = self.discourse.last_pair
+            named = self._named_pair(tok) if len(last) != 2 else ()  # the last engagement had no pair
+            return Resolved(lands or named or last)
         guest = self.countries.visitor(tok)
         if guest is not None:
             return Resolved((guest,))
@@ -99,6 +101,14 @@ class Resolver:
         if tok.lemma_.lower() in self.titles:
             return self._title(tok, exclude, strict)
         return self._proper_name(tok)
+
+    def _named_pair(self, tok: Any) -> tuple[Actor, ...]:
+        """The persons the actors stage gave a plural title over this token ("the two heads of
+        state": the two most mentioned of the last sentences with that office), when it gave two
+        or more; used when the latest engagement told does not give a pair ("he was to meet A, B
+        and C ... the next day D received him, after which the two heads of state ...")."""
+        m = self.discourse.by_token.get(tok.i)
+        return self.discourse.all_of_span(m) if m is not None and m.label == "TITLE" else ()
 
     def _proper_name(self, tok: Any) -> Resolved:
         """A capitalised proper noun the entity recogniser missed ("Hollande"): a name of its own

@@ -22,7 +22,10 @@ Cascade of :meth:`StatusReader.read` (the first that fires wins):
    expectation ("we would expect them to meet") -> uncertain.
 4. An offer, invitation, readiness or request in scope (ready to, invited, proposed) ->
    proposed; but an accepted or agreed one -> planned.
-5. Future or schedule in scope (will, is due to, scheduled, expected, next week, "to meet"
+5. A plan told in the past in the text's own voice ("X was to meet Y") -> planned, a weak
+   status that gives way to any other the text states for the same engagement (the dedupe
+   stage: "was to hold talks" ... "the meeting was postponed" is one postponed meeting).
+   Future or schedule in scope (will, is due to, scheduled, expected, next week, "to meet"
    with no finite verb above it, but not "honoured to welcome" nor under an implicative verb
    in the past, "managed to bring them to the table") -> planned; "would" under a past
    reporting verb -> planned.
@@ -67,6 +70,25 @@ def _foiled(chain: list[Any], w: Words) -> bool:
         if past and any(c.dep_ == "cc" and c.lower_ in w.contrast for c in verb.children) \
                 and any(c.dep_ == "conj" for c in verb.children):
             return True
+    return False
+
+
+def _past_plan(chain: list[Any], w: Words) -> bool:
+    """"X was to meet Y", "they were to hold talks", "was expected to arrive": a plan told in the past tense in the text's
+    own voice (not under a reporting verb, where "was to" is only the reported "is to"). It may
+    have been overtaken: the step's status gives way to any other the text states for the same
+    engagement (see the dedupe stage)."""
+    if any(t.lemma_.lower() in w.report_stop and t.pos_ in ("VERB", "AUX") for t in chain):
+        return False
+    for t in chain[:3]:  # the trigger verb or the light verb of a trigger noun, and its head
+        head = t.head
+        if t.pos_ == "VERB" and t.dep_ == "xcomp" and head.lemma_ in w.copulas and head.tag_ == "VBD" \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return True  # "was to meet"
+        past = t.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in w.past_be for c in t.children)
+        if (t.lemma_.lower() in w.scheduled or t.lower_ in w.scheduled) and past \
+                and any(c.dep_ == "xcomp" for c in t.children):
+            return True  # "was expected to arrive", "was due to travel"
     return False
 
 
@@ -182,6 +204,8 @@ class StatusReader:
             if words & w.acceptance:
                 return Status.PLANNED, "accepted"
             return Status.PROPOSED, "offer"
+        if _past_plan(chain, self.w):  # step 5: "was to hold talks in Jeddah": a plan told in the past
+            return Status.PLANNED, "past-plan"
         if self._future(trig, chain, mods, words):  # step 5
             return Status.PLANNED, "future"
         if self._ahead(trig) or self._purpose(trig):  # step 6

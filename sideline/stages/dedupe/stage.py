@@ -6,6 +6,8 @@ sidelines of a G-20 meeting in New Delhi early last month"), because it cannot y
 restatement from a second engagement. Once the time and place stages have resolved them,
 this stage merges the claims that turn out to be one:
 
+0. what was planned inside a trip the text calls off takes the trip's status
+   (:mod:`sideline.stages.dedupe.trips`);
 1. claims are compared in text order with the ones already kept;
 2. a claim joins a kept one of the same type, coarse status and participants (and the same
    ``events.merge.merge_key``) when their dates are compatible (equal, one
@@ -29,9 +31,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import Actor, Document, Event, EventType, When, Where
-from ..records import Status
-from .events.merge import merge_key, same_destination
+from ...records import Actor, Document, Event, EventType, Status, When, Where
+from ..events.merge import merge_key, same_destination
+from .trips import called_off_with_trips
 
 __all__ = ["Dedupe"]
 
@@ -95,8 +97,12 @@ _UPDATES = frozenset({"cancelled", "foiled", "negated", "accepted", "tense", "di
 
 
 def _weak(ev: Event) -> bool:
-    """The status is a default (a bare trigger noun), not something the text states."""
-    return ev.status_cue is None
+    """The status is a default (a bare trigger noun) or a plan told in the past ("was to meet"),
+    not something the text states as the engagement's state."""
+    return ev.status_cue in _WEAK
+
+
+_WEAK = frozenset({None, "past-plan"})
 
 
 def _voice(ev: Event) -> str | None:
@@ -115,7 +121,7 @@ class Dedupe:
 
     def __call__(self, doc: Document) -> Document:
         kept: list[Event] = []
-        for ev in doc.events:
+        for ev in called_off_with_trips(doc.events):  # step 0
             i = next((i for i, k in enumerate(kept) if _same_claim(k, ev)), None)
             if i is None:
                 i = next((i for i, k in enumerate(kept) if _covers(k, ev) or _covers(ev, k)), None)

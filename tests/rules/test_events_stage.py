@@ -172,3 +172,27 @@ def test_a_list_of_titles_is_a_list_of_office_holders_on_the_day(extract):
     assert ev.status is Status.PLANNED and ev.status_cue == "past-plan"
     earlier = extract(LIST_OF_TITLES, published="2019-10-08")
     assert names(earlier.events[0])[1:] == ["Angela Merkel", "Emmanuel Macron", "Boris Johnson"]
+
+
+def test_bodies_nobody_knows_meeting_with_no_state_among_them_is_no_engagement(extract):
+    """Unions meeting a mining company: organisations with no code, no office, no state."""
+    doc = extract("""
+        0  Kopano     Kopano     PROPN  NNP  3  nsubj  B-ORG
+        1  Workers    Workers    PROPN  NNP  0  flat   I-ORG
+        2  Union      Union      PROPN  NNP  0  flat   I-ORG
+        3  met        meet       VERB   VBD  3  ROOT
+        4  Tswelopele Tswelopele PROPN  NNP  5  compound  B-ORG
+        5  Platinum   Platinum   PROPN  NNP  3  dobj   I-ORG
+        6  .          _          PUNCT  .    3  punct
+    """)
+    assert [m.text for m in doc.mentions if m.label == "ORG"]  # both bodies are found, as organisations
+    assert doc.events == ()
+    state = extract("""
+        0  Kopano     Kopano     PROPN  NNP  3  nsubj  B-ORG
+        1  Workers    Workers    PROPN  NNP  0  flat   I-ORG
+        2  Union      Union      PROPN  NNP  0  flat   I-ORG
+        3  met        meet       VERB   VBD  3  ROOT
+        4  NATO       NATO       PROPN  NNP  3  dobj   B-ORG
+        5  .          _          PUNCT  .    3  punct
+    """)
+    assert len(state.events) == 1  # a known international body takes part

@@ -115,10 +115,12 @@ class Events:
         return a.kind == "organisation" and a.code is None and bool(words) and words[-1] in self.venue_nouns
 
     def _official(self, actors: tuple[Actor, ...], resolver: Resolver) -> bool:
-        """Someone here acts for a state or an organisation: a known office (role, code), a country
-        or organisation, or a title in the text ("lottery winners met" is no engagement)."""
+        """Someone here acts for a state or an international body: a known office (role, code), a
+        country or government, a known organisation (one with a code), a group of office holders,
+        or a title in the text ("lottery winners met" is no engagement; nor are unions meeting a
+        company's management: bodies nobody knows, with no state among them)."""
         for a in actors:
-            if a.role or a.code or a.kind != "person" or a.name in resolver.discourse.titled:
+            if a.role or a.code or a.kind in ("country", "government", "group") or a.name in resolver.discourse.titled:
                 return True
             if {w.lower().strip(".,") for w in a.mention.split()} & self.titles:
                 return True

@@ -277,3 +277,74 @@ def test_a_multiword_phrase_is_one_trigger_on_its_last_word():
     """)
     assert triggers(alone) == []
 
+
+
+# -- a bare "call" --------------------------------------------------------------------------------
+def _called(rest: str) -> object:
+    """"In addition, Biden called <rest>" with the rest given as table lines from token 5 on."""
+    return parse("""
+        0  In        _     ADP    IN   4  prep
+        1  addition  _     NOUN   NN   0  pobj
+        2  ,         _     PUNCT  ,    4  punct
+        3  Biden     _     PROPN  NNP  4  nsubj  B-PERSON
+        4  called    call  VERB   VBD  4  ROOT
+    """ + rest)
+
+
+def test_calling_a_person_is_a_phone_call_even_with_no_phone_word():
+    president = _called("""
+        5  the        _  DET    DT  6  det
+        6  president  _  NOUN   NN  4  oprd
+        7  .          _  PUNCT  .   4  punct
+    """)
+    assert president.text == "In addition, Biden called the president."
+    assert trigger(president, "called").type is EventType.PHONE_CALL  # the object parsed as a predicate
+    named = _called("""
+        5  Lula  _  PROPN  NNP  4  dobj  B-PERSON
+        6  .     _  PUNCT  .    4  punct
+    """)
+    assert trigger(named, "called").type is EventType.PHONE_CALL
+
+
+def test_calling_for_talks_or_calling_someone_names_is_no_call():
+    called_for = _called("""
+        5  for    _     ADP    IN   4  prep
+        6  talks  talk  NOUN   NNS  5  pobj
+        7  .      _     PUNCT  .    4  punct
+    """)
+    assert [t.token.text for t in triggers(called_for) if t.token.text == "called"] == []
+    assert [t.token.text for t in triggers(called_for)] == ["talks"]  # the talks are the trigger, if any
+    named = _called("""
+        5  him   he  PRON  PRP  4  dobj
+        6  a     _   DET   DT   7  det
+        7  liar  _   NOUN  NN   4  oprd
+        8  .     _   PUNCT .    4  punct
+    """)
+    assert triggers(named) == []
+
+
+def test_calling_on_someone_is_a_courtesy_call():
+    on = _called("""
+        5  on        _  ADP    IN   4  prep
+        6  the       _  DET    DT   8  det
+        7  Prime     _  PROPN  NNP  8  compound
+        8  Minister  _  PROPN  NNP  5  pobj
+        9  .         _  PUNCT  .    4  punct
+    """)
+    assert trigger(on, "called").type is EventType.MEET
+
+
+def test_a_call_with_a_party_is_a_phone_call():
+    with_party = parse("""
+        0  In      _     ADP    IN   7  prep
+        1  a       _     DET    DT   2  det
+        2  call    _     NOUN   NN   0  pobj
+        3  with    _     ADP    IN   2  prep
+        4  Macron  _     PROPN  NNP  3  pobj  B-PERSON
+        5  ,       _     PUNCT  ,    7  punct
+        6  Lula    _     PROPN  NNP  7  nsubj B-PERSON
+        7  urged   urge  VERB   VBD  7  ROOT
+        8  calm    _     NOUN   NN   7  dobj
+        9  .       _     PUNCT  .    7  punct
+    """)
+    assert trigger(with_party, "call").type is EventType.PHONE_CALL

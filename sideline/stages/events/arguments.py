@@ -269,6 +269,8 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     if not trig.nominal:
         agents, passive = _subjects(tok, w)
         objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
+        if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
+            objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
         by = _agent_of_participle(tok)
         if by:  # "X made a visit, greeted by Y": Y greets X
             agents, objs, passive = by, objs + agents, True

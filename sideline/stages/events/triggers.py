@@ -184,6 +184,8 @@ class TriggerLexicon:
         if lemma in w.speak_verbs and any(c.dep_ in ("prep", "dobj") and c.lower_ in w.speak_preps
                                           or c.dep_ == "dobj" for c in tok.children):
             return EventType.PHONE_CALL
+        if lemma in w.bare_call_verbs:
+            return _bare_call(tok, w, self.titles)
         return None
 
     def _noun_type(self, tok: Any, key: str) -> EventType | None:
@@ -193,6 +195,8 @@ class TriggerLexicon:
                 return EventType.PHONE_CALL
             if key in w.courtesy_nouns and any(c.lower_ in w.courtesy_words for c in tok.children):
                 return EventType.MEET
+            if any(c.dep_ == "prep" and c.lower_ in w.call_partner_preps and _party(c) for c in tok.children):
+                return EventType.PHONE_CALL  # "in a call with Macron", "a call from the Saudi crown prince"
             return None
         if key in w.with_nouns:
             has_with = any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children)
@@ -264,3 +268,28 @@ def _has_poss(tok: Any) -> bool:
 
 def _aux_future(tok: Any, w: Words) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in w.intent_aux for c in tok.children)
+
+
+def _party(prep: Any) -> bool:
+    """The object of a preposition names a party: a person, a title, a country, an organisation."""
+    return any(g.dep_ == "pobj" and (g.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or g.pos_ in ("PROPN", "PRON"))
+               for g in prep.children)
+
+
+def _bare_call(tok: Any, w: Any, titles: frozenset[str]) -> EventType | None:
+    """"called the president" with no phone word: a phone call; "called on the Prime Minister":
+    a courtesy call (a meeting); "called for talks", "called off the visit", "called him a liar",
+    "called them to account": no engagement."""
+    kids = list(tok.children)
+    named = any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "oprd" for c in kids)  # "called him a liar"
+    if named or any(c.dep_ in ("xcomp", "ccomp", "acomp") for c in kids) \
+            or any(c.dep_ in ("prep", "prt") and c.lower_ in w.call_not_preps and c.i > tok.i for c in kids):
+        return None
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in w.call_on_preps and c.i > tok.i and (_party(c) or c.dep_ == "prt")
+           for c in kids):
+        return EventType.MEET
+    objs = [c for c in kids if c.dep_ in ("dobj", "oprd")]  # the parser may take the object for a predicate
+    if objs and (objs[0].ent_type_ in ("PERSON", "GPE", "NORP") or objs[0].pos_ in ("PROPN", "PRON")
+                 or objs[0].lemma_.lower() in titles):
+        return EventType.PHONE_CALL
+    return None

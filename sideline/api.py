@@ -32,14 +32,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import browse as _browse
 from . import query as _query
 from .errors import E, ConfigError
 from .evaluate import Report, read_jsonl, score as _score
 from .pipeline import Pipeline
+from .browse import ActorProfile, ArticleView, Page
 from .query import ActorSummary, EventClaims, EventFilter
 from .records import Article, Event, Reject, Result
 
-__all__ = ["RunSummary", "extract", "link", "open", "LedgerDB", "dates", "DEFAULT_DB"]
+__all__ = ["RunSummary", "extract", "link", "open", "LedgerDB", "dates", "serve", "DEFAULT_DB"]
 
 DEFAULT_DB = "sideline.duckdb"
 
@@ -244,6 +246,42 @@ class LedgerDB:
         """The inputs that were rejected, and why."""
         return list(self._store.rejects())
 
+    # -- what the web pages ask (sideline serve); each answers from SQL, not the whole ledger ----
+    def page(self, *, offset: int = 0, limit: int = 50, **filters: Any) -> "Page":
+        """A page of the mentions :meth:`events` gives for the same filters: ``.total`` of them,
+        ``.events`` the ``limit`` from ``offset``."""
+        return _browse.page(self._store, EventFilter.of(**filters), offset=offset, limit=limit)
+
+    def article(self, article_id: str) -> "ArticleView | None":
+        """One stored article (its text as given), the mentions it holds and its rejects, or None."""
+        return _browse.article(self._store, article_id)
+
+    def actor(self, name: str, *, limit: int = 50, offset: int = 0) -> "ActorProfile | None":
+        """The canonical actor ``name``: roles, codes, aliases, engagements (latest first, ``limit``
+        from ``offset``), mentions per month and status, and its network; or None."""
+        return _browse.actor(self._store, name, limit=limit, offset=offset)
+
+    def roster(self, query: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Canonical actors (name, kind, role, country, code, aliases, mentions) from the ledger's
+        actor table, most mentioned first; a quick :meth:`actors` without the role sources."""
+        return _browse.roster(self._store, query, limit)
+
+    def sql(self, query: str, max_rows: int = 1000, timeout: float = 5.0):
+        """Run one read-only SELECT on a sandboxed connection of its own (no external access,
+        ``max_rows`` rows, ``timeout`` seconds); a refused or failed query is a ``QueryError``."""
+        from .store.sandbox import run_sql
+
+        return run_sql(self.path, query, max_rows=max_rows, timeout=timeout)
+
+    def app(self):
+        """The web app (ASGI) over this ledger's file, as ``sideline serve`` serves it. Every
+        request opens a read-only connection of its own; close this object if an ``extract``
+        must write to the file while the app runs."""
+        from .web.app import create_app
+
+        path = self.path
+        return create_app(lambda: LedgerDB(path), title=Path(path).name)
+
     def export(self, format: str = "jsonl", output: str | os.PathLike | None = None):
         """Write the ledger as ``format`` (a name in ``sideline.export.WRITERS``) to ``output``
         (standard output when None or ``-``); returns what was written (``Exported``)."""
@@ -280,3 +318,13 @@ def dates(inputs: Sequence[str | Path], published: date | None = None, *,
                 on_reject(item.reject)
             continue
         yield from timex_records(item)
+
+
+def serve(db: str | Path = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the ledger at ``db`` as web pages and their JSON twins on ``host``:``port`` until
+    interrupted (``sideline serve``). Read-only; binds to this machine only unless ``host`` says
+    otherwise. A missing or unreadable ledger is a ``StoreError`` before anything is served."""
+    from .web.app import run
+
+    LedgerDB(db).close()  # a missing or newer database fails here, with its code
+    run(lambda: LedgerDB(db), host=host, port=port, title=Path(db).name)

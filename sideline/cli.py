@@ -115,6 +115,12 @@ def _add_tools(sub) -> None:
     p.add_argument("--articles", help="the articles JSONL that was run: its articles without gold count too")
     p.add_argument("--json", action="store_true", help="the figures as one JSON line")
     p.add_argument("--by-article", action="store_true", help="list misses, false alarms and wrong statuses")
+    p = sub.add_parser("serve", help="browse the ledger in a web browser (read-only, local)")
+    p.add_argument("--db", metavar="PATH", default=_default(api.serve, "db"),
+                   help="the DuckDB ledger file (default: %(default)s)")
+    p.add_argument("--host", default=_default(api.serve, "host"),
+                   help="the address to listen on (default: %(default)s, this machine only)")
+    p.add_argument("--port", type=int, default=_default(api.serve, "port"), help="the port (default: %(default)s)")
     p = sub.add_parser("demo", help="extract the bundled example corpus and print the ledger")
     p.add_argument("--db", metavar="PATH", default="sideline-demo.duckdb",
                    help="the demo ledger (default: %(default)s)")

@@ -39,6 +39,7 @@ class E:
     E204 = "Cannot open the database '{path}': {reason}"
     E205 = "Unknown run '{run_id}' in the database '{path}'."
     E206 = "the article cannot be stored: {reason}"
+    E207 = "The database '{path}' is held by another process (a running `sideline extract`?); it can be read when that process ends."
     # E3xx: evaluation and export
     E301 = "Unknown export format '{format}'. Known: {known}."
     E302 = "Cannot read the gold file '{path}': {reason}"
@@ -46,6 +47,10 @@ class E:
     E311 = "Unknown filter '{name}'. Known filters: {known}."
     E312 = "The filter '{name}' takes {kind}, not {value!r}. Known values: {known}."
     E313 = "The filter '{name}' takes {kind}, not {value!r}."
+    E314 = "The SQL query was not run: {reason}"
+    # E32x: the web pages (sideline/web)
+    E321 = "No {kind} '{key}' in the ledger."
+    E322 = "Cannot serve on {host}:{port}: {reason}"
     # E35x: the ledger and its export formats (sideline/ledger/ledger.py, sideline/export/formats.py)
     E351 = "Cannot convert a {kind} to PLOVER or CAMEO: give a LedgerEvent, an Event or an event dict."
     E352 = "The event record lacks a field PLOVER and CAMEO need: {reason}"

@@ -79,6 +79,8 @@ class Store:
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
+            if "Conflicting lock" in str(err):
+                raise StoreError(E.E207, path=self.path) from err
             raise StoreError(E.E204, path=self.path, reason=str(err).strip()) from err
         try:
             self._migrate()
@@ -328,9 +330,12 @@ class Store:
         """Every article's row without its text (id, text_hash, published, n_events, ...), by id."""
         yield from self._rows("SELECT * EXCLUDE (text) FROM articles ORDER BY id")
 
-    def published_dates(self) -> dict[str, date | None]:
-        """``{article id: publication date}`` for every stored article."""
-        return dict(self._con.execute("SELECT id, published FROM articles").fetchall())
+    def published_dates(self, articles: Iterable[str] | None = None) -> dict[str, date | None]:
+        """``{article id: publication date}`` for every stored article (or those of ``articles``)."""
+        if articles is None:
+            return dict(self._con.execute("SELECT id, published FROM articles").fetchall())
+        return dict(self._con.execute("SELECT id, published FROM articles WHERE list_contains(?, id)",
+                                      [sorted(set(articles))]).fetchall())
 
     def learned_roles(self) -> list[tuple[str, str, str, date | None, str]]:
         """(name, role, country or org, date, article) that articles stated, oldest first."""

@@ -84,7 +84,7 @@ def serve(db: Path):
 def targets(db: Path) -> dict[str, str]:
     """The pages to time: the busiest actor, its busiest event, its busiest counterpart."""
     with api.open(db) as ledger:
-        top = ledger.actors_top(2)
+        top = ledger.roster(limit=2)
         first, second = top[0]["name"], top[1]["name"]
         page = ledger.page(actor=first, limit=1)
         event_id = page.events[0].event_id
@@ -136,6 +136,7 @@ def main() -> None:
         rows = time_pages(base, pages, args.repeat)
     finally:
         server.should_exit = True
+        time.sleep(3)  # the app closes its idle connections after 2 s
     print(f"{'page':<32}{'cold ms':>10}{'median ms':>11}{'max ms':>9}")
     for name, cold, median, worst in rows:
         print(f"{name:<32}{cold:>10.0f}{median:>11.0f}{worst:>9.0f}")

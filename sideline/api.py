@@ -37,7 +37,7 @@ from . import query as _query
 from .errors import E, ConfigError
 from .evaluate import Report, read_jsonl, score as _score
 from .pipeline import Pipeline
-from .browse import ActorProfile, ArticleView, Page
+from .browse import ActorProfile, ArticleView, Page, StoryPage
 from .query import ActorSummary, EventClaims, EventFilter
 from .records import Article, Event, Reject, Result
 
@@ -251,6 +251,14 @@ class LedgerDB:
         """A page of the mentions :meth:`events` gives for the same filters: ``.total`` of them,
         ``.events`` the ``limit`` from ``offset``."""
         return _browse.page(self._store, EventFilter.of(**filters), offset=offset, limit=limit)
+
+    def dyad(self, actor_a: str, actor_b: str, *, offset: int = 0, limit: int = 50) -> "StoryPage":
+        """A page of :meth:`story`: ``.total`` events of the pair, ``.events`` the ``limit`` from ``offset``."""
+        return _browse.story(self._store, actor_a, actor_b, offset=offset, limit=limit)
+
+    def articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles of these ids (their text as given), by id."""
+        return _browse.articles(self._store, article_ids)
 
     def article(self, article_id: str) -> "ArticleView | None":
         """One stored article (its text as given), the mentions it holds and its rejects, or None."""

@@ -11,18 +11,23 @@ it does not know is checked in Python over what the others leave.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 from .codec import event_to_json
 from .query import (ActorSummary, EventClaims, EventFilter, _known, _knowledge, bundle, check_limit,
-                    dates_match, names_match, place_match, words)
+                    dates_match, names_match, place_match, story_groups, words)
 from .records import Actor, Article, Event, Reject, Status, When, Where
 from .store import browse as sql
 
-__all__ = ["Page", "ArticleView", "ActorProfile", "narrowing", "page", "article", "actor", "roster"]
+__all__ = ["Page", "StoryPage", "ArticleView", "ActorProfile", "narrowing", "page", "story", "articles", "article",
+           "actor", "roster"]
 
 #: the filters :func:`narrowing` turns into SQL; any other is checked in Python
 NARROWED = frozenset({"actor", "with_", "since", "until", "status", "type", "place", "article", "text"})
+
+
+_kb = lru_cache(maxsize=1)(_knowledge)  # the packaged knowledge file, read once per process
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,35 @@ def page(store, flt: EventFilter | None = None, offset: int = 0, limit: int = 50
 
 
 @dataclass(frozen=True)
+class StoryPage:
+    """The story of a pair, a page at a time: ``total`` events in date order, these from ``offset``."""
+
+    total: int
+    offset: int
+    limit: int
+    events: tuple[EventClaims, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "offset": self.offset, "limit": self.limit,
+                "events": [e.to_json() for e in self.events]}
+
+
+def story(store, actor_a: str, actor_b: str, offset: int = 0, limit: int = 50) -> StoryPage:
+    """A page of what ``LedgerDB.story`` gives: the pair's events in date order with their claims."""
+    offset, limit = check_limit(offset) or 0, check_limit(limit) or 0
+    flt = EventFilter(actor=actor_a, with_=actor_b)
+    narrow, _ = narrowing(store, flt)
+    kept = [e for e in sql.mentions(store, narrow) if flt(e)]
+    groups = story_groups(kept, store.published_dates({e.article for e in kept}))
+    return StoryPage(len(groups), offset, limit, tuple(bundle(store, groups[offset:offset + limit])))
+
+
+def articles(store, article_ids) -> dict[str, Article]:
+    """The stored articles of these ids (text as given), by id."""
+    return sql.articles(store, article_ids)
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """A stored article with the mentions it holds (evidence offsets into its text) and the
     rejects recorded for its id."""
@@ -134,8 +168,8 @@ class ActorProfile:
                 "network": {"nodes": list(self.nodes), "edges": list(self.edges)}}
 
 
-def _network(store, name: str, country: str | None, size: int) -> tuple[tuple[dict, ...], tuple[dict, ...]]:
-    near = sql.counterparts(store, name, size)
+def _network(store, scope: str, name: str, country: str | None, size: int) -> tuple[tuple[dict, ...], tuple[dict, ...]]:
+    near = sql.counterparts(store, scope, name, size)
     nodes = [{"id": name, "country": country, "events": None, "ego": True}]
     nodes += [{"id": n, "country": c, "events": k, "ego": False} for n, k, _, _, c in near]
     edges = [{"source": name, "target": n, "events": k, "mentions": m, "status": s} for n, k, m, s, _ in near]
@@ -144,27 +178,32 @@ def _network(store, name: str, country: str | None, size: int) -> tuple[tuple[di
     return tuple(nodes), tuple(edges)
 
 
+def _summary(store, name: str, row: dict, roles) -> ActorSummary:
+    from .ledger.learned import RoleBook
+
+    book = RoleBook.from_rows(store.learned_roles())
+    return ActorSummary(name=name, aliases=tuple(a for a in row["aliases"] or () if a != name),
+                        roles=tuple(r for r, _ in roles), country=row["country"], code=row["code"],
+                        mentions=row["n_mentions"], known=_known(_kb(), name),
+                        learned=tuple(e.summary() for e in book.of(name)))
+
+
 def actor(store, name: str, limit: int = 50, offset: int = 0, network: int = 30) -> ActorProfile | None:
     """The profile of the canonical actor ``name`` (exactly as the ledger spells it), or None."""
     row = sql.actor_row(store, name)
     if row is None:
         return None
-    roles = tuple(sql.actor_roles(store, name))
-    from .ledger.learned import RoleBook
-
-    book = RoleBook.from_rows(store.learned_roles())
-    summary = ActorSummary(name=name, aliases=tuple(a for a in row["aliases"] or () if a != name),
-                           roles=tuple(r for r, _ in roles), country=row["country"], code=row["code"],
-                           mentions=row["n_mentions"], known=_known(_knowledge(), name),
-                           learned=tuple(e.summary() for e in book.of(name)))
-    n_events, ids = sql.actor_event_ids(store, name, check_limit(limit) or 0, check_limit(offset) or 0)
+    with sql.actor_scope(store, name) as scope:
+        roles = tuple(sql.actor_roles(store, scope, name))
+        n_events, ids = sql.actor_event_ids(store, scope, check_limit(limit) or 0, check_limit(offset) or 0)
+        months = tuple(sql.actor_months(store, scope))
+        nodes, edges = _network(store, scope, name, row["country"], network)
     groups: dict[str, list[Event]] = {}
     for ev in sql.mentions_of_events(store, ids):
         groups.setdefault(ev.event_id or ev.mention_id, []).append(ev)
     engagements = bundle(store, [(i, groups[i]) for i in ids if i in groups])
-    nodes, edges = _network(store, name, row["country"], network)
-    return ActorProfile(summary, roles, n_events, offset, tuple(engagements),
-                        tuple(sql.actor_months(store, name)), nodes, edges)
+    return ActorProfile(_summary(store, name, row, roles), roles, n_events, offset, tuple(engagements),
+                        months, nodes, edges)
 
 
 def roster(store, query: str | None = None, limit: int = 100) -> list[dict[str, Any]]:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .ledger.ledger import LedgerEvent
 
 __all__ = ["EventFilter", "EventClaims", "ActorSummary", "events", "story", "event_claims", "bundle",
-           "actors", "fold", "check_limit", "names_match", "place_match", "dates_match", "text_match", "words"]
+           "actors", "fold", "check_limit", "story_groups", "names_match", "place_match", "dates_match", "text_match", "words"]
 
 
 def fold(text: str | None) -> str:
@@ -222,9 +222,16 @@ def _event_date(claims: list[Event]) -> str:
 def story(store, actor_a: str, actor_b: str) -> list[tuple[str, list[Event]]]:
     """The events of a dyad in date order, each with its claims in the order they were
     published (article date, then position): [(event_id, [mentions])]."""
-    published = {k: str(v) for k, v in (getattr(store, "published_dates", dict)() or {}).items() if v}
+    published = getattr(store, "published_dates", dict)() or {}
+    return story_groups(events(store, EventFilter(actor=actor_a, with_=actor_b)), published)
+
+
+def story_groups(mentions: list[Event], published: dict) -> list[tuple[str, list[Event]]]:
+    """Mentions grouped by event, in date order, claims in the order they were published
+    (``published``: article id -> publication date)."""
+    published = {k: str(v) for k, v in published.items() if v}
     groups: dict[str, list[Event]] = {}
-    for ev in events(store, EventFilter(actor=actor_a, with_=actor_b)):
+    for ev in mentions:
         groups.setdefault(ev.event_id or ev.mention_id, []).append(ev)
     for claims in groups.values():
         claims.sort(key=lambda c: (published.get(c.article, "9999"), c.article, c.evidence.start))

@@ -8,7 +8,9 @@ SQL can select, count and page the mentions without reading the rest of the ledg
 """
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +18,7 @@ from ..codec import article_from_row, mention_from_row
 from ..records import Article, Event
 
 __all__ = ["Narrow", "participant_keys", "place_keys", "date_keys", "mentions", "count",
-           "mentions_of_events", "article", "roster", "actor_row", "actor_roles", "actor_event_ids",
+           "mentions_of_events", "articles", "article", "roster", "actor_row", "actor_scope", "actor_roles", "actor_event_ids",
            "counterparts", "ties", "actor_months", "key"]
 
 _NOW = "coalesce(linked_actors, actors)"
@@ -121,6 +123,12 @@ def mentions_of_events(store, event_ids: Iterable[str]) -> list[Event]:
         store, f"{_SELECT} WHERE list_contains(?, coalesce(event_id, mention_id)) {_ORDER}", [ids])]
 
 
+def articles(store, article_ids: Iterable[str]) -> dict[str, Article]:
+    """The stored articles of these ids, by id."""
+    rows = _rows(store, "SELECT * FROM articles WHERE list_contains(?, id)", [sorted(set(article_ids))])
+    return {r["id"]: article_from_row(r) for r in rows}
+
+
 def article(store, article_id: str) -> Article | None:
     rows = list(_rows(store, "SELECT * FROM articles WHERE id = ?", [article_id]))
     return article_from_row(rows[0]) if rows else None
@@ -143,44 +151,54 @@ def actor_row(store, name: str) -> dict[str, Any] | None:
 _OF = f"list_contains(list_transform({_NOW}, lambda a: a.name), ?)"
 
 
-def actor_roles(store, name: str) -> list[tuple[str, int]]:
+@contextmanager
+def actor_scope(store, name: str) -> Iterator[str]:
+    """A temporary table (this connection's only, dropped on leaving) of the mentions ``name``
+    takes part in: ``e`` (event id, or mention id if unlinked), ``status``, ``date``, ``people``.
+    The questions about one actor below read it instead of the whole ledger."""
+    table = f"_sideline_actor_{uuid.uuid4().hex[:12]}"
+    store._con.execute(f"CREATE TEMP TABLE {table} AS SELECT coalesce(event_id, mention_id) AS e, status, date, "  # noqa: SLF001
+                       f"{_NOW} AS people FROM mentions WHERE {_OF}", [name])
+    try:
+        yield table
+    finally:
+        store._con.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: SLF001
+
+
+def actor_roles(store, scope: str, name: str) -> list[tuple[str, int]]:
     """The roles the mentions give ``name``, with how many mentions give each."""
-    return _all(store, f"SELECT a.role, count(*) FROM (SELECT unnest({_NOW}) AS a FROM mentions WHERE {_OF}) "
-                       "WHERE a.name = ? AND a.role IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1", [name, name])
+    return _all(store, f"SELECT a.role, count(*) FROM (SELECT unnest(people) AS a FROM {scope}) "
+                       "WHERE a.name = ? AND a.role IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1", [name])
 
 
-def actor_event_ids(store, name: str, limit: int, offset: int = 0) -> tuple[int, list[str]]:
-    """How many events ``name`` takes part in, and the ids of ``limit`` of them, latest date first."""
-    total = _all(store, f"SELECT count(DISTINCT coalesce(event_id, mention_id)) FROM mentions WHERE {_OF}", [name])
-    ids = _all(store, f"SELECT coalesce(event_id, mention_id) AS e FROM mentions WHERE {_OF} GROUP BY e "
-                      f"ORDER BY max(date) DESC NULLS LAST, e LIMIT {int(limit)} OFFSET {int(offset)}", [name])
+def actor_event_ids(store, scope: str, limit: int, offset: int = 0) -> tuple[int, list[str]]:
+    """How many events the scope's actor takes part in, and ``limit`` of their ids, latest date first."""
+    total = _all(store, f"SELECT count(DISTINCT e) FROM {scope}")
+    ids = _all(store, f"SELECT e FROM {scope} GROUP BY e ORDER BY max(date) DESC NULLS LAST, e "
+                      f"LIMIT {int(limit)} OFFSET {int(offset)}")
     return int(total[0][0]), [r[0] for r in ids]
 
 
-def counterparts(store, name: str, limit: int) -> list[tuple[str, int, int, str, str | None]]:
+def counterparts(store, scope: str, name: str, limit: int) -> list[tuple[str, int, int, str, str | None]]:
     """``name``'s counterparts: (name, events together, mentions together, the most frequent
     status of those mentions, country), most events first."""
-    return _all(store, f"SELECT b.name, count(DISTINCT coalesce(event_id, mention_id)) AS n, count(*), "
-                       "mode(status), mode(b.country) "
-                       f"FROM (SELECT event_id, mention_id, status, unnest({_NOW}) AS b FROM mentions WHERE {_OF}) "
-                       f"WHERE b.name <> ? GROUP BY b.name ORDER BY n DESC, b.name LIMIT {int(limit)}",
-                [name, name])
+    return _all(store, "SELECT b.name, count(DISTINCT e) AS n, count(*), mode(status), mode(b.country) "
+                       f"FROM (SELECT e, status, unnest(people) AS b FROM {scope}) "
+                       f"WHERE b.name <> ? GROUP BY b.name ORDER BY n DESC, b.name LIMIT {int(limit)}", [name])
 
 
 def ties(store, names: Sequence[str]) -> list[tuple[str, str, int, str]]:
     """Pairs among ``names`` that share events: (a, b, events together, most frequent status)."""
     if len(names) < 2:
         return []
-    return _all(store, "WITH m AS (SELECT coalesce(event_id, mention_id) AS e, status, "
-                       f"list_distinct(list_filter(list_transform({_NOW}, lambda a: a.name), "
-                       "lambda n: list_contains(?, n))) AS ns FROM mentions), "
-                       "p AS (SELECT e, status, x AS a, y AS b FROM m, unnest(ns) AS t(x), unnest(ns) AS u(y) "
-                       "WHERE len(ns) > 1 AND x < y) "
-                       "SELECT a, b, count(DISTINCT e), mode(status) FROM p GROUP BY a, b", [list(names)])
+    return _all(store, "WITH u AS (SELECT coalesce(event_id, mention_id) AS e, status, "
+                       f"unnest(list_transform({_NOW}, lambda a: a.name)) AS n FROM mentions), "
+                       "k AS (SELECT * FROM u WHERE list_contains(?, n)) "
+                       "SELECT x.n, y.n, count(DISTINCT x.e), mode(x.status) FROM k x JOIN k y "
+                       "ON x.e = y.e AND x.n < y.n GROUP BY 1, 2 ORDER BY 1, 2", [list(names)])
 
 
-def actor_months(store, name: str) -> list[tuple[str, str, int]]:
-    """(month, status, mentions) of the mentions of ``name`` dated to a month or a day."""
-    return _all(store, f"SELECT substr(date, 1, 7) AS month, status, count(*) FROM mentions WHERE {_OF} "
-                       "AND regexp_full_match(substr(date, 1, 7), '[0-9]{4}-[0-9]{2}') GROUP BY 1, 2 ORDER BY 1, 2",
-                [name])
+def actor_months(store, scope: str) -> list[tuple[str, str, int]]:
+    """(month, status, mentions) of the scope's mentions dated to a month or a day."""
+    return _all(store, f"SELECT substr(date, 1, 7) AS month, status, count(*) FROM {scope} "
+                       "WHERE regexp_full_match(substr(date, 1, 7), '[0-9]{4}-[0-9]{2}') GROUP BY 1, 2 ORDER BY 1, 2")

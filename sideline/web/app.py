@@ -2,10 +2,11 @@
 static files from the package, uvicorn to serve them.
 
 Every page is a GET; its JSON twin is the same path with ``.json`` (``/event/ID.json``,
-``/search.json?actor=Lavrov``) and returns the dict the template shows. Each request opens a
-read-only ``LedgerDB`` of its own (``opener``) and closes it, so the server holds no lock on
-the file between requests and a later ``extract`` can write to it; while one writes, pages
-answer 503 (E207) until it ends. Nothing here writes: any other method is 405, the SQL page
+``/search.json?actor=Lavrov``) and returns the dict the template shows. Each request uses a
+read-only ``LedgerDB`` of its own (``opener``; :class:`Ledgers` keeps them open while requests
+come and closes them two seconds after the last), so the server holds no lock on the file
+while nobody browses and an ``extract`` can write to it; while one writes, pages answer 503
+(E207) until it ends, and then show what it wrote. Nothing here writes: any other method is 405, the SQL page
 runs SELECTs on a sandboxed connection. Responses carry a Content-Security-Policy that allows
 the package's own scripts and styles only, so text from an article can never run as code.
 """
@@ -13,7 +14,10 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from starlette.applications import Starlette
@@ -49,20 +53,76 @@ def _status(err: SidelineError) -> int:
     return 500
 
 
+class Ledgers:
+    """Read-only LedgerDBs for the requests, one per request at a time. They stay open while
+    requests keep coming (DuckDB keeps its cache warm) and are all closed ``idle`` seconds
+    after the last one, so that the server holds no lock on the file while nobody browses."""
+
+    def __init__(self, opener: Callable[[], Any], idle: float = 2.0) -> None:
+        self.opener, self.idle = opener, idle
+        self._free: list[Any] = []
+        self._busy, self._last = 0, 0.0
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+
+    @contextmanager
+    def ledger(self) -> Iterator[Any]:
+        with self._lock:
+            led = self._free.pop() if self._free else None
+            self._busy += 1
+        try:
+            led = led or self.opener()
+        except BaseException:
+            self._release(None)
+            raise
+        try:
+            yield led
+        finally:
+            self._release(led)
+
+    def _release(self, led: Any) -> None:
+        with self._lock:
+            self._busy -= 1
+            if led is not None:
+                self._free.append(led)
+            self._last = time.monotonic()
+            self._arm(self.idle)
+
+    def _arm(self, delay: float) -> None:
+        if self._timer is None:
+            self._timer = threading.Timer(delay, self._reap)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _reap(self) -> None:
+        with self._lock:
+            self._timer = None
+            left = self.idle - (time.monotonic() - self._last)
+            if self._busy or left > 0:
+                self._arm(max(left, 0.05))
+                return
+            free, self._free = self._free, []
+        for led in free:
+            led.close()
+
+    def close(self) -> None:
+        with self._lock:
+            free, self._free = self._free, []
+        for led in free:
+            led.close()
+
+
 class Site:
     """The pages over one ledger: ``opener()`` gives a fresh read-only LedgerDB."""
 
     def __init__(self, opener: Callable[[], Any], title: str) -> None:
-        self.opener, self.title = opener, title
+        self.ledgers, self.title = Ledgers(opener), title
         self.env = environment()
 
     def respond(self, request: Request, template: str, build: Callable[[Any], dict], as_json: bool) -> Response:
         try:
-            ledger = self.opener()
-            try:
+            with self.ledgers.ledger() as ledger:
                 data = build(ledger)
-            finally:
-                ledger.close()
         except SidelineError as err:
             return self.error(request, err, as_json)
         if as_json:

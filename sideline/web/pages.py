@@ -40,32 +40,28 @@ def search(ledger, params) -> dict[str, Any]:
             **found.to_json()}
 
 
-def _article_meta(view) -> dict[str, Any]:
-    a = view["article"]
-    return {"id": a["id"], "title": a["title"], "source": a["source"], "published": a["published"],
-            "url": a["url"], "link": safe_url(a["url"])}
+def _meta(a) -> dict[str, Any]:
+    return {"id": a.id, "title": a.title, "source": a.source, "url": a.url, "link": safe_url(a.url),
+            "published": a.published.isoformat() if a.published else None}
 
 
-def _claims(ledger, claims) -> list[dict[str, Any]]:
+def _claims(ledger, claims, texts=None) -> list[dict[str, Any]]:
     """Each claim with its article and its evidence cut out of the article text."""
-    views: dict[str, dict | None] = {}
+    texts = texts if texts is not None else ledger.articles({c.article for c in claims})
     out = []
     for c in claims:
-        if c.article not in views:
-            found = ledger.article(c.article)
-            views[c.article] = found.to_json() if found else None
-        view, ev = views[c.article], c.evidence
+        found, ev = texts.get(c.article), c.evidence
         row = event_to_json(c)
-        row["source"] = _article_meta(view) if view else None
-        text = view["article"]["text"] if view else ""
+        row["source"] = _meta(found) if found else None
+        text = found.text if found else ""
         row["excerpt"] = excerpt(text, ev.start, ev.end)
         row["excerpt"]["matches"] = text[ev.start:ev.end] == ev.text
         out.append(row)
     return out
 
 
-def _event(ledger, found: EventClaims) -> dict[str, Any]:
-    return {**found.to_json(), "claims": _claims(ledger, found.claims)}
+def _event(ledger, found: EventClaims, texts=None) -> dict[str, Any]:
+    return {**found.to_json(), "claims": _claims(ledger, found.claims, texts)}
 
 
 def event(ledger, event_id: str) -> dict[str, Any]:
@@ -92,8 +88,14 @@ def actors(ledger, params) -> dict[str, Any]:
 
 def story(ledger, params) -> dict[str, Any]:
     a, b = (params.get("a") or "").strip(), (params.get("b") or "").strip()
-    steps = [_event(ledger, s) for s in ledger.story(a, b)] if a and b else []
-    return {"a": a, "b": b, "events": steps}
+    if not (a and b):
+        return {"a": a, "b": b, "events": [], "total": 0, "page": 1, "pages": 1}
+    limit = _int(params, "limit", PAGE_SIZE, 1, 500)
+    page = _int(params, "page", 1, 1, 10**6)
+    found = ledger.dyad(a, b, offset=(page - 1) * limit, limit=limit)
+    texts = ledger.articles({c.article for s in found.events for c in s.claims})
+    return {"a": a, "b": b, "total": found.total, "offset": found.offset, "page": page,
+            "pages": -(-found.total // limit) or 1, "events": [_event(ledger, s, texts) for s in found.events]}
 
 
 def article(ledger, article_id: str) -> dict[str, Any]:
@@ -101,11 +103,11 @@ def article(ledger, article_id: str) -> dict[str, Any]:
     if found is None:
         raise NotFound("article", article_id)
     data = found.to_json()
+    data["source"] = _meta(found.article)
     spans = [(m["evidence"]["start"], m["evidence"]["end"],
               {"event_id": m["event_id"] or m["mention_id"], "status": m["status"], "type": m["type"]})
              for m in data["mentions"]]
     data["segments"] = segments(data["article"]["text"], spans)
-    data["source"] = _article_meta(data)
     return data
 
 

@@ -16,8 +16,8 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 from starlette.applications import Starlette
@@ -127,8 +127,7 @@ class Site:
             return self.error(request, err, as_json)
         if as_json:
             return JSONResponse(json.loads(json.dumps(data, default=str)), headers=HEADERS)
-        html = self.env.get_template(template).render(data=data, title=self.title, request=request,
-                                                      data_json=data)
+        html = self.env.get_template(template).render(data=data, title=self.title, twin=_twin(request))
         return Response(html, media_type="text/html; charset=utf-8", headers=HEADERS)
 
     def error(self, request: Request, err: SidelineError, as_json: bool) -> Response:
@@ -136,8 +135,15 @@ class Site:
         body = {"error": err.code, "message": err.message}
         if as_json:
             return JSONResponse(body, status_code=status, headers=HEADERS)
-        html = self.env.get_template("error.html").render(data=body, title=self.title, request=request)
+        html = self.env.get_template("error.html").render(data=body, title=self.title, twin=_twin(request))
         return Response(html, status_code=status, media_type="text/html; charset=utf-8", headers=HEADERS)
+
+
+def _twin(request: Request) -> str:
+    """The address of a page's JSON twin: its path as requested (still percent-encoded) + .json."""
+    path = request.scope.get("raw_path", b"").decode("latin-1") or request.url.path
+    query = request.url.query
+    return f"{path}.json" + (f"?{query}" if query else "")
 
 
 def _split(key: str) -> tuple[str, bool]:
@@ -187,8 +193,15 @@ def create_app(opener: Callable[[], Any], title: str = "sideline", allowed_hosts
         return JSONResponse({"error": "405", "message": "sideline serve only reads: GET and HEAD only"},
                             status_code=405, headers={**HEADERS, "Allow": "GET, HEAD"})
 
-    return Starlette(routes=_routes(site), middleware=middleware,
-                     exception_handlers={404: not_found, 405: not_allowed})
+    @asynccontextmanager
+    async def lifespan(app) -> AsyncIterator[None]:
+        yield
+        site.ledgers.close()
+
+    app = Starlette(routes=_routes(site), middleware=middleware, lifespan=lifespan,
+                    exception_handlers={404: not_found, 405: not_allowed})
+    app.state.ledgers = site.ledgers
+    return app
 
 
 def run(opener: Callable[[], Any], host: str = "127.0.0.1", port: int = 8000, title: str = "sideline") -> None:

@@ -76,6 +76,8 @@
     var series = d3.stack().keys(statuses).value(function (d, k) { return d[k] || 0; })(data);
     var f = frame(el, 220), m = { l: 40, r: 20, t: 28, b: 30 };
     var first = data[0].month, last = d3.utcMonth.offset(data[data.length - 1].month, 1);
+    var short = 12 - d3.utcMonth.count(first, last);  // fewer than 12 months: pad, so a bar stays a month wide
+    if (short > 0) { first = d3.utcMonth.offset(first, -Math.floor(short / 2)); last = d3.utcMonth.offset(last, Math.ceil(short / 2)); }
     var x = d3.scaleUtc().domain([first, last]).range([m.l, f.width - m.r]);
     var y = d3.scaleLinear().domain([0, d3.max(series[series.length - 1], function (d) { return d[1]; })]).nice()
       .range([f.height - m.b, m.t]);

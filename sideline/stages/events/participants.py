@@ -42,6 +42,7 @@ from typing import Any
 
 from ...records import Actor, EventType, Status
 from .resolve import Resolved, Resolver
+from .gatherings import gathering_group
 from .arguments import Roles, conjuncts, dateline_end, own_participants, roles, venue
 from .triggers import Trigger
 from .words import Words
@@ -104,15 +105,40 @@ def _body(trig: Trigger, resolver: Resolver) -> list[Actor]:
         objs = [tok]
     out: list[Actor] = []
     for o in objs:
-        sub = [t for t in _np_subtree(o, resolver.words) if t.i < o.i + 14]
-        for m in resolver.discourse.mentions_in(sub):
-            if m.label == "ORG" or (m.actor is not None and m.actor.kind == "organisation"):
-                out.append(resolver.discourse.actor(m))
+        orgs = _orgs_of(o, resolver)
+        group = gathering_group(o, orgs[0] if orgs else None, resolver.words)
+        out += [group] if group is not None else orgs  # "the Assembly of Heads of State of the AU"
         if not out:
             words = [t.text for t in o.subtree if t.dep_ not in ("det", "poss", "relcl", "punct")][:8]
             if len(words) > 1:
                 out.append(Actor(name=" ".join(words), mention=" ".join(words), kind="group"))
     return out[:3]
+
+
+def _orgs_of(o: Any, resolver: Resolver) -> list[Actor]:
+    """The organisations named in a noun's own phrase."""
+    sub = [t for t in _np_subtree(o, resolver.words) if t.i < o.i + 14]
+    return [resolver.discourse.actor(m) for m in resolver.discourse.mentions_in(sub)
+            if m.label == "ORG" or (m.actor is not None and m.actor.kind == "organisation")]
+
+
+def _attended(trig: Trigger, others: list[Actor], resolver: Resolver) -> list[Actor]:
+    """"will attend the Summit of the Americas": a gathering noun attended takes its attendees'
+    group (:mod:`sideline.stages.events.gatherings`) in place of what its own phrase names."""
+    w = resolver.words
+    if not trig.nominal or trig.predicate.lemma_.lower() not in w.attend_verbs:
+        return others
+    orgs = _orgs_of(trig.token, resolver)
+    group = gathering_group(trig.token, orgs[0] if orgs else None, w)
+    if group is None:
+        return others
+    return [a for a in others if a.kind == "person"] + [group]
+
+
+def _without_bodies(actors: list[Actor]) -> list[Actor]:
+    """An organisation whose attendees' group takes part is that group: drop it."""
+    groups = [a.name for a in actors if a.kind == "group"]
+    return [a for a in actors if a.kind != "organisation" or not any(g.startswith(a.name + " ") for g in groups)]
 
 
 def _np_subtree(tok: Any, w: Words) -> list[Any]:
@@ -309,8 +335,10 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
         if not agents and not agent_split:
             return []  # a gathering with nobody named as attending it
         others += _body(trig, resolver)
+        others = _without_bodies(others)
     if trig.type is EventType.VISIT:
         return _visits(trig, r, agents, others, agent_split + other_split, resolver)
+    others = _attended(trig, others, resolver)
     return _finish(trig, agents, others, agent_split + other_split, w)
 
 

@@ -28,7 +28,9 @@ span it came from):
 
 Then the checks: the stage rejects a text that is too large (E105, before cleaning),
 empty after cleaning (E104), or not English (E106: too few English function words;
-short texts are only rejected when most of their letters are not Latin).
+a short text, under ``min_words`` words, when most of its letters are not Latin, or when
+it holds three or more function words of another language, ``data/en/not_english.txt``,
+and over twice as many of them as English ones).
 
 Publication date: ``Article.published`` when given (``published_from="metadata"``) and
 plausible (years 1800-2199; else it is ignored with the note ``[E118] ...``), else
@@ -95,6 +97,7 @@ class Clean:
         self.rules = Rules.from_data(load("boilerplate", data_dir))
         self.dates = PubDateFinder(load("pubdate", data_dir))
         self.stopwords = frozenset(w.lower() for w in load_lines("stopwords_en", data_dir))
+        self.foreign = frozenset(load_lines("not_english", data_dir))
         self.fix = _fixer()
 
     def __reduce__(self):
@@ -166,5 +169,8 @@ class Clean:
         total = sum(len(w) for w in letters)
         latin = len(LATIN_LETTER.findall(text))
         if total and latin < total / 2:
+            raise InputError(E.E106, ratio=ratio)
+        foreign = sum(w in self.foreign for w in letters)  # as written: "Le Drian" is a name
+        if foreign >= 3 and foreign > 2 * round(ratio * n):
             raise InputError(E.E106, ratio=ratio)
 

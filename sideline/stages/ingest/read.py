@@ -41,14 +41,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from ...errors import E, InputError
+from ...errors import E, ConfigError, InputError
 from ...records import Article, Reject
 from .guard import first_wins, not_regular, storable
 from .decode import BOMS, binary_reason as _binary_reason, read_text_bytes, western as _western
 from .html import extract_html
 from .limits import file_limit, line_limit, lines, open_binary, read_at_most, text_limit
 
-__all__ = ["read_inputs", "read_text_bytes", "parse_published", "ARTICLE_SUFFIXES"]
+__all__ = ["read_inputs", "check_inputs", "read_text_bytes", "parse_published", "ARTICLE_SUFFIXES"]
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +315,14 @@ def _read_path(p: str | os.PathLike, default: date | None, max_chars: int,
             yield from _read_file(f, default, max_chars)
     else:
         yield from _read_file(path, default, max_chars)
+
+
+def check_inputs(paths: Iterable[str | os.PathLike]) -> None:
+    """ConfigError E010 when not one of ``paths`` exists (``-`` always does): a run with
+    nothing to read is an error, not an empty ledger."""
+    paths = [str(p) for p in paths]
+    if paths and not any(p == "-" or os.path.lexists(p) for p in paths):
+        raise ConfigError(E.E010, paths=", ".join(repr(p) for p in paths))
 
 
 def read_inputs(paths: str | os.PathLike | Iterable[str | os.PathLike], published: date | str | None = None,

@@ -72,7 +72,7 @@ EXPRESSIONS = st.sampled_from([
     "by the end of the year", "in late December", "earlier this week", "last night",
 ])
 TIMEX = re.compile(r"(?:\d{4}(?:-(?:\d\d(?:-\d\d(?:T.*)?)?|W\d\d(?:-WE)?|Q[1-4]|SP|SU|FA|WI))?|\d\d\d?"
-                   r"|PRESENT_REF|PAST_REF|FUTURE_REF)")
+                   r"|P(?:T?\d+[A-Z])+|PRESENT_REF|PAST_REF|FUTURE_REF)")
 
 
 @given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),

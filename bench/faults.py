@@ -8,7 +8,7 @@
   must equal the reference byte for byte, and no worker may outlive a killed parent.
 * ``concurrent``: two writers (two halves of the corpus) and a reader loop on one database
   at once. DuckDB lets one process hold a database: the others must fail with one coded
-  line (E208, exit 2), never a traceback; re-running the refused writer then gives the
+  line (E208, exit 2; E202/E203 before the first writer made the file), never a traceback; re-running the refused writer then gives the
   export one run over the whole corpus gives.
 * ``bombs``: a gzipped JSON Lines file of 1 GB of newlines and one article, and a 1 GB
   one-line gzip: seconds and peak memory of reading them.
@@ -105,11 +105,12 @@ def concurrent(articles: Path, work: Path) -> bool:
     db = work / "shared.duckdb"
     writers = [subprocess.Popen([*SIDELINE, "extract", str(p), "--db", str(db)], cwd=ROOT,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for p in (a, b)]
-    reads = {"ok": 0, "refused": 0, "other": 0}
+    reads = {"ok": 0, "refused": 0, "not yet": 0, "other": 0}
     while any(w.poll() is None for w in writers):
         r = _run(["events", "--db", str(db), "--json"])
-        kind = "ok" if r.returncode == 0 else "refused" if "[E208]" in r.stderr and "Traceback" not in r.stderr \
-            else "other"
+        coded = r.stderr.startswith("sideline: error: [E") and "Traceback" not in r.stderr
+        kind = "ok" if r.returncode == 0 else "refused" if coded and "[E208]" in r.stderr else \
+            "not yet" if coded and ("[E202]" in r.stderr or "[E203]" in r.stderr) else "other"
         reads[kind] += 1
         if kind == "other":
             print("concurrent: reader got:", r.stderr.strip()[-300:])

@@ -53,8 +53,8 @@ class E:
     E206 = "the article cannot be stored: {reason}"
     E207 = ("The database '{path}' belongs to another program (it has tables {tables} and no sideline "
             "schema). Give sideline a database of its own (--db).")
-    E208 = ("The database '{path}' is open for writing in another process{holder}: DuckDB lets no other "
-            "process read or write it meanwhile. Wait for that run to end (or work on a copy).")
+    E208 = ("The database '{path}' is in use by another process{holder}: DuckDB lets one process write a "
+            "database, and no other process open it meanwhile. Run this when that one has ended.")
     E209 = ("The database '{path}' failed: {reason}. Every batch committed before is kept; free disk space "
             "or repair the file, then run the same command again.")
     # E3xx: evaluation and export

@@ -238,7 +238,7 @@ def test_item14_readers_during_a_write_get_a_clear_message(tmp_path, capsys):
         assert holder.stdout.readline().strip() == "open"
         assert main(["events", "--db", str(db)]) == 2
         err = capsys.readouterr().err
-        assert "[E208]" in err and "another process" in err and f"PID {holder.pid}" in err
+        assert "[E208]" in err and "in use by another process" in err and f"PID {holder.pid}" in err
         with pytest.raises(StoreError) as e:
             Store(db)
         assert e.value.code == "E208"

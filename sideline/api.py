@@ -106,9 +106,10 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
     the run always goes on. ``on_result`` is called with every result as it is stored
     (the CLI uses it for its progress bar and reject messages).
     """
-    from .stages.ingest.read import read_inputs
+    from .stages.ingest.read import check_inputs, read_inputs
     from .store.database import Store
 
+    check_inputs(inputs)  # none exists: an error, and no database is made
     started = time.perf_counter()
     pipeline = pipeline or Pipeline.default(data_dir=str(data_dir) if data_dir else None)
     counts = {"articles": 0, "extracted": 0, "unchanged": 0, "rejected": 0, "events": 0}

@@ -206,10 +206,10 @@ def events(store, flt: EventFilter | None = None, limit: int | None = None) -> l
     if limit == 0:
         return out
     for ev in store.events(article=flt.article):
+        if limit is not None and len(out) >= limit:  # limit 0: no rows
+            break
         if flt(ev):
             out.append(ev)
-            if limit and len(out) >= limit:
-                break
     return out
 
 

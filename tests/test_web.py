@@ -190,7 +190,7 @@ def test_a_ledger_held_by_a_writer_is_503_then_readable(db, tmp_path):
 
         with TestClient(create_app(lambda: api.LedgerDB(path))) as c:
             r = c.get("/search.json")
-            assert r.status_code == 503 and r.json()["error"] == "E207"
+            assert r.status_code == 503 and r.json()["error"] == "E208"
             writer.kill()
             writer.wait()
             assert c.get("/search.json").json()["total"] == 28

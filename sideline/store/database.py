@@ -43,7 +43,7 @@ from ..errors import E, StoreError
 from ..records import Actor, Article, Event, Reject, Result
 from .rows import (actors_column, article_row, learned_rows, plan, reject_key, top,
                          unique)
-from .schema import MIGRATIONS, SCHEMA_VERSION, check_file
+from .schema import MIGRATIONS, SCHEMA_VERSION, check_file, check_foreign, open_error
 
 __all__ = ["Store", "Written", "MIGRATIONS", "SCHEMA_VERSION", "reject_key"]
 
@@ -79,9 +79,7 @@ class Store:
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
-            if "Conflicting lock" in str(err):
-                raise StoreError(E.E207, path=self.path) from err
-            raise StoreError(E.E204, path=self.path, reason=str(err).strip()) from err
+            raise open_error(self.path, err) from err
         try:
             self._migrate()
         except BaseException:
@@ -117,6 +115,8 @@ class Store:
 
     def _migrate(self) -> None:
         found = self.schema_version()
+        if found == 0:
+            check_foreign(self._con, self.path)
         if found > SCHEMA_VERSION:
             raise StoreError(E.E201, path=self.path, found=found, known=SCHEMA_VERSION)
         if found == SCHEMA_VERSION:

@@ -6,7 +6,7 @@ Every page is a GET; its JSON twin is the same path with ``.json`` (``/event/ID.
 read-only ``LedgerDB`` of its own (``opener``; :class:`Ledgers` keeps them open while requests
 come and closes them two seconds after the last), so the server holds no lock on the file
 while nobody browses and an ``extract`` can write to it; while one writes, pages answer 503
-(E207) until it ends, and then show what it wrote. Nothing here writes: any other method is 405, the SQL page
+(E208) until it ends, and then show what it wrote. Nothing here writes: any other method is 405, the SQL page
 runs SELECTs on a sandboxed connection. Responses carry a Content-Security-Policy that allows
 the package's own scripts and styles only, so text from an article can never run as code.
 """
@@ -48,7 +48,7 @@ def _status(err: SidelineError) -> int:
         return 404
     if isinstance(err, QueryError):
         return 400
-    if isinstance(err, StoreError) and err.code == "E207":
+    if isinstance(err, StoreError) and err.code == "E208":
         return 503
     return 500
 

@@ -42,6 +42,7 @@ from typing import Any
 
 from ...records import Actor, EventType, Status
 from .resolve import Resolved, Resolver
+from .gatherings import attended, attended_body, np_subtree, without_bodies
 from .arguments import Roles, conjuncts, dateline_end, own_participants, roles, venue
 from .triggers import Trigger
 from .words import Words
@@ -92,40 +93,6 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
     for a in actors:
         if a and a.name and all(_surname(a) != _surname(b) for b in out):
             out.append(a)
-    return out
-
-
-def _body(trig: Trigger, resolver: Resolver) -> list[Actor]:
-    """For attend/address/multilateral: the organisation or body attended, as a mention actor."""
-    tok = trig.token
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
-    objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if trig.nominal:
-        objs = [tok]
-    out: list[Actor] = []
-    for o in objs:
-        sub = [t for t in _np_subtree(o, resolver.words) if t.i < o.i + 14]
-        for m in resolver.discourse.mentions_in(sub):
-            if m.label == "ORG" or (m.actor is not None and m.actor.kind == "organisation"):
-                out.append(resolver.discourse.actor(m))
-        if not out:
-            words = [t.text for t in o.subtree if t.dep_ not in ("det", "poss", "relcl", "punct")][:8]
-            if len(words) > 1:
-                out.append(Actor(name=" ".join(words), mention=" ".join(words), kind="group"))
-    return out[:3]
-
-
-def _np_subtree(tok: Any, w: Words) -> list[Any]:
-    """A noun's phrase without clauses and without place phrases (in Moscow, at the UN)."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        for c in t.children:
-            if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos") \
-                    or (c.dep_ == "prep" and c.lower_ in w.np_place_preps):
-                continue
-            todo.append(c)
     return out
 
 
@@ -215,7 +182,7 @@ def _legislature(trig: Trigger, resolver: Resolver) -> list[Actor]:
     objs += [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ in w.allative
              for g in c.children if g.dep_ == "pobj"]
     for o in objs:
-        for m in resolver.discourse.mentions_in(_np_subtree(o, w)):
+        for m in resolver.discourse.mentions_in(np_subtree(o, w)):
             a = resolver.discourse.actor(m)
             if m.label == "GPE" or a.kind == "country":
                 return [Actor(name=w.legislature.format(country=a.name), mention=a.mention, kind="organisation")]
@@ -308,9 +275,11 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
             not trig.nominal and trig.token.lemma_ in w.attend_verbs):
         if not agents and not agent_split:
             return []  # a gathering with nobody named as attending it
-        others += _body(trig, resolver)
+        others += attended_body(trig, resolver)
+        others = without_bodies(others)
     if trig.type is EventType.VISIT:
         return _visits(trig, r, agents, others, agent_split + other_split, resolver)
+    others = attended(trig, others, resolver)
     return _finish(trig, agents, others, agent_split + other_split, w)
 
 

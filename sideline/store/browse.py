@@ -84,21 +84,32 @@ def _all(store, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
     return store._con.execute(sql, list(params)).fetchall()  # noqa: SLF001
 
 
+def _kept(store, name: str, sql: str) -> list[tuple]:
+    """A list of keys, read once per read-only store (no one can write while it is open, so
+    it cannot go stale); a writable store reads it every time."""
+    if not getattr(store, "read_only", False):
+        return _all(store, sql)
+    cache = store.__dict__.setdefault("_browse_keys", {})
+    if name not in cache:
+        cache[name] = _all(store, sql)
+    return cache[name]
+
+
 def participant_keys(store) -> list[tuple[str, str, str | None, str | None]]:
     """Every distinct participant (name, mention, country, code) of the ledger."""
-    return _all(store, f"SELECT DISTINCT a.name, a.mention, a.country, a.code "
-                       f"FROM (SELECT unnest({_NOW}) AS a FROM mentions)")
+    return _kept(store, "participants", f"SELECT DISTINCT a.name, a.mention, a.country, a.code "
+                                        f"FROM (SELECT unnest({_NOW}) AS a FROM mentions)")
 
 
 def place_keys(store) -> list[tuple[str | None, ...]]:
     """Every distinct place (name, venue, occasion, country) of the ledger."""
-    return _all(store, "SELECT DISTINCT location.name, location.venue, location.occasion, location.country "
-                       "FROM mentions WHERE location IS NOT NULL")
+    return _kept(store, "places", "SELECT DISTINCT location.name, location.venue, location.occasion, "
+                                  "location.country FROM mentions WHERE location IS NOT NULL")
 
 
 def date_keys(store) -> list[tuple[str, str | None]]:
     """Every distinct date (value, end value) of the ledger's mentions that have one."""
-    return _all(store, "SELECT DISTINCT date, date_end FROM mentions WHERE has_when AND date IS NOT NULL")
+    return _kept(store, "dates", "SELECT DISTINCT date, date_end FROM mentions WHERE has_when AND date IS NOT NULL")
 
 
 def mentions(store, narrow: Narrow, offset: int = 0, limit: int | None = None) -> Iterator[Event]:

@@ -36,6 +36,7 @@ from . import query as _query
 from .errors import E, ConfigError
 from .evaluate import Report, read_jsonl, score as _score
 from .pipeline import Pipeline
+from .aggregate import Counts
 from .query import ActorSummary, EventClaims, EventFilter
 from .records import Article, Event, Reject, Result
 
@@ -225,6 +226,22 @@ class LedgerDB:
         *(inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f.type)
           for f in fields(EventFilter)),
     ], return_annotation="list[Event]")
+
+    def counts(self, by: list[str], **filters: Any) -> "Counts":
+        """Ledger events counted by ``by``: any of ``month``, ``year``, ``dyad``, ``country``,
+        ``type``, ``status`` (a list, or one string with commas). An event counts when one of
+        its mentions passes the filters (those of :meth:`events`), once in each group it falls
+        in, under its ledger values (see :mod:`sideline.aggregate`). Returns a
+        :class:`~sideline.aggregate.Counts` (``rows``, ``records()``, ``to_json()``,
+        ``to_arrow()``); an unknown key or filter is a :class:`~sideline.errors.QueryError`."""
+        return _query.counts(self._store, by, EventFilter.of(**filters))
+
+    counts.__signature__ = inspect.Signature([
+        inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("by", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation="list[str]"),
+        *(inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f.type)
+          for f in fields(EventFilter)),
+    ], return_annotation="Counts")
 
     def event(self, event_id: str) -> EventClaims | None:
         """One event with all its claims (``event_id`` may be the id of one of its mentions),

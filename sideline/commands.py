@@ -16,7 +16,7 @@ from .query import EventClaims, EventFilter
 from .records import Event, Result
 
 __all__ = [
-    "cmd_extract", "cmd_export", "cmd_events", "cmd_event", "cmd_story", "cmd_actors",
+    "cmd_extract", "cmd_export", "cmd_events", "cmd_counts", "cmd_event", "cmd_story", "cmd_actors",
     "cmd_rejects", "cmd_dates", "cmd_eval", "cmd_demo", "CALLS",
 ]
 
@@ -26,7 +26,7 @@ EXAMPLES = Path(__file__).parent / "data" / "examples"
 #: keywords); ``demo`` is the one command that makes two calls: ``extract``, then ``events``
 CALLS: dict[str, object] = {
     "extract": api.extract, "dates": api.dates,
-    "events": api.LedgerDB.events, "event": api.LedgerDB.event, "story": api.LedgerDB.story,
+    "events": api.LedgerDB.events, "counts": api.LedgerDB.counts, "event": api.LedgerDB.event, "story": api.LedgerDB.story,
     "actors": api.LedgerDB.actors, "rejects": api.LedgerDB.rejects, "export": api.LedgerDB.export,
     "eval": api.LedgerDB.score,
 }
@@ -112,10 +112,10 @@ def _json_lines(evs: list[Event]) -> None:
 
 def _table(evs: Sequence[Event], title: str | None = None) -> Table:
     t = Table(title=title, show_lines=False)
-    for col in ("article", "type", "status", "participants", "date", "place", "according to"):
+    for col in ("event", "article", "type", "status", "participants", "date", "place", "according to"):
         t.add_column(col, overflow="fold")
     for ev in evs:
-        t.add_row(ev.article, ev.type.value, ev.status.value, ", ".join(a.name for a in ev.actors),
+        t.add_row(ev.event_id or "", ev.article, ev.type.value, ev.status.value, ", ".join(a.name for a in ev.actors),
                   (ev.when.value or "") if ev.when else "", (ev.where.name or "") if ev.where else "",
                   ev.attributed_to.name if ev.attributed_to else "")
     return t
@@ -129,6 +129,23 @@ def cmd_events(args) -> int:
         _json_lines(evs)
     else:
         _out().print(_table(evs, title=f"{len(evs)} event mentions"))
+    return 0
+
+
+def cmd_counts(args) -> int:
+    filters = {f.name: getattr(args, f.name) for f in fields(EventFilter)}
+    with api.open(args.db) as ledger:
+        counts = ledger.counts(args.by, **filters)
+    if args.json:
+        for row in counts.records():
+            write_json(row)
+        return 0
+    t = Table(title=f"{counts.events} events by {', '.join(counts.by)}")
+    for col in (*counts.by, "events", "mentions"):
+        t.add_column(col, justify="right" if col in ("events", "mentions") else "left")
+    for r in counts:
+        t.add_row(*(v if v is not None else "-" for v in r.keys), str(r.events), str(r.mentions))
+    _out().print(t)
     return 0
 
 

@@ -46,6 +46,7 @@ class E:
     E311 = "Unknown filter '{name}'. Known filters: {known}."
     E312 = "The filter '{name}' takes {kind}, not {value!r}. Known values: {known}."
     E313 = "The filter '{name}' takes {kind}, not {value!r}."
+    E314 = "Cannot count by {name!r}. Counts can be grouped by: {known}."
     # E35x: the ledger and its export formats (sideline/ledger/ledger.py, sideline/export/formats.py)
     E351 = "Cannot convert a {kind} to PLOVER or CAMEO: give a LedgerEvent, an Event or an event dict."
     E352 = "The event record lacks a field PLOVER and CAMEO need: {reason}"

@@ -17,15 +17,17 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from . import types
 from .codec import event_to_json
 from .errors import E, QueryError
+from .export.codes import ActorCodes, cameo_code, plover_code
 from .records import Actor, Event, EventType, Status
 
 if TYPE_CHECKING:
     from .ledger.ledger import LedgerEvent
 
 __all__ = ["EventFilter", "EventClaims", "ActorSummary", "events", "story", "event_claims", "bundle",
-           "actors", "fold", "check_limit"]
+           "actors", "counts", "fold", "check_limit"]
 
 
 def fold(text: str | None) -> str:
@@ -45,16 +47,30 @@ def _names_match(query: str, actor: Actor) -> bool:
 
 def _filter(help: str, kind: type = str, metavar: str = "TEXT") -> Any:
     """An optional field of :class:`EventFilter`: the kind of value it takes (``str``, ``int``,
-    ``float``, ``date`` or an enum, whose values are then the only ones allowed) and what
-    ``--help`` says of it."""
+    ``float``, ``date``, ``tuple`` (several codes: a list, or one string with commas) or an
+    enum, whose values are then the only ones allowed) and what ``--help`` says of it."""
     return field(default=None, metadata={"help": help, "kind": kind, "metavar": metavar})
 
 
 _KIND_NAMES = {str: "a string", int: "a whole number", float: "a number"}
+_PLOVER = types.plover_events()
+
+
+def _codes(name: str, value: Any) -> tuple[str, ...]:
+    """Several codes, from a list or a comma-separated string ("RUS,USA"), upper case."""
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple, set, frozenset)) or not all(isinstance(x, str) for x in items):
+        raise QueryError(E.E313, name=name, kind="codes (a list, or a string with commas)", value=value)
+    codes = tuple(dict.fromkeys(x.strip().upper() for x in items if x.strip()))
+    if not codes:
+        raise QueryError(E.E313, name=name, kind="at least one code", value=value)
+    return codes
 
 
 def _coerce(name: str, kind: type, value: Any) -> Any:
     """``value`` as ``kind``, or a :class:`QueryError` naming the filter and what it takes."""
+    if kind is tuple:
+        return _codes(name, value)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         try:
             return kind(value)
@@ -92,12 +108,24 @@ class EventFilter:
     type: EventType | None = _filter("an event type", EventType, "T")
     place: str | None = _filter("a place, venue, occasion or its country code", metavar="P")
     article: str | None = _filter("one article id", metavar="ID")
+    country: tuple[str, ...] | None = _filter("a participant's country code; several with commas: any of them",
+                                              tuple, "ISO3[,ISO3]")
+    cameo: str | None = _filter("a CAMEO event code or its first digits (04: every consultation)", metavar="CODE")
+    plover: str | None = _filter("a PLOVER event: " + ", ".join(_PLOVER), metavar="EVENT")
+    source: str | None = _filter("the outlet: words of the article's source", metavar="OUTLET")
+    min_confidence: float | None = _filter("claims at least this confident (0 to 1)", float, "X")
+    event_id: str | None = _filter("one event id", metavar="ID")
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
             if value is not None:
                 object.__setattr__(self, f.name, _coerce(f.name, f.metadata["kind"], value))
+        if self.plover is not None and self.plover.upper() not in _PLOVER:
+            raise QueryError(E.E312, name="plover", kind="a PLOVER event", value=self.plover,
+                             known=", ".join(_PLOVER))
+        if self.plover is not None:
+            object.__setattr__(self, "plover", self.plover.upper())
 
     @classmethod
     def of(cls, **filters: Any) -> "EventFilter":
@@ -108,8 +136,9 @@ class EventFilter:
             raise QueryError(E.E311, name=unknown[0], known=", ".join(known))
         return cls(**filters)
 
-    def __call__(self, ev: Event) -> bool:
-        return all(check(self, ev) for check in _CHECKS)
+    def __call__(self, ev: Event, source: str | None = None) -> bool:
+        """Whether the mention ``ev`` passes (``source``: the outlet of its article)."""
+        return all(check(self, ev) for check in _CHECKS) and _check_source(self, source)
 
 
 def _check_actor(f: EventFilter, ev: Event) -> bool:
@@ -159,7 +188,27 @@ def _check_fields(f: EventFilter, ev: Event) -> bool:
     return True
 
 
-_CHECKS = (_check_actor, _check_dates, _check_fields)
+def _check_codes(f: EventFilter, ev: Event) -> bool:
+    countries = {a.country for a in ev.actors if a.country}
+    if f.country and not countries & set(f.country):
+        return False
+    if f.min_confidence is not None and ev.confidence < f.min_confidence:
+        return False
+    if f.event_id and ev.event_id != f.event_id:
+        return False
+    if not (f.cameo or f.plover):
+        return True
+    place = ev.where.country if ev.where else None
+    if f.cameo and not cameo_code(ev.type.value, ev.status.value, countries, place).startswith(f.cameo):
+        return False
+    return not f.plover or plover_code(ev.type.value, ev.status.value, countries, place)[0] == f.plover
+
+
+def _check_source(f: EventFilter, source: str | None) -> bool:
+    return not f.source or fold(f.source) in fold(source)
+
+
+_CHECKS = (_check_actor, _check_dates, _check_fields, _check_codes)
 
 
 def check_limit(limit: Any) -> int | None:
@@ -177,12 +226,33 @@ def events(store, flt: EventFilter | None = None, limit: int | None = None) -> l
     out: list[Event] = []
     if limit == 0:
         return out
-    for ev in store.events(article=flt.article):
-        if flt(ev):
+    codes = ActorCodes.of_counts(store.participant_counts())
+    sources = _sources(store) if flt.source else {}
+    for ev in store.events(article=flt.article, event_id=flt.event_id):
+        ev = codes.event(ev)
+        if flt(ev, sources.get(ev.article)):
             out.append(ev)
             if limit and len(out) >= limit:
                 break
     return out
+
+
+def _sources(store) -> dict[str, str | None]:
+    return {a["id"]: a.get("source") for a in store.article_info()}
+
+
+def counts(store, by: list[str], flt: EventFilter | None = None):
+    """Ledger events counted by ``by`` (month, year, dyad, country, type, status): an event
+    counts when one of its mentions passes ``flt``, under its ledger values (see
+    :mod:`sideline.aggregate`); returns a :class:`sideline.aggregate.Counts`."""
+    from .aggregate import check_by, count
+    from .export.view import read_view
+
+    by = check_by(by)
+    flt = flt or EventFilter()
+    view = read_view(store)
+    sources = {k: a.source for k, a in view.articles.items()}
+    return count(view, by, [m for m in view.mentions if flt(m, sources.get(m.article))])
 
 
 def _event_date(claims: list[Event]) -> str:
@@ -225,6 +295,8 @@ def bundle(store, groups: list[tuple[str, list[Event]]]) -> list[EventClaims]:
     publication dates only), so one event costs its claims and not the whole ledger."""
     from .ledger.ledger import Ledger
 
+    codes = ActorCodes.of_counts(store.participant_counts())
+    groups = [(event_id, [codes.event(c) for c in claims]) for event_id, claims in groups]
     linked = [claims for _, claims in groups if claims[0].event_id]
     ledger = Ledger()
     ledger.seed(linked, published=store.published_dates())

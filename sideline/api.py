@@ -257,6 +257,13 @@ class LedgerDB:
         """Canonical actors (those whose name or alias holds ``query``), most mentioned first."""
         return _query.actors(self._store, query)
 
+    def articles(self) -> list["ArticleRef"]:
+        """Every stored article with its provenance (url, outlet, title, publication date,
+        when it entered the ledger) and how many event mentions it holds, by id."""
+        from .export.view import article_refs
+
+        return list(article_refs(self._store).values())
+
     def rejects(self) -> list[Reject]:
         """The inputs that were rejected, and why."""
         return list(self._store.rejects())

@@ -161,3 +161,19 @@ def test_one_code_per_actor():
     assert codes.actor(Actor("India", "New Delhi", None, "IND", "IND", "government")).code == "INDGOV"
     stranger = Actor("Nobody", "Nobody")
     assert codes.actor(stranger) is stranger
+
+
+def test_events_json_prints_the_export_lines_and_articles_their_provenance(db, capsys, tmp_path):
+    assert main(["events", "--db", str(db), "--json"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert main(["export", "--db", str(db), "--format", "jsonl", "-o", str(tmp_path / "x.jsonl")]) == 0
+    exported = (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(printed) == 39 and printed == exported
+    assert main(["articles", "--db", str(db), "--json"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 13 and rows[0]["article"] == "a-0000" and rows[0]["mentions"] == 3
+    assert rows[0]["url"] == "https://example.org/0" and rows[0]["source"] == "Test Wire"
+    with sideline.open(db) as ledger:
+        assert [a.to_json(full=True) for a in ledger.articles()] == rows
+    assert main(["articles", "--db", str(db)]) == 0
+    assert "https://example.org/12" in capsys.readouterr().out

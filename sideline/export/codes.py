@@ -23,15 +23,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import combinations, product
 from types import MappingProxyType
 from typing import Any
 
 from .. import types
-from ..records import Actor, Event, Status
+from ..ledger.dates import parse_value
+from ..lexicons import load
+from ..records import Actor, Event, Granularity, Status
 
 __all__ = ["NON_STATE", "ActorCodes", "actor_code", "Split", "split", "split_event", "dyads", "side_of",
-           "cameo_code", "plover_code", "RULED_OUT"]
+           "cameo_code", "plover_code", "RULED_OUT", "period", "cameo_parts", "plover_entity_code"]
 
 #: CAMEO prefixes of actors that belong to no state (international and non-state bodies)
 NON_STATE = ("IGO", "NGO", "MNC", "UIS", "IMG", "REB", "OPP", "BUS", "MED", "CVL", "ISM")
@@ -219,3 +222,50 @@ def plover_code(type_: str, status: str, countries: Iterable[str] | None = None,
     if info.plover_mode == "third-party" and not _third(countries, place_country):
         return info.plover, None
     return info.plover, info.plover_mode
+
+
+# -- dates -----------------------------------------------------------------------------------------
+def period(value: str | None, end_value: str | None = None) -> tuple[date, date, str] | None:
+    """The first and last day a TIMEX3-style date covers, and its granularity ("2023-04" ->
+    2023-04-01, 2023-04-30, month; a range runs to ``end_value``); None when undated or
+    unreadable."""
+    parsed = parse_value(value) if value else None
+    if parsed is None:
+        return None
+    (lo, hi), gran = parsed
+    if value and "T" in value and gran is Granularity.DAY:
+        gran = Granularity.TIME
+    end = parse_value(end_value) if end_value else None
+    if end is not None and end[0][1] >= lo:
+        hi = end[0][1]
+    return date.fromordinal(lo), date.fromordinal(hi), gran.value
+
+
+# -- actor codes as CAMEO and PLOVER split them -------------------------------------------------------
+def cameo_parts(code: str | None) -> dict[str, Any]:
+    """A CAMEO actor code in GDELT's fields: ``country`` (a country or region code),
+    ``group`` (a known group: UNO, EEC), ``types`` (GOV, IGO, MIL...)."""
+    code = (code or "").upper()
+    chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    if not chunks:
+        return {"country": "", "group": "", "types": []}
+    if chunks[0] not in NON_STATE:
+        return {"country": chunks[0], "group": "", "types": chunks[1:4]}
+    regions = set(load("gdelt").get("cameo_regions", ()))
+    country = next((c for c in chunks[1:] if c in regions), "")
+    rest = [c for c in chunks[1:] if c != country]
+    return {"country": country, "group": rest[0] if rest else "", "types": [chunks[0], *rest[1:3]]}
+
+
+def plover_entity_code(code: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """PLOVER's code and sector of an actor: a state's ISO3 code and its sector (GOV...); an
+    international body's ``UNO`` (the UN family), ``EUR`` (the EU) or its kind (IGO, NGO...)."""
+    if code and not _national(code):
+        if code.startswith("IGOUNO"):
+            return "UNO", None
+        if code.startswith(("IGOEUR", "IGOEEC")):
+            return "EUR", None
+        return code[:3], None
+    if country:
+        return country, (code[3:6] if code and code[:3] == country and len(code) > 3 else None)
+    return None, None

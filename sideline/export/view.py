@@ -20,6 +20,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from ..codec import event_to_json
 from ..ledger.ledger import LedgerEvent, ledger_events
 from ..records import Event, Span
 from ..stages.clean.offsets import Tracked
@@ -28,7 +29,7 @@ from ..stages.clean.steps import (entity_edits, gap_edits, line_end_edits, marku
                                   mojibake_edits, space_edits)
 from .codes import ActorCodes
 
-__all__ = ["ArticleRef", "LedgerView", "read_view", "clean_fragment"]
+__all__ = ["ArticleRef", "LedgerView", "read_view", "article_refs", "clean_fragment", "mention_line"]
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,17 @@ class ArticleRef:
     title: str | None = None
     published: date | None = None
     added: datetime | None = None  # when the article first entered the ledger (UTC)
+    mentions: int = 0  # event mentions stored for it
 
-    def to_json(self) -> dict[str, Any]:
-        """The provenance fields of an export line."""
-        return {"published": self.published.isoformat() if self.published else None,
-                "url": self.url, "source": self.source, "title": self.title}
+    def to_json(self, full: bool = False) -> dict[str, Any]:
+        """The provenance fields of an export line (``full``: with ``article``, ``added`` and
+        ``mentions``, as ``sideline articles --json`` prints them)."""
+        out = {"published": self.published.isoformat() if self.published else None,
+               "url": self.url, "source": self.source, "title": self.title}
+        if full:
+            out = {"article": self.id, **out, "added": self.added.isoformat() if self.added else None,
+                   "mentions": self.mentions}
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +75,16 @@ def clean_fragment(text: str) -> str:
     return " ".join(t.text.split())
 
 
+def mention_line(ev: Event, article: ArticleRef) -> dict[str, Any]:
+    """One line of the jsonl export: the FORMAT.md fields (:func:`sideline.codec.event_to_json`),
+    ``evidence.clean`` beside the exact ``evidence.text``, and the article's provenance
+    (``published``, ``url``, ``source``, ``title``)."""
+    out = event_to_json(ev)
+    out["evidence"]["clean"] = clean_fragment(ev.evidence.text)
+    out.update(article.to_json())
+    return out
+
+
 @dataclass(frozen=True)
 class LedgerView:
     """A ledger read once (see the module doc)."""
@@ -76,6 +93,7 @@ class LedgerView:
     events: tuple[LedgerEvent, ...]  # in the ledger's order (date, then id), recoded
     articles: Mapping[str, ArticleRef]
     codes: ActorCodes
+    leads: frozenset[str] = frozenset()  # the first mention of each article (GDELT's IsRootEvent)
     _by_mention: Mapping[str, LedgerEvent] = field(repr=False, default_factory=dict)
     _mentions: Mapping[str, Event] = field(repr=False, default_factory=dict)
     _texts: Mapping[str, str] = field(repr=False, default_factory=dict)
@@ -114,9 +132,10 @@ def _trigger(text: str, span: Span, lo: int, hi: int) -> str | None:
     return clean_fragment(text[start:end]) or None
 
 
-def _articles(rows: Iterable[dict]) -> dict[str, ArticleRef]:
-    return {r["id"]: ArticleRef(r["id"], r.get("url"), r.get("source"), r.get("title"),
-                                r.get("published"), r.get("first_seen")) for r in rows}
+def article_refs(store: Any) -> dict[str, ArticleRef]:
+    """Every stored article's provenance, by id."""
+    return {r["id"]: ArticleRef(r["id"], r.get("url"), r.get("source"), r.get("title"), r.get("published"),
+                                r.get("first_seen"), int(r.get("n_events") or 0)) for r in store.article_info()}
 
 
 def read_view(store: Any, texts: bool = False) -> LedgerView:
@@ -124,7 +143,7 @@ def read_view(store: Any, texts: bool = False) -> LedgerView:
     :meth:`LedgerView.trigger_text` (PLOVER's ``eventText``)."""
     stored = list(store.events())
     codes = ActorCodes.of(a for ev in stored for a in ev.actors)
-    articles = _articles(store.article_info())
+    articles = article_refs(store)
     sources = {k: a.source for k, a in articles.items() if a.source}
     linked = ledger_events(store, stored, sources)
     events = tuple(replace(le, participants=tuple(codes.actor(a) for a in le.participants))
@@ -132,6 +151,7 @@ def read_view(store: Any, texts: bool = False) -> LedgerView:
     mentions = tuple(codes.event(ev) for ev in stored)
     by_mention = {m: le for le in events for m in le.mention_ids}
     article_texts = {a.id: a.text for a in store.articles()} if texts else {}
-    return LedgerView(mentions, events, MappingProxyType(articles), codes,
+    leads = frozenset({m.article: m.mention_id for m in reversed(mentions)}.values())
+    return LedgerView(mentions, events, MappingProxyType(articles), codes, leads,
                       MappingProxyType(by_mention), MappingProxyType({m.mention_id: m for m in mentions}),
                       MappingProxyType(article_texts))

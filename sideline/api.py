@@ -215,7 +215,9 @@ class LedgerDB:
         """Event mentions (one claim in one article each) that pass every filter given, in
         ledger order; at most ``limit``. Filters: ``actor``, ``with_`` (another participant),
         ``since``, ``until`` (a date or ISO string), ``status``, ``type`` (enum or value),
-        ``place``, ``article`` (see :class:`~sideline.query.EventFilter`). An unknown filter
+        ``place``, ``article``, ``country`` (codes: a list or "RUS,USA"), ``cameo`` (a code or
+        its first digits), ``plover``, ``source``, ``min_confidence``, ``event_id`` (see
+        :class:`~sideline.query.EventFilter`). An unknown filter
         or value is a :class:`~sideline.errors.QueryError`."""
         return _query.events(self._store, EventFilter.of(**filters), limit=limit)
 

@@ -37,6 +37,7 @@ from . import query as _query
 from .errors import E, ConfigError
 from .evaluate import Report, read_jsonl, score as _score
 from .pipeline import Pipeline
+from .aggregate import Counts
 from .browse import ActorProfile, ArticleView, Page, StoryPage
 from .query import ActorSummary, EventClaims, EventFilter
 from .records import Article, Event, Reject, Result
@@ -217,7 +218,9 @@ class LedgerDB:
         """Event mentions (one claim in one article each) that pass every filter given, in
         ledger order; at most ``limit``. Filters: ``actor``, ``with_`` (another participant),
         ``since``, ``until`` (a date or ISO string), ``status``, ``type`` (enum or value),
-        ``place``, ``article`` (see :class:`~sideline.query.EventFilter`). An unknown filter
+        ``place``, ``article``, ``country`` (codes: a list or "RUS,USA"), ``cameo`` (a code or
+        its first digits), ``plover``, ``source``, ``min_confidence``, ``event_id`` (see
+        :class:`~sideline.query.EventFilter`). An unknown filter
         or value is a :class:`~sideline.errors.QueryError`."""
         return _query.events(self._store, EventFilter.of(**filters), limit=limit)
 
@@ -228,6 +231,22 @@ class LedgerDB:
         *(inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f.type)
           for f in fields(EventFilter)),
     ], return_annotation="list[Event]")
+
+    def counts(self, by: list[str], **filters: Any) -> "Counts":
+        """Ledger events counted by ``by``: any of ``month``, ``year``, ``dyad``, ``country``,
+        ``type``, ``status`` (a list, or one string with commas). An event counts when one of
+        its mentions passes the filters (those of :meth:`events`), once in each group it falls
+        in, under its ledger values (see :mod:`sideline.aggregate`). Returns a
+        :class:`~sideline.aggregate.Counts` (``rows``, ``records()``, ``to_json()``,
+        ``to_arrow()``); an unknown key or filter is a :class:`~sideline.errors.QueryError`."""
+        return _query.counts(self._store, by, EventFilter.of(**filters))
+
+    counts.__signature__ = inspect.Signature([
+        inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("by", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation="list[str]"),
+        *(inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f.type)
+          for f in fields(EventFilter)),
+    ], return_annotation="Counts")
 
     def event(self, event_id: str) -> EventClaims | None:
         """One event with all its claims (``event_id`` may be the id of one of its mentions),
@@ -243,6 +262,13 @@ class LedgerDB:
         """Canonical actors (those whose name or alias holds ``query``), most mentioned first."""
         return _query.actors(self._store, query)
 
+    def articles(self) -> list["ArticleRef"]:
+        """Every stored article with its provenance (url, outlet, title, publication date,
+        when it entered the ledger) and how many event mentions it holds, by id."""
+        from .export.view import article_refs
+
+        return list(article_refs(self._store).values())
+
     def rejects(self) -> list[Reject]:
         """The inputs that were rejected, and why."""
         return list(self._store.rejects())
@@ -257,7 +283,7 @@ class LedgerDB:
         """A page of :meth:`story`: ``.total`` events of the pair, ``.events`` the ``limit`` from ``offset``."""
         return _browse.story(self._store, actor_a, actor_b, offset=offset, limit=limit)
 
-    def articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+    def texts_of(self, article_ids: Iterable[str]) -> dict[str, Article]:
         """The stored articles of these ids (their text as given), by id."""
         return _browse.articles(self._store, article_ids)
 

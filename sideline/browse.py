@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import Any
 
 from .codec import event_to_json
-from .query import (ActorSummary, EventClaims, EventFilter, _known, _knowledge, bundle, check_limit,
-                    dates_match, names_match, place_match, story_groups, words)
+from .query import (ActorSummary, EventClaims, EventFilter, bundle, check_limit, dates_match, names_match,
+                    place_match, story_groups, words)
+from .query.actors import _knowledge, _known
 from .records import Actor, Article, Event, Reject, Status, When, Where
 from .store import browse as sql
 

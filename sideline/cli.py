@@ -82,7 +82,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
             p.add_argument(flag, dest=f.name, choices=[m.value for m in kind], help=f.metadata["help"])
         else:
             p.add_argument(flag, dest=f.name, metavar=f.metadata["metavar"], help=f.metadata["help"],
-                           type=_date if kind is date else kind)
+                           type=_date if kind is date else str if kind is tuple else kind)
 
 
 def _add_readers(sub) -> None:
@@ -97,6 +97,12 @@ def _add_readers(sub) -> None:
     _add_filters(p)
     p.add_argument("--limit", type=_count, metavar="N", help="at most N mentions (0: none)")
     p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+    p = sub.add_parser("counts", help="count ledger events by month, year, dyad, country, type or status")
+    _db(p)
+    p.add_argument("--by", required=True, metavar="KEY[,KEY]",
+                   help="what to count by, with commas: month, year, dyad, country, type, status")
+    _add_filters(p)
+    p.add_argument("--json", action="store_true", help="JSON lines (one per row) instead of a table")
     p = sub.add_parser("event", help="one event with all its mentions and evidence")
     _db(p)
     p.add_argument("event_id", metavar="ID", help="an event id, or the id of one of its mentions")
@@ -109,6 +115,9 @@ def _add_readers(sub) -> None:
     p = sub.add_parser("actors", help="canonical actors with aliases, roles, countries, codes and counts")
     _db(p)
     p.add_argument("query", nargs="?", metavar="QUERY", help="only actors whose name or alias holds this")
+    p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+    p = sub.add_parser("articles", help="the stored articles with their url, outlet, title and date")
+    _db(p)
     p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     p = sub.add_parser("rejects", help="the inputs that were rejected, and why")
     _db(p)

@@ -70,6 +70,7 @@ class E:
     # E32x: the web pages (sideline/web)
     E321 = "No {kind} '{key}' in the ledger."
     E322 = "Cannot serve on {host}:{port}: {reason}"
+    E315 = "Cannot count by {name!r}. Counts can be grouped by: {known}."
     # E35x: the ledger and its export formats (sideline/ledger/ledger.py, sideline/export/formats.py)
     E351 = "Cannot convert a {kind} to PLOVER or CAMEO: give a LedgerEvent, an Event or an event dict."
     E352 = "The event record lacks a field PLOVER and CAMEO need: {reason}"

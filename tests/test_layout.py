@@ -20,7 +20,7 @@ LAYERS = (
     ("sideline.pipeline", "sideline.engines"),
     ("sideline.ledger",),
     ("sideline.store",),
-    ("sideline.export", "sideline.query", "sideline.evaluate"),
+    ("sideline.export", "sideline.query", "sideline.aggregate", "sideline.evaluate"),
     ("sideline.browse",),
     ("sideline.api", "sideline.web"),
     ("sideline.commands",),

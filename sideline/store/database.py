@@ -315,6 +315,14 @@ class Store:
                               [v for _, v in tests]):
             yield mention_from_row(row)
 
+    def participant_counts(self) -> list[tuple]:
+        """``(name, kind, country, code, has_role, n)``: how often each participant (as readers
+        see them) comes with each country and code; the exports' one code per actor is made
+        from it (:class:`sideline.export.codes.ActorCodes`)."""
+        return self._con.execute(
+            "SELECT a.name, a.kind, a.country, a.code, a.role IS NOT NULL, count(*) "
+            f"FROM (SELECT unnest({_ACTORS_NOW}) AS a FROM mentions) GROUP BY ALL ORDER BY ALL").fetchall()
+
     def linked_actors(self) -> dict[str, tuple[Actor, ...]]:
         """``{mention_id: participants}`` of the mentions the link step changed."""
         return {row["mention_id"]: tuple(actor_from_json(a) for a in row["linked_actors"])

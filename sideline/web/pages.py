@@ -47,7 +47,7 @@ def _meta(a) -> dict[str, Any]:
 
 def _claims(ledger, claims, texts=None) -> list[dict[str, Any]]:
     """Each claim with its article and its evidence cut out of the article text."""
-    texts = texts if texts is not None else ledger.articles({c.article for c in claims})
+    texts = texts if texts is not None else ledger.texts_of({c.article for c in claims})
     out = []
     for c in claims:
         found, ev = texts.get(c.article), c.evidence
@@ -93,7 +93,7 @@ def story(ledger, params) -> dict[str, Any]:
     limit = _int(params, "limit", PAGE_SIZE, 1, 500)
     page = _int(params, "page", 1, 1, 10**6)
     found = ledger.dyad(a, b, offset=(page - 1) * limit, limit=limit)
-    texts = ledger.articles({c.article for s in found.events for c in s.claims})
+    texts = ledger.texts_of({c.article for s in found.events for c in s.claims})
     return {"a": a, "b": b, "total": found.total, "offset": found.offset, "page": page,
             "pages": -(-found.total // limit) or 1, "events": [_event(ledger, s, texts) for s in found.events]}
 

@@ -261,7 +261,7 @@ def _html(page: str, art_id: str, origin: str, default: date | None, max_chars: 
     if published is None:
         published, source = default, ("given" if default else None)
     return Article(id=art_id, text=extracted.text, published=published, url=extracted.url,
-                   title=extracted.title, origin=origin, published_from=source)
+                   title=extracted.title, source=extracted.source, origin=origin, published_from=source)
 
 
 def _walk(folder: Path) -> list[Path]:

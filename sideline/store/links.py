@@ -24,9 +24,9 @@ import pyarrow as pa
 
 from ..codec import actor_from_json, mention_from_row
 from ..records import Actor, Event
-from .rows import ACTORS_ARROW, actors_column
+from .rows import actors_column
 
-__all__ = ["LinkTables", "LinkRow", "LinkState"]
+__all__ = ["LinkTables", "LinkRow", "LinkState", "SEP"]
 
 
 
@@ -42,10 +42,12 @@ class LinkRow(NamedTuple):
     event_id: str | None
 
 
-#: what the link step stores for a mention: (mention id, block, lo, hi, keys, linked actors)
-LinkState = tuple[str, str, int, int, list[str], Sequence[Actor] | None]
+#: what the link step stores for a mention: (mention id, block, lo, hi, keys)
+LinkState = tuple[str, str, int, int, Sequence[str]]
 
 _IDS = "(SELECT unnest(?::VARCHAR[]))"
+SEP = "\x1f"  # joins keys, and a block key's parts, into one stored string
+_KEYS = "string_split({}, chr(31))"  # the list of keys stored in a column
 
 
 class LinkTables:
@@ -60,8 +62,8 @@ class LinkTables:
         and which keys its applied roles served (inside the caller's transaction)."""
         self._con.execute("INSERT INTO relink_spans SELECT link_block, link_lo, link_hi FROM mentions "
                           f"WHERE article_id IN {_IDS} AND link_block IS NOT NULL", [article_ids])
-        self._con.execute("INSERT INTO relink_keys SELECT key, seen_on FROM (SELECT unnest(keys) AS key, "
-                          f"seen_on FROM learned_roles WHERE article_id IN {_IDS} AND keys IS NOT NULL "
+        self._con.execute(f"INSERT INTO relink_keys SELECT key, seen_on FROM (SELECT unnest({_KEYS.format('keys')}) "
+                          f"AS key, seen_on FROM learned_roles WHERE article_id IN {_IDS} AND keys <> '' "
                           "AND seen_on IS NOT NULL)", [article_ids])
 
     def link_key_roles(self, keys_of: Callable[[str, str | None], list[str]]) -> int:
@@ -73,11 +75,12 @@ class LinkTables:
             if not rows:
                 return 0
             keys = [keys_of(name, place or None) for name, _, place, _, _ in rows]
+            joined = [SEP.join(ks) for ks in keys]
             cols = list(zip(*[r[:4] for r in rows]))
             table = pa.table({"name": pa.array(cols[0], pa.string()), "role": pa.array(cols[1], pa.string()),
                               "place": pa.array(cols[2], pa.string()),
                               "article_id": pa.array(cols[3], pa.string()),
-                              "keys": pa.array(keys, pa.list_(pa.string()))})
+                              "keys": pa.array(joined, pa.string())})
             con.register("_sideline_keys", table)
             try:
                 con.execute("UPDATE learned_roles SET keys = k.keys FROM _sideline_keys k WHERE "
@@ -86,17 +89,28 @@ class LinkTables:
             finally:
                 con.unregister("_sideline_keys")
             changed = [(k, r[4]) for r, ks in zip(rows, keys) if r[4] is not None for k in ks]
-            if changed:
-                con.executemany("INSERT INTO relink_keys VALUES (?, ?)", changed)
+            self._append("relink_keys", changed, {"key": pa.string(), "seen_on": pa.date32()})
         return len(rows)
+
+    def _append(self, table: str, rows: list[tuple], types: Mapping[str, pa.DataType]) -> None:
+        """Insert ``rows`` (tuples in the order of ``types``) into ``table``, in bulk."""
+        if not rows:
+            return
+        cols = list(zip(*rows))
+        data = pa.table({name: pa.array(col, t) for (name, t), col in zip(types.items(), cols)})
+        self._con.register("_sideline_append", data)
+        try:
+            self._con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _sideline_append")
+        finally:
+            self._con.unregister("_sideline_append")
 
     def link_todo(self, window: int) -> list[str]:
         """Mentions to complete: the never linked, and the linked whose participants read a
         changed key within ``window`` days of their article's date; by mention id."""
         rows = self._con.execute(
             "SELECT mention_id FROM mentions WHERE link_block IS NULL UNION "
-            "SELECT k.mention_id FROM (SELECT mention_id, article_id, unnest(link_keys) AS key "
-            "FROM mentions WHERE link_block IS NOT NULL AND len(link_keys) > 0) k "
+            f"SELECT k.mention_id FROM (SELECT mention_id, article_id, unnest({_KEYS.format('link_keys')}) "
+            "AS key FROM mentions WHERE link_block IS NOT NULL AND link_keys <> '') k "
             "JOIN (SELECT DISTINCT key, seen_on FROM relink_keys) c ON c.key = k.key "
             "JOIN articles a ON a.id = k.article_id "
             "WHERE abs(date_diff('day', c.seen_on, a.published)) <= ? ORDER BY 1", [window]).fetchall()
@@ -138,35 +152,43 @@ class LinkTables:
         if not names and not places:
             return []
         return self._con.execute(
-            "SELECT name, role, place, seen_on, article_id FROM learned_roles WHERE keys IS NOT NULL "
-            "AND (list_has_any(keys, ?::VARCHAR[]) OR (list_has_any(keys, ?::VARCHAR[]) "
-            "AND seen_on BETWEEN ? AND ?))", [names, places, since, until]).fetchall()
+            f"SELECT name, role, place, seen_on, article_id FROM (SELECT *, {_KEYS.format('keys')} AS k "
+            "FROM learned_roles WHERE keys <> '') WHERE list_has_any(k, ?::VARCHAR[]) OR "
+            "(list_has_any(k, ?::VARCHAR[]) AND seen_on BETWEEN ? AND ?)", [names, places, since, until]).fetchall()
 
     # -- writing what the link step found -----------------------------------------------------
     def link_save_states(self, states: Sequence[LinkState], spans: Iterable[tuple[str, int, int]],
-                         names: set[str]) -> None:
-        """Store mentions' link states, the spans to cluster again, and refresh the actor rows
-        of ``names`` (participants that came or went), in one transaction."""
-        if not states:
-            return
-        mids, blocks, los, his, keys, linked = zip(*states)
-        table = pa.table({
-            "mention_id": pa.array(mids, pa.string()), "block": pa.array(blocks, pa.string()),
-            "lo": pa.array(los, pa.int32()), "hi": pa.array(his, pa.int32()),
-            "keys": pa.array(keys, pa.list_(pa.string())),
-            "actors": actors_column(dict(zip(mids, linked)))["actors"].cast(ACTORS_ARROW)})
+                         changed: Mapping[str, Sequence[Actor] | None], names: set[str]) -> None:
+        """Store mentions' link states, the spans to cluster again and the linked participants
+        that ``changed`` (None: as extracted), and refresh the actor rows of ``names``
+        (participants that came or went), in one transaction."""
         with self._transaction() as con:
-            con.register("_sideline_states", table)
-            try:
-                con.execute("UPDATE mentions SET link_block = s.block, link_lo = s.lo, link_hi = s.hi, "
-                            "link_keys = s.keys, linked_actors = s.actors FROM _sideline_states s "
-                            "WHERE mentions.mention_id = s.mention_id")
-            finally:
-                con.unregister("_sideline_states")
-            spans = list(spans)
-            if spans:
-                con.executemany("INSERT INTO relink_spans VALUES (?, ?, ?)", spans)
+            if states:
+                self._update("mentions", "mention_id", [(mid, block, lo, hi, SEP.join(keys))
+                                                        for mid, block, lo, hi, keys in states],
+                             {"mention_id": pa.string(), "link_block": pa.string(), "link_lo": pa.int32(),
+                              "link_hi": pa.int32(), "link_keys": pa.string()})
+            if changed:
+                con.register("_sideline_linked", actors_column(changed))
+                try:
+                    con.execute("UPDATE mentions SET linked_actors = i.actors FROM _sideline_linked i "
+                                "WHERE mentions.mention_id = i.mention_id")
+                finally:
+                    con.unregister("_sideline_linked")
+            self._append("relink_spans", list(spans), {"block": pa.string(), "lo": pa.int32(), "hi": pa.int32()})
             self._refresh_actors(names)
+
+    def _update(self, table: str, key: str, rows: list[tuple], types: Mapping[str, pa.DataType]) -> None:
+        """Set the columns of ``types`` (the first is ``key``) of ``table`` from ``rows``, in bulk."""
+        cols = list(zip(*rows))
+        data = pa.table({name: pa.array(col, t) for (name, t), col in zip(types.items(), cols)})
+        sets = ", ".join(f"{name} = u.{name}" for name in types if name != key)
+        self._con.register("_sideline_update", data)
+        try:
+            self._con.execute(f"UPDATE {table} SET {sets} FROM _sideline_update u "
+                              f"WHERE {table}.{key} = u.{key}")
+        finally:
+            self._con.unregister("_sideline_update")
 
     def link_dirty_blocks(self, limit: int) -> dict[str, list[tuple[int, int]]]:
         """Up to ``limit`` blocks to cluster again, each with its changed spans."""

@@ -34,10 +34,10 @@ from .. import lexicons
 from ..knowledge.people import Knowledge
 from ..ledger.learned import WINDOW_DAYS, Enricher, RoleBook, lookup_key, row_keys
 from ..ledger.link import Linker, event_id_for
+from .links import SEP
 
 __all__ = ["relink", "SEP"]
 
-SEP = "\x1f"  # joins a block key's parts into the stored ``link_block``
 CHUNK = 20_000  # mentions completed per transaction
 BLOCKS = 5_000  # blocks clustered per transaction
 
@@ -101,7 +101,7 @@ def _complete(store: Any, mention_ids: Sequence[str], linker: Linker, kb: Knowle
     """Complete the participants of ``mention_ids`` and store each one's new link state."""
     rows = list(store.link_rows(mention_ids))
     enrich = Enricher(_book(store, rows), kb, shared)
-    states, spans, names = [], [], set()
+    states, spans, changed, names = [], [], {}, set()
     for r in rows:
         ev, mid = r.event, r.event.mention_id
         done = enrich(ev, r.published)
@@ -111,14 +111,14 @@ def _complete(store: Any, mention_ids: Sequence[str], linker: Linker, kb: Knowle
         item = linker.item(done, r.published, mid)
         block = SEP.join(item.block)
         keys = sorted({k for a in ev.actors if (k := lookup_key(a))})
-        states.append((mid, block, item.lo, item.hi, keys, linked))
+        states.append((mid, block, item.lo, item.hi, keys))
         spans.append((block, item.lo, item.hi))
         if r.block is not None:
             spans.append((r.block, r.lo, r.hi))
-        before, after = r.linked or ev.actors, linked or ev.actors
-        if before != after:
-            names |= {a.name for a in before} | {a.name for a in after}
-    store.link_save_states(states, spans, names)
+        if linked != r.linked:
+            changed[mid] = linked
+            names |= {a.name for a in r.linked or ev.actors} | {a.name for a in linked or ev.actors}
+    store.link_save_states(states, spans, changed, names)
 
 
 def _cluster(store: Any, blocks: dict[str, list[tuple[int, int]]], linker: Linker) -> None:

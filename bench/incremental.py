@@ -197,7 +197,7 @@ def first(path: Path, n: int, out: Path) -> Path:
 
 
 def row(label: str, f: dict, extra: str = "") -> None:
-    print(f"{label:<28} {f['wall']:7.1f} s wall {f['cpu']:7.1f} s CPU {f['rss_mb']:7.0f} MB peak"
+    print(f"{label:<36} {f['wall']:7.1f} s wall {f['cpu']:7.1f} s CPU {f['rss_mb']:7.0f} MB peak"
           f"   link {f['link']:6.2f} s  {extra}", flush=True)
 
 

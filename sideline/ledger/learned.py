@@ -2,8 +2,8 @@
 
 The actors stage records (name, role, country or organisation, date) whenever an article
 states a role ("Kenyan Foreign Minister Wanjiru Kamau"); the store keeps one row per article
-(``learned_roles``). At link time a :class:`RoleBook` is built from them (those the keys below select), and
-:class:`Enricher` completes the participants their own article left bare:
+(``learned_roles``). At link time a :class:`RoleBook` is built from them (the rows the keys
+below select), and :class:`Enricher` completes the participants their own article left bare:
 
 * a person named without role or country ("Kamau") gets the role and country learned for
   that person nearest the article's date, within ``window`` days, and the full name when the

@@ -21,8 +21,10 @@ is built the way it grows; the ledger file is kept in ``--work`` and reused.
 **The measurement.** The new articles (the first ``--new`` of ``--add``: ../shared/eval/dev3
 by default) are extracted into a copy of each ledger by ``sideline extract`` in its own
 process, as users run it: wall seconds, CPU seconds (user + system) and peak resident memory
-of that process (``wait4``). Then, in this process, the same articles' results are written
-into another copy and only the link step is timed ("link"). The empty ledger comes first.
+of that process (``wait4``). Then the same articles' results are written into another copy
+and only the link step is timed ("link"). The empty ledger comes first. Ledgers are built and
+the link step timed in child processes, so that this one stays small: Linux counts the memory
+a process had when it forked in its child's peak.
 The load of the machine (``uptime``) is printed before and after.
 """
 from __future__ import annotations
@@ -70,7 +72,7 @@ def timed(cmd: list[str]) -> dict:
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
-            "out": out.strip().splitlines()[-1:]}
+            "lines": out.strip().splitlines()}
 
 
 def extract(inputs: list[Path], db: Path) -> dict:
@@ -82,12 +84,12 @@ def uptime() -> str:
 
 
 # -- the template and its copies -----------------------------------------------------------------
-def template(articles: Path, work: Path) -> list[Result]:
-    """The results a real set gives (extracted by the CLI once), as the store holds them."""
+def template(articles: Path, work: Path) -> Path:
+    """The ledger a real set gives (extracted by the CLI once)."""
     db = work / f"template-{articles.parent.name}.duckdb"
     if not db.exists():
         extract([articles], db)
-    return read_results(db)
+    return db
 
 
 def read_results(db: Path) -> list[Result]:
@@ -172,22 +174,33 @@ def build(tpl: list[Result], size: int, db: Path, link_every: int, seed: int = 1
 
 
 # -- measuring -----------------------------------------------------------------------------------
-def measure(ledger: Path | None, new: Path, results: list[Result], work: Path) -> dict:
+def measure(ledger: Path | None, new_db: Path, new: Path, work: Path) -> dict:
     """Add ``new`` to a copy of ``ledger`` (None: an empty ledger) by the CLI; then time the
-    link step alone on another copy, in this process."""
-    trial = work / "trial.duckdb"
-    for db in (trial, work / "trial-link.duckdb"):
+    link step alone on another copy, adding the results stored in ``new_db``, in a child."""
+    trial, trial_link = work / "trial.duckdb", work / "trial-link.duckdb"
+    for db in (trial, trial_link):
         for p in (db, Path(str(db) + ".wal")):
             p.unlink(missing_ok=True)
         if ledger is not None:
             shutil.copy(ledger, db)
     figures = extract([new], trial)
-    with Store(work / "trial-link.duckdb") as store:
+    figures["link"] = json.loads(child("--link-only", trial_link, new_db)["lines"][-1])["link"]
+    return figures
+
+
+def child(*args) -> dict:
+    """This script in a new process (every measured process starts small: Linux counts the
+    memory a process had when it forked in its child's peak)."""
+    return timed([sys.executable, __file__, *map(str, args)])
+
+
+def link_only(ledger: Path, new_db: Path) -> None:
+    results = read_results(new_db)
+    with Store(ledger) as store:
         store.write_batch(results)
         t = time.perf_counter()
         relink(store)
-        figures["link"] = time.perf_counter() - t
-    return figures
+        print(json.dumps({"link": time.perf_counter() - t}))
 
 
 def first(path: Path, n: int, out: Path) -> Path:
@@ -202,33 +215,47 @@ def row(label: str, f: dict, extra: str = "") -> None:
 
 
 def sizes(args, work: Path) -> None:
-    tpl = template(Path(args.template), work)
-    print(f"template: {args.template}: {len(tpl)} articles, {sum(len(r.events) for r in tpl)} mentions, "
-          f"{sum(len(r.learned) for r in tpl)} learned roles", flush=True)
+    tpl_db = template(Path(args.template), work)
+    print(f"template: {args.template}: {describe(tpl_db)}", flush=True)
     new = first(Path(args.add), args.new, work / "new.jsonl")
-    results = new_results(new, work)
-    print(f"adding {len(results)} articles ({sum(len(r.events) for r in results)} mentions) of {args.add}")
-    row("empty ledger", measure(None, new, results, work))
+    new_db = stored(new, work / "new.duckdb")
+    print(f"adding {describe(new_db)} of {args.add}")
+    row("empty ledger", measure(None, new_db, new, work))
     for size in args.sizes:
         db = work / f"ledger-{Path(args.template).parent.name}-{size}.duckdb"
-        if not db.exists() or args.rebuild:
-            db.unlink(missing_ok=True)
-            b = build(tpl, size, db, args.link_every)
-            print(f"  built {db.name}: {b['mentions']:,} mentions, {b['articles']:,} articles, {b['events']:,} "
-                  f"events, {b['copies']} copies in {b['build_s']:.0f} s ({b['links']} link steps: first "
-                  f"{b['first_link_s']:.1f} s, last {b['last_link_s']:.1f} s); {db.stat().st_size / 2**20:,.0f} MB",
-                  flush=True)
+        built(tpl_db, size, db, args)
         with Store(db, read_only=True) as store:
             n = store.counts()["mentions"]
-        row(f"ledger of {n:,} mentions", measure(db, new, results, work))
+        row(f"ledger of {n:,} mentions", measure(db, new_db, new, work))
 
 
-def new_results(new: Path, work: Path) -> list[Result]:
-    db = work / "new.duckdb"
+def built(tpl_db: Path, size: int, db: Path, args) -> None:
+    """Build the ledger ``db`` of ``size`` mentions in a child, unless it is there."""
+    if db.exists() and not args.rebuild:
+        return
+    db.unlink(missing_ok=True)
+    run = child("--build", tpl_db, size, db, args.link_every)
+    b = json.loads(run["lines"][-1])
+    print(f"  built {db.name}: {b['mentions']:,} mentions, {b['articles']:,} articles, {b['events']:,} "
+          f"events, {b['copies']} copies in {b['build_s']:.0f} s ({b['links']} link steps: first "
+          f"{b['first_link_s']:.1f} s, last {b['last_link_s']:.1f} s, peak {run['rss_mb']:,.0f} MB); "
+          f"{db.stat().st_size / 2**20:,.0f} MB on disk",
+          flush=True)
+
+
+def describe(db: Path) -> str:
+    with Store(db, read_only=True) as store:
+        c = store.counts()
+        n_learned = len(store.learned_roles())
+    return f"{c['articles']} articles, {c['mentions']} mentions, {n_learned} learned roles"
+
+
+def stored(articles: Path, db: Path) -> Path:
+    """``articles`` extracted by the CLI into a fresh ``db``."""
     for p in (db, Path(str(db) + ".wal")):
         p.unlink(missing_ok=True)
-    extract([new], db)
-    return read_results(db)
+    extract([articles], db)
+    return db
 
 
 def dev2_check(args, work: Path) -> bool:
@@ -237,20 +264,19 @@ def dev2_check(args, work: Path) -> bool:
     both = work / "dev-dev3.jsonl"
     both.write_text("".join((EVAL / s / "articles.jsonl").read_text(encoding="utf-8") for s in ("dev", "dev3")),
                     encoding="utf-8")
-    tpl = template(both, work)
+    tpl_db = template(both, work)
+    with Store(tpl_db, read_only=True) as store:
+        t = store.counts()
     db = work / "ledger-20k-articles.duckdb"
-    if not db.exists() or args.rebuild:
-        db.unlink(missing_ok=True)
-        size = math.ceil(20_000 / len(tpl)) * sum(len(r.events) for r in tpl)
-        build(tpl, size, db, args.link_every)
+    built(tpl_db, math.ceil(20_000 / t["articles"]) * t["mentions"], db, args)
     with Store(db, read_only=True) as store:
         c = store.counts()
     dev2 = EVAL / "dev2" / "articles.jsonl"
-    results = new_results(dev2, work)
+    new_db = stored(dev2, work / "dev2.duckdb")
     runs = {"empty": [], "20k": []}
     for _ in range(args.repeat):
-        runs["empty"].append(measure(None, dev2, results, work))
-        runs["20k"].append(measure(db, dev2, results, work))
+        runs["empty"].append(measure(None, new_db, dev2, work))
+        runs["20k"].append(measure(db, new_db, dev2, work))
     for label, key in (("empty ledger", "empty"), (f"{c['articles']:,} articles / {c['mentions']:,} mentions", "20k")):
         for f in runs[key]:
             row(label, f)
@@ -308,7 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev2-check", action="store_true")
     ap.add_argument("--five-runs", action="store_true")
     ap.add_argument("--repeat", type=int, default=3, help="runs of the dev2 check")
+    ap.add_argument("--build", nargs=4, metavar=("TEMPLATE_DB", "SIZE", "DB", "LINK_EVERY"), help=argparse.SUPPRESS)
+    ap.add_argument("--link-only", nargs=2, metavar=("LEDGER", "NEW_DB"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.build:  # the children (see ``child``)
+        tpl_db, size, db, every = args.build
+        print(json.dumps(build(read_results(Path(tpl_db)), int(size), Path(db), int(every))))
+        return 0
+    if args.link_only:
+        link_only(Path(args.link_only[0]), Path(args.link_only[1]))
+        return 0
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     print("load:", uptime(), flush=True)

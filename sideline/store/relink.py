@@ -57,7 +57,7 @@ def relink(store: Any, data_dir: str | os.PathLike | None = None, *, reset: bool
     changing the data files that linking reads, for instance).
     """
     data = str(data_dir) if data_dir else None
-    linker = Linker(data)
+    linker = Linker()  # the packaged event types, as the ledger's readers use (ledger_events)
     kb = Knowledge.load(data)
     shared = tuple(lexicons.load("titles", data).get("shared_roles", ()))
     if reset:

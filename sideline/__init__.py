@@ -2,18 +2,26 @@
 
     >>> import sideline
     >>> summary = sideline.extract(["articles.jsonl"], db="ledger.duckdb")
-    >>> sideline.export.writers(db="ledger.duckdb", format="jsonl", output="events.jsonl")
+    >>> with sideline.open("ledger.duckdb") as ledger:
+    ...     planned = ledger.events(actor="Lavrov", status="planned")
+    ...     ledger.export("jsonl", "events.jsonl")
+
+``extract`` writes the ledger; ``open`` gives a read-only :class:`LedgerDB` whose methods
+are the read commands of the CLI (events, event, story, actors, rejects, export, score);
+``dates`` prints no ledger, only the temporal expressions of some texts.
 """
-from .api import RunSummary, export, extract, link
-from .errors import ConfigError, InputError, PipelineError, SidelineError, StoreError
+from .api import LedgerDB, RunSummary, dates, extract, open
+from .errors import (ConfigError, InputError, PipelineError, QueryError, SidelineError,
+                     StoreError)
 from .pipeline import Pipeline
 from .records import (Actor, Article, Claim, Document, Event, EventType, Evidence, Granularity,
                       Reject, Result, Status, When, Where)
 
+# ``open`` is sideline.open, not in __all__: ``from sideline import *`` keeps the builtin open.
 __all__ = [
-    "extract", "export", "link", "RunSummary", "Pipeline",
+    "extract", "dates", "LedgerDB", "RunSummary", "Pipeline",
     "Article", "Actor", "Claim", "Document", "Event", "EventType", "Evidence", "Granularity",
     "Reject", "Result", "Status", "When", "Where",
-    "SidelineError", "ConfigError", "PipelineError", "InputError", "StoreError",
+    "SidelineError", "ConfigError", "PipelineError", "InputError", "StoreError", "QueryError",
 ]
 __version__ = "0.1.0"

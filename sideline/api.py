@@ -1,4 +1,12 @@
-"""The Python API. The command line (cli.py) is a thin layer over these functions.
+"""The Python API. The command line (cli.py) is a thin layer over it: every command is one
+call to :func:`extract`, :func:`dates` or a method of the :class:`LedgerDB` that
+:func:`open` returns, and every flag is named after the keyword it sets.
+
+    import sideline
+    sideline.extract(["articles.jsonl"], db="ledger.duckdb")
+    with sideline.open("ledger.duckdb") as ledger:
+        for ev in ledger.events(actor="Lavrov", status="planned"):
+            print(ev.article, ev.type.value, [a.name for a in ev.actors])
 
 ``extract`` runs this cascade:
 
@@ -14,18 +22,24 @@
 """
 from __future__ import annotations
 
+import inspect
 import itertools
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from . import query as _query
 from .errors import E, ConfigError
+from .evaluate import Report, read_jsonl, score as _score
 from .pipeline import Pipeline
-from .records import Article, Reject, Result
+from .query import ActorSummary, EventClaims, EventFilter
+from .records import Article, Event, Reject, Result
 
-__all__ = ["RunSummary", "extract", "export", "link", "DEFAULT_DB"]
+__all__ = ["RunSummary", "extract", "link", "open", "LedgerDB", "dates", "DEFAULT_DB"]
 
 DEFAULT_DB = "sideline.duckdb"
 
@@ -90,9 +104,10 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
     the run always goes on. ``on_result`` is called with every result as it is stored
     (the CLI uses it for its progress bar and reject messages).
     """
-    from .stages.ingest.read import read_inputs
+    from .stages.ingest.read import check_inputs, read_inputs
     from .store.database import Store
 
+    check_inputs(inputs)  # none exists: an error, and no database is made
     started = time.perf_counter()
     pipeline = pipeline or Pipeline.default(data_dir=str(data_dir) if data_dir else None)
     counts = {"articles": 0, "extracted": 0, "unchanged": 0, "rejected": 0, "events": 0}
@@ -144,10 +159,109 @@ def link(store, data_dir: str | Path | None = None) -> int:
     return relink(store, data_dir)
 
 
-def export(db: str | Path = DEFAULT_DB, format: str = "jsonl", output: str | Path | None = None) -> None:
-    """Write the ledger at ``db`` in ``format`` to ``output`` (standard output when None)."""
-    from .export.writers import export as _export
-    from .store.database import Store
+# ``open`` is sideline.open; it hides the builtin in this module, which does not use the builtin.
+def open(db: str | Path = DEFAULT_DB) -> "LedgerDB":  # noqa: A001
+    """The ledger at ``db``, opened read-only for asking (a :class:`LedgerDB`); use it in a
+    ``with`` block or call ``close()``. A missing or older database is a ``StoreError``."""
+    return LedgerDB(db)
 
-    with Store(db, read_only=True) as store:
-        _export(store, format, output)
+
+class LedgerDB:
+    """A read-only view of the ledger at ``db``: each method answers one question, as the
+    command of the same name does (``sideline events`` is :meth:`events`, ``sideline eval`` is
+    :meth:`score`), and returns typed records with a ``to_json()`` twin.
+
+    The database is opened with DuckDB ``read_only=True`` (many readers may share a file,
+    none of them needs it writable) and held until :meth:`close`; while it is open no
+    ``extract`` can write to it. Filters are declared in :class:`~sideline.query.EventFilter`:
+    a new one is a field there, and so a keyword of :meth:`events` and a flag of the CLI.
+    """
+
+    def __init__(self, db: str | Path = DEFAULT_DB) -> None:
+        from .store.database import Store
+
+        self.path = str(db)
+        self._store = Store(db, read_only=True)
+
+    def __enter__(self) -> "LedgerDB":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.path!r})"
+
+    def events(self, *, limit: int | None = None, **filters: Any) -> list[Event]:
+        """Event mentions (one claim in one article each) that pass every filter given, in
+        ledger order; at most ``limit``. Filters: ``actor``, ``with_`` (another participant),
+        ``since``, ``until`` (a date or ISO string), ``status``, ``type`` (enum or value),
+        ``place``, ``article`` (see :class:`~sideline.query.EventFilter`). An unknown filter
+        or value is a :class:`~sideline.errors.QueryError`."""
+        return _query.events(self._store, EventFilter.of(**filters), limit=limit)
+
+    # the keywords **filters takes, for help(), inspect.signature and the CLI's flag check
+    events.__signature__ = inspect.Signature([
+        inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=None, annotation="int | None"),
+        *(inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f.type)
+          for f in fields(EventFilter)),
+    ], return_annotation="list[Event]")
+
+    def event(self, event_id: str) -> EventClaims | None:
+        """One event with all its claims (``event_id`` may be the id of one of its mentions),
+        or None."""
+        return _query.event_claims(self._store, event_id)
+
+    def story(self, actor_a: str, actor_b: str) -> list[EventClaims]:
+        """The events of two actors in date order, each with its claims in the order they were
+        published."""
+        return _query.bundle(self._store, _query.story(self._store, actor_a, actor_b))
+
+    def actors(self, query: str | None = None) -> list[ActorSummary]:
+        """Canonical actors (those whose name or alias holds ``query``), most mentioned first."""
+        return _query.actors(self._store, query)
+
+    def rejects(self) -> list[Reject]:
+        """The inputs that were rejected, and why."""
+        return list(self._store.rejects())
+
+    def export(self, format: str = "jsonl", output: str | os.PathLike | None = None):
+        """Write the ledger as ``format`` (a name in ``sideline.export.WRITERS``) to ``output``
+        (standard output when None or ``-``); returns what was written (``Exported``)."""
+        from .export.writers import export
+
+        return export(self._store, format, output)
+
+    def score(self, gold: str | os.PathLike | Iterable[dict], articles: str | os.PathLike | None = None) -> Report:
+        """Score the ledger against ``gold`` (a FORMAT.md gold JSONL file, or its rows);
+        ``articles``, the articles JSONL that was run, makes its articles without gold count."""
+        from .codec import event_to_json
+
+        rows = read_jsonl(gold) if isinstance(gold, (str, os.PathLike)) else list(gold)
+        ids = [str(a["id"]) for a in read_jsonl(articles)] if articles else []
+        return _score(rows, [event_to_json(ev) for ev in self._store.events()], ids)
+
+
+def dates(inputs: Sequence[str | Path], published: date | None = None, *,
+          on_reject: Callable[[Reject], None] | None = None) -> Iterator[dict[str, Any]]:
+    """Every temporal expression of ``inputs`` (read as ``extract`` reads them), one dict per
+    expression: ``{"article", "start", "end", "text", "value", "granularity"}``, TIMEX3-style
+    values, offsets into the article text as given. ``published`` anchors texts without a
+    date; ``on_reject`` is called with each input that cannot be read."""
+    from .stages.clean.stage import Clean
+    from .stages.ingest.read import read_inputs
+    from .stages.nlp import NLP
+    from .stages.time.stage import Timexes
+    from .stages.time.timexes import timex_records
+
+    pipeline = Pipeline([Clean(), NLP(parse_all=True), Timexes()])
+    for item in pipeline.documents(read_inputs(list(inputs), published=published)):
+        if isinstance(item, Result):
+            if on_reject is not None and item.reject is not None:
+                on_reject(item.reject)
+            continue
+        yield from timex_records(item)

@@ -1,22 +1,32 @@
-"""The command line: thin commands over sideline.api and sideline.query.
+"""The command line: each command prints what one call to the Python API returns
+(``sideline.extract``, ``sideline.dates`` or a method of ``sideline.open(db)``; the
+call of each command is ``commands.CALLS``).
 
-Every flag is named after the Python keyword it sets (``--n-process`` sets
-``n_process``). Every command is documented in README.md (a test checks).
+Every flag is named after the Python keyword it sets (``--n-process`` sets ``n_process``,
+``--with`` sets ``with_``), but for the few that only choose how to print
+(:data:`PRESENTATION`); the filters of ``events`` are made from
+:class:`~sideline.query.EventFilter`, the choices of ``--status`` and ``--type`` from the
+enums and those of ``--format`` from the export writers. Every command and flag is
+documented in README.md. Tests check all three.
 """
 from __future__ import annotations
 
 import argparse
+import enum
+import inspect
 import sys
+from dataclasses import fields
 from datetime import date
 
 from . import api
 from .errors import SidelineError
+from .query import EventFilter
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "PRESENTATION"]
 
-FORMATS = ("jsonl", "csv", "parquet", "plover", "cameo")
-STATUSES = ("occurred", "planned", "proposed", "ruled_out", "uncertain", "postponed", "cancelled", "denied")
-TYPES = ("meet", "talks", "visit", "host", "phone_call", "multilateral", "other_consult")
+#: flags that only change how a command prints (a table or JSON lines, a report or its detail,
+#: a progress bar), so they set no keyword of the API; ``--db`` is the argument of ``sideline.open``
+PRESENTATION = frozenset({"json", "by_article", "progress"})
 
 
 def _date(text: str) -> date:
@@ -26,17 +36,36 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from err
 
 
+def _default(fn, name: str):
+    """The default of keyword ``name`` of the API function ``fn``: the CLI shows the same one."""
+    return inspect.signature(fn).parameters[name].default
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"not a count (0 or more): {text!r}")
+    return n
+
+
 def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=api.DEFAULT_DB, help="the DuckDB ledger file (default: %(default)s)")
+    p.add_argument("--db", metavar="PATH", default=_default(api.open, "db"),
+                   help="the DuckDB ledger file (default: %(default)s)")
 
 
 def _add_extract(sub) -> None:
     p = sub.add_parser("extract", help="read articles and add their events to the ledger")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article JSONL(.gz), .txt, .html, folders, or - for stdin")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="article JSONL(.gz), .txt, .html, folders, or - for stdin")
     _db(p)
-    p.add_argument("--n-process", type=int, default=1, help="worker processes (default: 1)")
-    p.add_argument("--batch-size", type=int, default=32, help="articles per batch and per transaction")
-    p.add_argument("--engine", choices=("local", "ray"), default="local")
+    p.add_argument("--n-process", type=int, default=_default(api.extract, "n_process"),
+                   help="worker processes (default: %(default)s)")
+    p.add_argument("--batch-size", type=int, default=_default(api.extract, "batch_size"),
+                   help="articles per batch and per transaction (default: %(default)s)")
+    p.add_argument("--engine", choices=("local", "ray"), default=_default(api.extract, "engine"))
     p.add_argument("--published", type=_date, help="publication date for text read from stdin or files without one")
     p.add_argument("--data-dir", help="a folder of your own lexicon files, merged over the packaged ones")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any input is rejected")
@@ -44,38 +73,46 @@ def _add_extract(sub) -> None:
                    help="show a progress bar (default: when stderr is a terminal)")
 
 
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    """One flag per field of :class:`EventFilter` (``with_`` is ``--with``); an enum's values
+    are the flag's choices."""
+    for f in fields(EventFilter):
+        kind, flag = f.metadata["kind"], "--" + f.name.rstrip("_").replace("_", "-")
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            p.add_argument(flag, dest=f.name, choices=[m.value for m in kind], help=f.metadata["help"])
+        else:
+            p.add_argument(flag, dest=f.name, metavar=f.metadata["metavar"], help=f.metadata["help"],
+                           type=_date if kind is date else kind)
+
+
 def _add_readers(sub) -> None:
-    p = sub.add_parser("export", help="write the ledger as jsonl, csv, parquet, plover or cameo")
+    from .export.writers import WRITERS  # here, not at import: spawned workers import this module
+
+    p = sub.add_parser("export", help=f"write the ledger as {', '.join(WRITERS)}")
     _db(p)
-    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    p.add_argument("--format", choices=tuple(WRITERS), default=_default(api.LedgerDB.export, "format"))
     p.add_argument("-o", "--output", help="output file (default: standard output; csv/parquet need a file)")
     p = sub.add_parser("events", help="list event mentions, filtered")
     _db(p)
-    p.add_argument("--actor", help="a participant (name, surname, country code)")
-    p.add_argument("--with", dest="with_", metavar="WITH", help="another participant")
-    p.add_argument("--since", type=_date)
-    p.add_argument("--until", type=_date)
-    p.add_argument("--status", choices=STATUSES)
-    p.add_argument("--type", choices=TYPES)
-    p.add_argument("--place", help="a place, venue or occasion")
-    p.add_argument("--article", help="one article id")
-    p.add_argument("--limit", type=int)
+    _add_filters(p)
+    p.add_argument("--limit", type=_count, metavar="N", help="at most N mentions (0: none)")
     p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     p = sub.add_parser("event", help="one event with all its mentions and evidence")
     _db(p)
-    p.add_argument("event_id", metavar="ID")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("event_id", metavar="ID", help="an event id, or the id of one of its mentions")
+    p.add_argument("--json", action="store_true", help="one JSON object instead of tables")
     p = sub.add_parser("story", help="the events of two actors in date order, with their claims")
     _db(p)
     p.add_argument("actor_a", metavar="ACTOR_A")
     p.add_argument("actor_b", metavar="ACTOR_B")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="one JSON line per event instead of tables")
     p = sub.add_parser("actors", help="canonical actors with aliases, roles, countries, codes and counts")
     _db(p)
-    p.add_argument("query", nargs="?", metavar="QUERY")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("query", nargs="?", metavar="QUERY", help="only actors whose name or alias holds this")
+    p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     p = sub.add_parser("rejects", help="the inputs that were rejected, and why")
     _db(p)
+    p.add_argument("--json", action="store_true", help="JSON lines instead of text")
 
 
 def _add_tools(sub) -> None:
@@ -86,10 +123,11 @@ def _add_tools(sub) -> None:
     p.add_argument("gold", metavar="GOLD")
     _db(p)
     p.add_argument("--articles", help="the articles JSONL that was run: its articles without gold count too")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="the figures as one JSON line")
     p.add_argument("--by-article", action="store_true", help="list misses, false alarms and wrong statuses")
     p = sub.add_parser("demo", help="extract the bundled example corpus and print the ledger")
-    p.add_argument("--db", default="sideline-demo.duckdb", help="the demo ledger (default: %(default)s)")
+    p.add_argument("--db", metavar="PATH", default="sideline-demo.duckdb",
+                   help="the demo ledger (default: %(default)s)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,9 +139,30 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """Parse ``argv``; an unknown flag is reported with the usage of its own command."""
+    ap = build_parser()
+    args, extra = ap.parse_known_args(argv)
+    if extra:
+        sub = next(a for a in ap._actions if isinstance(a, argparse._SubParsersAction))
+        sub.choices[args.command].error("unrecognized arguments: " + " ".join(extra))
+    return args
+
+
+def _interrupted(args: argparse.Namespace) -> int:
+    """Ctrl-C: one line saying what is kept, exit status 130 (128 + SIGINT)."""
+    from .errors import E
+
+    where = getattr(args, "db", None) if args.command in ("extract", "demo") else None
+    print(f"sideline: {E.E011.format(db=where)}" if where else "sideline: interrupted.", file=sys.stderr)
+    return 130
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command. Errors are one coded line (exit 2); Ctrl-C is one line (exit 130)."""
+    args = _parse(argv)
     from . import commands
+    from .errors import E, StoreError
 
     try:
         return getattr(commands, "cmd_" + args.command)(args) or 0
@@ -112,6 +171,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return _interrupted(args)
+    except Exception as err:  # noqa: BLE001 - DuckDB failing mid-run (a full disk, a damaged file)
+        import duckdb
+
+        if "interrupted" in str(err).lower():  # DuckDB turns Ctrl-C inside a query into an error
+            return _interrupted(args)
+        if not isinstance(err, duckdb.Error):
+            raise
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        print(f"sideline: error: {StoreError(E.E209, path=getattr(args, 'db', '?'), reason=reason)}",
+              file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

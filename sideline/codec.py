@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from . import lexicons
+from . import lexicons, types
 from .records import (Actor, Article, Claim, Event, EventType, Evidence, Granularity, Span,
                       Status, When, Where)
 
@@ -27,10 +27,12 @@ __all__ = ["event_to_json", "event_from_json", "actor_to_json", "actor_from_json
 
 
 def plover_of(event_type: EventType | str) -> tuple[str | None, str | None]:
-    """The PLOVER event and mode of an engagement type (sideline/data/types.json)."""
-    key = event_type.value if isinstance(event_type, EventType) else str(event_type)
-    entry = lexicons.load("types").get("types", {}).get(key) or {}
-    return entry.get("plover"), entry.get("plover_mode")
+    """The PLOVER event and mode of an engagement type (the type table, :mod:`sideline.types`)."""
+    try:
+        row = types.info(event_type)
+    except ValueError:
+        return None, None
+    return row.plover, row.plover_mode
 
 
 # -- actors and claims ------------------------------------------------------------------------

@@ -1,23 +1,35 @@
-"""What each CLI command does: call the API or a query, then print a table or JSON lines."""
+"""What each CLI command does: one call to the Python API (:data:`CALLS` names it), then
+print what it returned as a table, text or JSON lines."""
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
+from dataclasses import asdict, fields
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
 from . import api
-from . import query
+from .query import EventClaims, EventFilter
 from .records import Event, Result
 
 __all__ = [
     "cmd_extract", "cmd_export", "cmd_events", "cmd_event", "cmd_story", "cmd_actors",
-    "cmd_rejects", "cmd_dates", "cmd_eval", "cmd_demo",
+    "cmd_rejects", "cmd_dates", "cmd_eval", "cmd_demo", "CALLS",
 ]
 
 EXAMPLES = Path(__file__).parent / "data" / "examples"
+
+#: command -> the API function or ``LedgerDB`` method it calls (its flags are that call's
+#: keywords); ``demo`` is the one command that makes two calls: ``extract``, then ``events``
+CALLS: dict[str, object] = {
+    "extract": api.extract, "dates": api.dates,
+    "events": api.LedgerDB.events, "event": api.LedgerDB.event, "story": api.LedgerDB.story,
+    "actors": api.LedgerDB.actors, "rejects": api.LedgerDB.rejects, "export": api.LedgerDB.export,
+    "eval": api.LedgerDB.score,
+}
 
 
 def write_json(obj: object, out=None) -> None:
@@ -32,12 +44,6 @@ def _out() -> Console:
 
 def _err() -> Console:
     return Console(stderr=True)
-
-
-def _store(db: str):
-    from .store.database import Store
-
-    return Store(db, read_only=True)
 
 
 def _progress(enabled: bool | None):
@@ -92,7 +98,8 @@ def _run_extract(args, on_result) -> api.RunSummary:
 
 
 def cmd_export(args) -> int:
-    api.export(db=args.db, format=args.format, output=args.output)
+    with api.open(args.db) as ledger:
+        ledger.export(format=args.format, output=args.output)
     return 0
 
 
@@ -103,7 +110,7 @@ def _json_lines(evs: list[Event]) -> None:
         write_json(event_to_json(ev))
 
 
-def _table(evs: list[Event], title: str | None = None) -> Table:
+def _table(evs: Sequence[Event], title: str | None = None) -> Table:
     t = Table(title=title, show_lines=False)
     for col in ("article", "type", "status", "participants", "date", "place", "according to"):
         t.add_column(col, overflow="fold")
@@ -115,10 +122,9 @@ def _table(evs: list[Event], title: str | None = None) -> Table:
 
 
 def cmd_events(args) -> int:
-    flt = query.EventFilter(actor=args.actor, with_=args.with_, since=args.since, until=args.until,
-                            status=args.status, type=args.type, place=args.place, article=args.article)
-    with _store(args.db) as store:
-        evs = query.events(store, flt, limit=args.limit)
+    filters = {f.name: getattr(args, f.name) for f in fields(EventFilter)}
+    with api.open(args.db) as ledger:
+        evs = ledger.events(limit=args.limit, **filters)
     if args.json:
         _json_lines(evs)
     else:
@@ -136,57 +142,49 @@ def _summary(led) -> str:
             f"{led.n_mentions} mentions in {led.n_articles} articles from {led.n_sources} sources")
 
 
-def cmd_event(args) -> int:
-    with _store(args.db) as store:
-        evs = query.event(store, args.event_id)
-        led = query.ledger_event(store, evs[0].event_id) if evs else None
-    if args.json:
+def _print_event(con: Console, found: EventClaims, evidence: bool = False) -> None:
+    con.print(f"[bold]{found.event_id}[/bold]: {_summary(found.event)}", highlight=False)
+    con.print(_table(found.claims))
+    for ev in found.claims if evidence else ():
+        con.print(f"[bold]{ev.article}[/bold] [{ev.evidence.start}:{ev.evidence.end}] {ev.evidence.text}",
+                  highlight=False)
 
-        if led is not None:
-            write_json(led.to_json())
-        _json_lines(evs)
-        return 0 if evs else 1
-    con = _out()
-    if not evs:
-        con.print(f"no event or mention with id {args.event_id}")
+
+def cmd_event(args) -> int:
+    with api.open(args.db) as ledger:
+        found = ledger.event(args.event_id)
+    if found is None:
+        print(f"no event or mention with id {args.event_id}", file=sys.stderr)
         return 1
-    con.print(f"[bold]{evs[0].event_id}[/bold]: {_summary(led)}", highlight=False)
-    con.print(_table(evs))
-    for ev in evs:
-        con.print(f"[bold]{ev.article}[/bold] [{ev.evidence.start}:{ev.evidence.end}] {ev.evidence.text}", highlight=False)
+    if args.json:
+        write_json(found.to_json())
+    else:
+        _print_event(_out(), found, evidence=True)
     return 0
 
 
 def cmd_story(args) -> int:
-    from .ledger.ledger import ledger_events
-
-    with _store(args.db) as store:
-        groups = query.story(store, args.actor_a, args.actor_b)
-        ledger = {ev.event_id: ev for ev in ledger_events(store)} if groups else {}
+    with api.open(args.db) as ledger:
+        found = ledger.story(args.actor_a, args.actor_b)
     if args.json:
-        from .codec import event_to_json
-
-        for event_id, claims in groups:
-            led = ledger.get(event_id)
-            write_json({"event_id": event_id, "event": led.to_json() if led else None,
-                        "claims": [event_to_json(c) for c in claims]})
+        for ev in found:
+            write_json(ev.to_json())
         return 0
     con = _out()
-    for event_id, claims in groups:
-        con.print(f"\n[bold]{event_id}[/bold]: {_summary(ledger.get(event_id))}", highlight=False)
-        con.print(_table(claims))
-    if not groups:
+    for ev in found:
+        con.print()
+        _print_event(con, ev)
+    if not found:
         con.print(f"no events of {args.actor_a} with {args.actor_b}")
     return 0
 
 
 def cmd_actors(args) -> int:
-    with _store(args.db) as store:
-        rows = query.actors(store, args.query)
+    with api.open(args.db) as ledger:
+        rows = ledger.actors(args.query)
     if args.json:
-
         for r in rows:
-            write_json(r.__dict__)
+            write_json(r.to_json())
         return 0
     t = Table(title=f"{len(rows)} actors")
     for col in ("name", "aliases", "roles", "country", "code", "mentions", "role sources"):
@@ -199,53 +197,31 @@ def cmd_actors(args) -> int:
 
 
 def cmd_rejects(args) -> int:
-    with _store(args.db) as store:
-        rows = list(store.rejects())
+    with api.open(args.db) as ledger:
+        rows = ledger.rejects()
     for r in rows:
-        print(r)
+        if args.json:
+            write_json(asdict(r))
+        else:
+            print(r)
     print(f"{len(rows)} rejected inputs", file=sys.stderr)
     return 0
 
 
 def cmd_dates(args) -> int:
-    from .pipeline import Pipeline
-    from .stages.clean.stage import Clean
-    from .stages.ingest.read import read_inputs
-    from .stages.nlp import NLP
-    from .stages.time.stage import Timexes
-    from .stages.time.timexes import timex_records
+    def on_reject(reject) -> None:
+        print(f"rejected {reject}", file=sys.stderr)
 
-    pipeline = Pipeline([Clean(), NLP(parse_all=True), Timexes()])
-    for item in pipeline.documents(read_inputs(args.inputs, published=args.published)):
-        if isinstance(item, Result):
-            print(f"rejected {item.reject}", file=sys.stderr)
-            continue
-        for rec in timex_records(item):
-            write_json(rec)
+    for row in api.dates(args.inputs, published=args.published, on_reject=on_reject):
+        write_json(row)
     return 0
 
 
-def _jsonl(path: str) -> list[dict]:
-    import json
-
-    from .errors import E, InputError
-
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return [json.loads(line) for line in fh if line.strip()]
-    except (OSError, ValueError) as err:
-        raise InputError(E.E302, path=path, reason=str(err)) from err
-
-
 def cmd_eval(args) -> int:
-    from .codec import event_to_json
-    from .evaluate import format_report, score
+    from .evaluate import format_report
 
-    gold = _jsonl(args.gold)
-    ids = [str(a["id"]) for a in _jsonl(args.articles)] if args.articles else []
-    with _store(args.db) as store:
-        preds = [event_to_json(ev) for ev in store.events()]
-    report = score(gold, preds, ids)
+    with api.open(args.db) as ledger:
+        report = ledger.score(args.gold, articles=args.articles)
     if args.json:
         write_json(report.figures())
     else:
@@ -258,7 +234,7 @@ def cmd_demo(args) -> int:
     summary = api.extract([str(p) for p in corpus], db=args.db, on_result=_reporter(None))
     con = _out()
     con.print(f"[bold]sideline demo[/bold]: {summary}  (ledger: {args.db})")
-    with _store(args.db) as store:
-        evs = query.events(store)
+    with api.open(args.db) as ledger:
+        evs = ledger.events()
     con.print(_table(evs, title=f"the ledger: {len(evs)} event mentions"))
     return 0

@@ -31,11 +31,11 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from . import types
 from .errors import E, InputError
 
-__all__ = ["Report", "score", "score_files", "format_report", "names_match", "normalise"]
+__all__ = ["Report", "score", "score_files", "read_jsonl", "format_report", "names_match", "normalise"]
 
-GROUPS = {"visit": "visit", "phone_call": "phone_call"}  # every other type: "consult"
 FOLDED = {"postponed": "ruled_out", "cancelled": "ruled_out", "canceled": "ruled_out",
           "denied": "ruled_out", "rejected": "ruled_out", "happened": "occurred",
           "scheduled": "planned", "expected": "planned", "invited": "proposed"}
@@ -157,7 +157,11 @@ def _status(pred: dict) -> str:
 
 
 def _group(kind: Any) -> str:
-    return GROUPS.get(kind, "consult")
+    """The coarse group the scorer matches on (the type table's family; unknown types: consult)."""
+    try:
+        return types.family(kind)
+    except ValueError:
+        return "consult"
 
 
 def _article(pred: dict) -> str:
@@ -293,7 +297,8 @@ def score(gold: list[dict], pred: list[dict], article_ids: tuple[str, ...] | lis
     return rep
 
 
-def _read(path: str | Path) -> list[dict]:
+def read_jsonl(path: str | Path) -> list[dict]:
+    """The rows of a JSONL file (gold, predictions, articles); a coded error when it cannot be read."""
     try:
         with open(path, encoding="utf-8") as fh:
             return [json.loads(line) for line in fh if line.strip()]
@@ -303,8 +308,8 @@ def _read(path: str | Path) -> list[dict]:
 
 def score_files(gold: str | Path, pred: str | Path, articles: str | Path | None = None) -> Report:
     """Score two JSONL files; with ``articles``, every article of that file is scored."""
-    ids = [str(a["id"]) for a in _read(articles)] if articles else []
-    return score(_read(gold), _read(pred), ids)
+    ids = [str(a["id"]) for a in read_jsonl(articles)] if articles else []
+    return score(read_jsonl(gold), read_jsonl(pred), ids)
 
 
 def _first_form(actor: Any) -> str:

@@ -1,18 +1,31 @@
-"""Typed queries over the ledger, shared by the command line and the JSON API.
+"""Typed queries over the ledger, shared by the Python API and the command line.
 
 Every function takes an open :class:`~sideline.store.database.Store` and returns records, never
-rows; the CLI prints them as tables or JSON lines.
+rows: :class:`~sideline.records.Event` mentions, :class:`EventClaims` (a ledger event with
+its claims) and :class:`ActorSummary`, each with a ``to_json()`` twin (``event_to_json`` for
+mentions). :class:`sideline.api.LedgerDB` calls them; the CLI prints what it returns.
+
+A filter of ``events`` is declared once, as a field of :class:`EventFilter` with its check in
+``_CHECKS``: that makes it a keyword of ``LedgerDB.events`` and a flag of ``sideline events``.
 """
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
-from .records import Actor, Event
+from .codec import event_to_json
+from .errors import E, QueryError
+from .records import Actor, Event, EventType, Status
 
-__all__ = ["EventFilter", "events", "story", "event", "ledger_event", "actors", "fold"]
+if TYPE_CHECKING:
+    from .ledger.ledger import LedgerEvent
+
+__all__ = ["EventFilter", "EventClaims", "ActorSummary", "events", "story", "event_claims", "bundle",
+           "actors", "fold", "check_limit"]
 
 
 def fold(text: str | None) -> str:
@@ -30,18 +43,70 @@ def _names_match(query: str, actor: Actor) -> bool:
     return any(q == n or f" {q} " in f" {n} " for n in _names(actor))
 
 
+def _filter(help: str, kind: type = str, metavar: str = "TEXT") -> Any:
+    """An optional field of :class:`EventFilter`: the kind of value it takes (``str``, ``int``,
+    ``float``, ``date`` or an enum, whose values are then the only ones allowed) and what
+    ``--help`` says of it."""
+    return field(default=None, metadata={"help": help, "kind": kind, "metavar": metavar})
+
+
+_KIND_NAMES = {str: "a string", int: "a whole number", float: "a number"}
+
+
+def _coerce(name: str, kind: type, value: Any) -> Any:
+    """``value`` as ``kind``, or a :class:`QueryError` naming the filter and what it takes."""
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        try:
+            return kind(value)
+        except ValueError:
+            raise QueryError(E.E312, name=name, kind=f"a {name}", value=value,
+                             known=", ".join(m.value for m in kind)) from None
+    if kind is date:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise QueryError(E.E313, name=name, kind="an ISO date (YYYY-MM-DD)", value=value) from None
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise QueryError(E.E313, name=name, kind=_KIND_NAMES.get(kind, kind.__name__), value=value)
+    return value
+
+
 @dataclass(frozen=True)
 class EventFilter:
-    """The filters of ``sideline events``; each is optional and they combine with AND."""
+    """The filters of ``LedgerDB.events`` and ``sideline events``; each is optional and they
+    combine with AND. Values are checked when the filter is made: ``status="ruled_out"``
+    becomes :attr:`Status.RULED_OUT`, ``since="2024-09-01"`` a date, and an unknown status,
+    type or a bad date is a :class:`~sideline.errors.QueryError`."""
 
-    actor: str | None = None
-    with_: str | None = None
-    since: date | None = None
-    until: date | None = None
-    status: str | None = None
-    type: str | None = None
-    place: str | None = None
-    article: str | None = None
+    actor: str | None = _filter("a participant: name, surname, words of the text or country code", metavar="A")
+    with_: str | None = _filter("another participant of the same event", metavar="B")
+    since: date | None = _filter("events whose date may fall on or after this day", date, "DATE")
+    until: date | None = _filter("events whose date may fall on or before this day", date, "DATE")
+    status: Status | None = _filter("a status; ruled_out includes postponed, cancelled and denied", Status, "S")
+    type: EventType | None = _filter("an event type", EventType, "T")
+    place: str | None = _filter("a place, venue, occasion or its country code", metavar="P")
+    article: str | None = _filter("one article id", metavar="ID")
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None:
+                object.__setattr__(self, f.name, _coerce(f.name, f.metadata["kind"], value))
+
+    @classmethod
+    def of(cls, **filters: Any) -> "EventFilter":
+        """The filter the keywords ask for; an unknown keyword is a :class:`QueryError`."""
+        known = [f.name for f in fields(cls)]
+        unknown = sorted(set(filters) - set(known))
+        if unknown:
+            raise QueryError(E.E311, name=unknown[0], known=", ".join(known))
+        return cls(**filters)
 
     def __call__(self, ev: Event) -> bool:
         return all(check(self, ev) for check in _CHECKS)
@@ -81,9 +146,9 @@ def _check_dates(f: EventFilter, ev: Event) -> bool:
 
 
 def _check_fields(f: EventFilter, ev: Event) -> bool:
-    if f.status and f.status not in (ev.status.value, ev.status.coarse.value):
+    if f.status and f.status not in (ev.status, ev.status.coarse):
         return False
-    if f.type and ev.type.value != f.type:
+    if f.type and ev.type != f.type:
         return False
     if f.article and ev.article != f.article:
         return False
@@ -97,15 +162,26 @@ def _check_fields(f: EventFilter, ev: Event) -> bool:
 _CHECKS = (_check_actor, _check_dates, _check_fields)
 
 
+def check_limit(limit: Any) -> int | None:
+    """``limit`` if it is None or a whole number, 0 or more; else a :class:`QueryError`."""
+    if limit is not None and _coerce("limit", int, limit) < 0:
+        raise QueryError(E.E313, name="limit", kind="a whole number, 0 or more", value=limit)
+    return limit
+
+
 def events(store, flt: EventFilter | None = None, limit: int | None = None) -> list[Event]:
-    """Event mentions that pass the filter, in ledger order."""
+    """Event mentions that pass the filter, in ledger order (article id, evidence start, mention
+    id); at most ``limit`` of them when it is given."""
     flt = flt or EventFilter()
-    out = []
+    limit = check_limit(limit)
+    out: list[Event] = []
+    if limit == 0:
+        return out
     for ev in store.events(article=flt.article):
+        if limit is not None and len(out) >= limit:  # limit 0: no rows
+            break
         if flt(ev):
             out.append(ev)
-            if limit and len(out) >= limit:
-                break
     return out
 
 
@@ -127,21 +203,55 @@ def story(store, actor_a: str, actor_b: str) -> list[tuple[str, list[Event]]]:
     return sorted(groups.items(), key=lambda kv: (_event_date(kv[1]), kv[0]))
 
 
-def event(store, event_id: str) -> list[Event]:
-    """All mentions of one event (or the one mention with that mention id)."""
-    return [ev for ev in store.events() if event_id in (ev.event_id, ev.mention_id)]
+@dataclass(frozen=True)
+class EventClaims:
+    """One ledger event with the claims (stored mentions) that make it.
+
+    ``event`` is the ledger's record (participants, best date, consensus status and the rule
+    that decided it, counts, the timeline of claims); None only for a mention never linked."""
+
+    event_id: str
+    event: LedgerEvent | None
+    claims: tuple[Event, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "event": self.event.to_json() if self.event else None,
+                "claims": [event_to_json(c) for c in self.claims]}
 
 
-def ledger_event(store, event_id: str):
-    """The ledger's record of one event (participants, best date, consensus status and the
-    rule that decided it, counts, timeline of claims), or None."""
-    from .ledger.ledger import ledger_events
+def bundle(store, groups: list[tuple[str, list[Event]]]) -> list[EventClaims]:
+    """``[(event_id, claims)]`` with the ledger record of each event, made from its own claims
+    as the ledger makes it (a linked event's record depends on its claims and their articles'
+    publication dates only), so one event costs its claims and not the whole ledger."""
+    from .ledger.ledger import Ledger
 
-    return next((ev for ev in ledger_events(store) if ev.event_id == event_id), None)
+    linked = [claims for _, claims in groups if claims[0].event_id]
+    ledger = Ledger()
+    ledger.seed(linked, published=store.published_dates())
+    records = {claims[0].event_id: ledger.event_of(tuple(sorted(c.mention_id for c in claims)))
+               for claims in linked}
+    return [EventClaims(event_id, records.get(event_id), tuple(claims)) for event_id, claims in groups]
+
+
+def event_claims(store, event_id: str) -> EventClaims | None:
+    """One event with all its claims, by event id or by the id of one of its mentions."""
+    claims = list(store.events(event_id=event_id))
+    if not claims:
+        mention = next((ev for ev in store.events() if ev.mention_id == event_id), None)
+        if mention is None:
+            return None
+        if mention.event_id is None:
+            return EventClaims(mention.mention_id, None, (mention,))
+        event_id = mention.event_id
+        claims = list(store.events(event_id=event_id))
+    return bundle(store, [(event_id, claims)])[0]
 
 
 @dataclass(frozen=True)
 class ActorSummary:
+    """A canonical actor: aliases, roles, country and code, how often it is a participant, and
+    where its roles come from."""
+
     name: str
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
@@ -150,6 +260,9 @@ class ActorSummary:
     mentions: int
     known: tuple[str, ...] = ()  # offices in the knowledge file: "Foreign Minister, RUS (2004-03-09 to now): knowledge base"
     learned: tuple[str, ...] = ()  # what articles stated: "Foreign Minister, KEN: learned from 2 articles (...)"
+
+    def to_json(self) -> dict[str, Any]:
+        return {f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v for f in fields(self)}
 
 
 def actors(store, query: str | None = None) -> list[ActorSummary]:

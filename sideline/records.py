@@ -176,6 +176,9 @@ class Event:
     trigger: Span | None = None  # in clean-text offsets
     sentence: Span | None = None  # in clean-text offsets
     event_id: str | None = None  # set by the ledger
+    #: the rule of the status reader that gave ``status`` (None: no cue, the default "occurred"
+    #: of a trigger noun or a verb not in the past); not stored, used to merge claims
+    status_cue: str | None = field(default=None, compare=False, repr=False)
     #: the id this claim was stored under (the store sets it when it reads one back), so that
     #: the link step may rename its participants and keep its id
     stored_id: str | None = field(default=None, compare=False, repr=False)

@@ -13,10 +13,16 @@ Model fixtures (they load the spaCy pipeline once per test session):
         assert doc.parse.ents
 
 Every test that uses one of these fixtures is marked ``slow`` automatically
-(``pytest -m "not slow"`` skips them).
+(``pytest -m "not slow"`` skips them). A test that loads a spaCy pipeline (``spacy.load``) or
+starts Ray (``ray.init``) some other way must carry ``@pytest.mark.slow`` itself: unmarked,
+it fails and says so (:func:`_unmarked_tests_load_no_model`). Subprocesses are not watched:
+a test that runs the CLI's ``extract`` is marked by hand (tests/test_e2e.py).
+
+Rule tests that need a parse without the model build it by hand: tests/rules/parsed.py.
 """
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -30,6 +36,35 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _unmarked_tests_load_no_model(request, monkeypatch):
+    """Fail a test not marked slow that loads a spaCy pipeline or starts Ray."""
+    if request.node.get_closest_marker("slow") is not None:
+        return
+    where = request.node.nodeid
+
+    import spacy
+
+    real_load = spacy.load
+
+    def load(name, *args, **kwargs):
+        real_load(name, *args, **kwargs)  # a missing model keeps its own error
+        pytest.fail(f"{where} loads the spaCy pipeline {name!r}: mark it @pytest.mark.slow", pytrace=False)
+
+    monkeypatch.setattr(spacy, "load", load)
+    ray = sys.modules.get("ray")
+    if ray is None:
+        try:
+            import ray
+        except ImportError:
+            return
+
+    def init(*args, **kwargs):
+        pytest.fail(f"{where} starts Ray: mark it @pytest.mark.slow", pytrace=False)
+
+    monkeypatch.setattr(ray, "init", init)
 
 
 @pytest.fixture(scope="session")

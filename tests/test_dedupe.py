@@ -83,3 +83,82 @@ def test_three_shared_persons_make_one_meeting_with_everyone():
     out = _run(_with(0, (a, b, c, d)), _with(10, (b, d, e, a)))
     assert len(out) == 1 and {x.name for x in out[0].actors} == {"Vucic", "Michel", "Borrell", "Macron", "Meloni"}
     assert len(_run(_with(0, (a, b, c)), _with(10, (a, b, e)))) == 2  # two shared: two meetings
+
+
+# -- step 5: one engagement told with two statuses ------------------------------------------------
+def _cued(start, status, cue, who=None, type_="meet", where=None, country=None, actors=PAIR, when=None):
+    from dataclasses import replace
+    ev = _ev(start, when, where, country, status=status, who=who, type_=type_)
+    return replace(ev, status_cue=cue, actors=actors)
+
+
+def test_a_plan_told_in_the_past_gives_way_to_its_postponement():
+    """"X was to hold talks with Y" ... "officials said the meeting was postponed": one claim, postponed."""
+    out = _run(_cued(0, "planned", "past-plan", type_="talks"),
+               _cued(10, "postponed", "cancelled", who="officials"))
+    assert [e.status for e in out] == [Status.POSTPONED]
+    assert out[0].attributed_to.name == "officials"
+
+
+def test_a_default_status_gives_way_to_a_stated_one():
+    out = _run(_cued(0, "occurred", None), _cued(10, "planned", "future"))
+    assert [e.status for e in out] == [Status.PLANNED]
+
+
+def test_two_voices_with_two_stated_statuses_stay_two_claims():
+    out = _run(_cued(0, "proposed", "offer", who="the Kremlin"), _cued(10, "ruled_out", "negated", who="the State Department"))
+    assert sorted(e.status.value for e in out) == ["proposed", "ruled_out"]
+
+
+def test_one_voice_keeps_its_latest_state_only_when_it_tells_a_new_one():
+    cancelled = _run(_cued(0, "planned", "future", who="aides"), _cued(10, "cancelled", "cancelled", who="aides"))
+    assert [e.status for e in cancelled] == [Status.CANCELLED]
+    hedged = _run(_cued(0, "proposed", "offer", who="aides"), _cued(10, "planned", "future", who="aides"))
+    assert len(hedged) == 2  # "would depend on ..." does not make an offer a plan
+
+
+def test_an_open_question_stays_a_claim_of_its_own():
+    out = _run(_cued(0, "uncertain", "doubt"), _cued(10, "planned", "future"))
+    assert len(out) == 2
+
+
+def test_two_places_keep_two_statuses_apart():
+    out = _run(_cued(0, "planned", "future", where="New York", country="USA"),
+               _cued(10, "ruled_out", "foiled", where="Washington", country="USA"))
+    assert len(out) == 2
+
+
+# -- step 0: a trip called off takes its plans with it ---------------------------------------------
+TRAVELLER = Actor("Joe Biden", "Biden", kind="person")
+HOST = Actor("Olaf Scholz", "Scholz", kind="person")
+
+
+def _trip(status="postponed", who="the White House"):
+    return _cued(0, status, "cancelled", who=who, type_="visit", when="2024-10-10",
+                 actors=(TRAVELLER, Actor("Germany", "Germany", country="DEU", kind="country")))
+
+
+def test_meetings_planned_inside_a_trip_called_off_are_called_off():
+    inside = _cued(10, "planned", "past-plan", where="Berlin", country="DEU", actors=(TRAVELLER, HOST))
+    out = _run(_trip(), inside)
+    meeting = [e for e in out if e.type is EventType.MEET]
+    assert len(meeting) == 1
+    assert meeting[0].status is Status.POSTPONED and meeting[0].status_cue == "trip"
+
+
+def test_plans_elsewhere_in_the_future_tense_or_of_another_source_stand():
+    elsewhere = _cued(10, "planned", "past-plan", where="Paris", country="FRA", actors=(TRAVELLER, HOST))
+    told_as_future = _cued(20, "planned", "future", where="Berlin", country="DEU", actors=(TRAVELLER, HOST))
+    sourced = _cued(30, "planned", "past-plan", where="Ramstein", country="DEU", who="media reports",
+                    actors=(TRAVELLER, Actor("Volodymyr Zelensky", "Zelensky", kind="person")))
+    out = _run(_trip(), elsewhere, told_as_future, sourced)
+    meetings = [e for e in out if e.type is EventType.MEET]
+    assert len(meetings) == 3
+    assert all(e.status is Status.PLANNED for e in meetings)
+
+
+def test_a_meeting_placed_nowhere_joins_the_trip_by_its_date():
+    near = _cued(10, "planned", "past-plan", when="2024-10-12", actors=(TRAVELLER, HOST))
+    far = _cued(20, "planned", "past-plan", when="2024-11-20", actors=(TRAVELLER, Actor("Li Qiang", "Li", kind="person")))
+    out = {e.actors[1].name: e.status for e in _run(_trip(), near, far) if e.type is EventType.MEET}
+    assert out == {"Olaf Scholz": Status.POSTPONED, "Li Qiang": Status.PLANNED}

@@ -151,7 +151,8 @@ def test_story_and_event_show_the_ledger_record(tmp_path: Path):
     story = [json.loads(x) for x in _cli("story", *pair, "--db", str(db), "--json").stdout.splitlines()]
     assert story and all(s["event"]["status"] and s["event"]["rule"] and s["claims"] for s in story)
     assert events[0]["event_id"] in {s["event_id"] for s in story}
-    shown = [json.loads(x) for x in _cli("event", events[0]["event_id"], "--db", str(db), "--json").stdout.splitlines()]
-    assert shown[0]["event_id"] == events[0]["event_id"] and shown[0]["n_mentions"] == len(shown) - 1
+    shown = json.loads(_cli("event", events[0]["event_id"], "--db", str(db), "--json").stdout)
+    assert shown["event_id"] == shown["event"]["event_id"] == events[0]["event_id"]
+    assert shown["event"]["n_mentions"] == len(shown["claims"]) >= 1
     table = _cli("event", events[0]["event_id"], "--db", str(db)).stdout
     assert events[0]["event_id"] in table and "mentions in" in table

@@ -22,6 +22,7 @@ def test_local_engine_processes():
     assert list(nlp.pipe(_stream(), batch_size=3, n_process=2)) == list(nlp.pipe(_stream(), batch_size=3))
 
 
+@pytest.mark.slow
 def test_ray_engine_matches_local():
     pytest.importorskip("ray")
     from ray import cloudpickle

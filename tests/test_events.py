@@ -150,7 +150,8 @@ def test_no_meeting_planned(extract):
 
 def test_anchor_since_a_meeting_keeps_its_own_status(extract):
     doc = extract("Keir Starmer has not seen Xi Jinping since a meeting with Xi Jinping in Rio in 2024.")
-    assert all(e.status is not Status.RULED_OUT for e in doc.events if e.type is EventType.MEET)
+    meetings = [e for e in doc.events if e.type is EventType.MEET]
+    assert meetings and all(e.status is Status.OCCURRED for e in meetings)
 
 
 # -- attribution ----------------------------------------------------------------------------------
@@ -200,7 +201,7 @@ def test_merge_keeps_one_claim_per_reading(extract):
 
 def test_stage_contract():
     stage = Events()
-    assert stage.name == "events" and stage.requires == ("parse", "mentions") and stage.provides == ("events",)
+    assert stage.name == "events" and stage.requires == ("parse", "sentences", "mentions", "published") and stage.provides == ("events",)
     from sideline.records import Article
 
     doc = Document(article=Article(id="x", text="nothing"))
@@ -354,7 +355,7 @@ def test_an_invitation_later_accepted_leaves_only_the_plan(extract):
 def test_headline_verb_parsed_as_a_name_still_postpones(extract):
     doc = extract("President @MBuhari postpones travel to the Republic of Chad.")
     visits = [e for e in doc.events if e.type is EventType.VISIT]
-    assert all(e.status.coarse is Status.RULED_OUT for e in visits)
+    assert visits and all(e.status is Status.POSTPONED for e in visits)
 
 
 def test_a_plan_told_in_the_past_perfect_did_not_happen(extract):
@@ -366,6 +367,7 @@ def test_a_plan_told_in_the_past_perfect_did_not_happen(extract):
 def test_a_person_is_not_paired_with_his_own_country(extract):
     doc = extract("Russian Foreign Minister Sergey Lavrov met Turkish Foreign Minister Hakan Fidan in Ankara. "
                   "The State Department said it has no plans for top-level discussions with Moscow.")
+    find(doc, "Lavrov", "Fidan", kind=EventType.MEET)
     assert not [e for e in doc.events if {"Lavrov", "Russia"} <= set(names(e))]
 
 
@@ -416,12 +418,14 @@ def test_the_meeting_of_a_body_does_not_borrow_the_last_engagement(extract):
     doc = extract("Interior Minister Kipchumba Murkomen received President Evariste Ndayishimiye at the "
                   "airport on Sunday. The annual meeting of the East African Community will review the "
                   "customs union, the secretariat said.")
+    find(doc, "Murkomen", "Ndayishimiye", kind=EventType.HOST)
     assert not [e for e in doc.events if e.type is not EventType.HOST and "Murkomen" in names(e)]
 
 
 def test_plain_words_before_a_summit_are_not_participants(extract):
     doc = extract("Prime Minister Narendra Modi will travel to Brazil to attend the Rio plus Earth summit "
                   "starting Wednesday.")
+    assert find(doc, "Modi", kind=EventType.VISIT).actors[1].name == "Brazil"
     assert all(n not in ("Rio", "Earth") for e in doc.events for n in names(e))
 
 
@@ -447,11 +451,13 @@ def test_summits_held_in_two_places_are_two_engagements(extract):
     assert len([e for e in doc.events if e.type in (EventType.MEET, EventType.TALKS)]) == 2
 
 
+@pytest.mark.xfail(strict=True, reason="no event at all: 'the AU envoy' resolves to no actor (an organisation's "
+                                       "unnamed envoy), so neither the reception nor the talks are found")
 def test_the_visiting_official_is_not_guessed_from_the_host(extract):
     doc = extract("Prime Minister Joseph Dion Ngute received the AU envoy at the airport on Monday. "
                   "Before leaving for the hotel, Prime Minister Ngute and the visiting official held brief talks.")
-    visits = [e for e in doc.events if e.type is EventType.VISIT]
-    assert all(names(e)[0] != "Ngute" for e in visits)
+    assert names(find(doc, "Ngute", kind=EventType.HOST))[0] == "Joseph Dion Ngute"
+    assert not [e for e in doc.events if e.type is EventType.VISIT and names(e)[0] == "Ngute"]
 
 
 def test_talks_that_are_the_purpose_of_a_trip_include_the_place(extract):
@@ -502,6 +508,7 @@ def test_an_indefinite_title_is_nobody_in_particular(extract):
     doc = extract("Spanish Prime Minister Pedro Sanchez will have dinner with Portuguese Prime Minister "
                   "Luis Montenegro in Lisbon on Friday, the first time this year the Portuguese leader "
                   "has received a foreign leader in person, his office said.")
+    assert find(doc, "Sanchez", "Montenegro", kind=EventType.MEET).status is Status.PLANNED
     hosts = [e for e in doc.events if e.type is EventType.HOST]
     assert all("Sanchez" not in names(e) for e in hosts)
 
@@ -526,14 +533,20 @@ def test_an_opportunity_offered_is_not_in_doubt(extract):
     assert ev.status is not Status.UNCERTAIN
 
 
+@pytest.mark.xfail(strict=True, reason="no meeting: 'the European six' is not resolved to the six leaders named "
+                                       "just before, so the meeting with Zelensky has one party and is dropped")
 def test_a_number_with_a_national_adjective_names_nobody(extract):
-    doc = extract("After the talks in Kyiv, the European six met with Ukrainian President Volodymyr Zelensky.")
-    assert all("European" not in [a.name for a in e.actors] for e in doc.events)
+    doc = extract("Macron, Scholz, Meloni, Tusk, Sanchez and Frederiksen arrived in Kyiv on Friday. "
+                  "After the talks in Kyiv, the European six met with Ukrainian President Volodymyr Zelensky.")
+    ev = find(doc, "Zelensky", "Macron", "Frederiksen", kind=EventType.MEET)
+    assert "European" not in [a.name for a in ev.actors] and len(ev.actors) == 7
 
 
 def test_a_country_welcoming_a_guest_tells_of_a_visit(extract):
     doc = extract("Prime Minister Keir Starmer said it was remarkable that ten years have passed since "
                   "Britain last welcomed a Chinese president on a state visit.")
+    visits = [e for e in doc.events if e.type is EventType.VISIT]
+    assert [[a.name for a in e.actors] for e in visits] == [["China", "United Kingdom"]]
     assert not [e for e in doc.events if e.type is EventType.HOST and e.actors[0].kind != "person"]
 
 

@@ -180,3 +180,42 @@ def test_public_import_paths_still_work():
     from sideline.store import Store
 
     assert all(callable(x) for x in (export, Ledger, Actors, Clean, Events, read_inputs, Place, Time, Store))
+
+
+def _stage_reads(paths: list[Path]) -> set[str]:
+    """The Document fields read as ``doc.<field>`` in these modules."""
+    from sideline.records import Document
+
+    fields = set(Document.__dataclass_fields__)
+    reads = set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.value.id == "doc" and node.attr in fields and isinstance(node.ctx, ast.Load):
+                reads.add(node.attr)
+    return reads
+
+
+def test_stages_declare_every_field_they_read():
+    root = PKG / "stages"
+    found = {}
+    for name in ("clean", "nlp", "actors", "events", "time", "place", "dedupe"):
+        pkg = root / name
+        paths = sorted(pkg.glob("*.py")) if pkg.is_dir() else [root / f"{name}.py"]
+        found[name] = _stage_reads(paths)
+    assert "published" in found["events"]  # the reader sees what it must
+    from sideline.stages.actors import Actors
+    from sideline.stages.clean import Clean
+    from sideline.stages.dedupe import Dedupe
+    from sideline.stages.events import Events
+    from sideline.stages.nlp import NLP
+    from sideline.stages.place import Place
+    from sideline.stages.time import Time
+
+    undeclared = {}
+    for cls in (Clean, NLP, Actors, Events, Time, Place, Dedupe):
+        declared = {f.split(".")[0] for f in cls.requires + cls.provides} | {"article"}
+        missing = found[cls.name] - declared
+        if missing:
+            undeclared[cls.name] = sorted(missing)
+    assert undeclared == {}

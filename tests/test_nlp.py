@@ -45,8 +45,7 @@ def test_trigger_pattern_words_prefixes_and_phrases():
 
 def test_event_words_cover_trigger_lexicon():
     path = packaged("triggers.json")
-    if not path.exists():
-        pytest.skip("no triggers.json yet")
+    assert path.exists(), path
     data = json.loads(path.read_text(encoding="utf-8"))
     pat = trigger_pattern(load_lines("event_words"))
     words = list(data.get("verbs", {})) + list(data.get("nouns", {})) + list(data.get("phrases", []))
@@ -84,10 +83,12 @@ def test_sentences_on_news_text(make_doc):
 
 def test_offsets_are_clean_text_offsets(make_doc):
     doc = make_doc(NEWS)
-    assert doc.parse.text == doc.text
+    assert doc.parse.text == doc.text and len(doc.parse) and doc.sentences
     for tok in doc.parse:
         assert doc.text[tok.idx:tok.idx + len(tok.text)] == tok.text
-    for sent, span in zip([s for s in doc.parse.sents if s.text.strip()], doc.sentences):
+    sents = [s for s in doc.parse.sents if s.text.strip()]
+    assert len(sents) == len(doc.sentences)
+    for sent, span in zip(sents, doc.sentences):
         assert sent.text.strip() == doc.text[span.start:span.end]
     assert all(isinstance(s, Span) for s in doc.sentences)
 
@@ -126,7 +127,8 @@ def test_entities_in_windows_around_events_and_in_the_lead(nlp_stage):
 
 
 def test_entities_do_not_cross_lines(make_doc):
-    assert not any("\n" in e.text for e in make_doc(NEWS).parse.ents)
+    ents = make_doc(NEWS).parse.ents
+    assert len(ents) > 3 and not any("\n" in e.text for e in ents)
 
 
 def test_parse_all(nlp_stage):
@@ -154,7 +156,7 @@ def test_pipe_equals_call_and_keeps_order(nlp_stage):
 def test_sentences_do_not_depend_on_what_is_parsed(nlp_stage):
     doc = Document(article=Article(id="s", text=NEWS), text=NEWS)
     some, every = nlp_stage(doc), nlp_stage.replace(parse_all=True)(doc)
-    assert some.sentences == every.sentences
+    assert some.sentences and some.sentences == every.sentences
     for parse in (some.parse, every.parse):
         for sent in parse.sents:
             assert all(sent.start <= t.head.i < sent.end for t in sent)

@@ -1,9 +1,12 @@
 """Typed queries over hand-built event mentions (no model, no database)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+
+import pytest
 
 from sideline import query
+from sideline.errors import QueryError
 from sideline.records import Actor, Event, EventType, Evidence, Status, When, Where
 
 
@@ -65,3 +68,34 @@ def test_story_groups_claims_by_event_in_date_order():
 def test_actors_summary_counts_mentions():
     rows = query.actors(STORE, "lavrov")
     assert rows[0].name == "Sergey Lavrov" and rows[0].mentions == 5 and rows[0].country == "RUS"
+
+
+def test_the_filter_checks_and_converts_its_values_once():
+    flt = query.EventFilter(status="ruled_out", type="meet", since="2023-04-15", until=datetime(2023, 12, 31, 9))
+    assert flt.status is Status.RULED_OUT and flt.type is EventType.MEET
+    assert (flt.since, flt.until) == (date(2023, 4, 15), date(2023, 12, 31))
+    assert query.events(STORE, flt) == query.events(STORE, query.EventFilter(
+        status=Status.RULED_OUT, type=EventType.MEET, since=date(2023, 4, 15), until=date(2023, 12, 31)))
+    assert [e.event_id for e in query.events(STORE, flt)] == ["ev-1"]
+    with pytest.raises(QueryError) as err:
+        query.EventFilter.of(**{"with": "Blinken"})  # the keyword is with_, as in the flag's dest
+    assert err.value.code == "E311" and "with_" in str(err.value)
+    with pytest.raises(QueryError) as err:
+        query.EventFilter(status="Cancelled")
+    assert err.value.code == "E312" and "cancelled" in str(err.value)
+
+
+def test_limit_counts_from_zero():
+    assert len(query.events(STORE, limit=2)) == 2 and query.events(STORE, limit=0) == []
+    assert len(query.events(STORE, limit=None)) == 5
+    with pytest.raises(QueryError):
+        query.events(STORE, limit=True)
+
+
+def test_bundle_gives_each_story_event_its_ledger_record():
+    bundled = query.bundle(STORE, query.story(STORE, "Blinken", "Lavrov"))
+    assert [b.event_id for b in bundled] == ["ev-2", "ev-1"]
+    ev1 = bundled[1].event
+    assert ev1 is not None and ev1.n_mentions == 2 and ev1.n_articles == 2
+    assert [c.status for c in ev1.timeline] == [Status.PROPOSED, Status.RULED_OUT]  # a2 was published first
+    assert bundled[1].to_json()["claims"][0]["status"] == "proposed"

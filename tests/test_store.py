@@ -123,7 +123,7 @@ def test_events_round_trip_exactly_in_order():
         _fill(s)
         got = list(s.events())
         want = _expected()
-        assert len(got) == len(want)
+        assert got and len(got) == len(want)
         assert all(e == want[e.mention_id] for e in got)
         keys = [(e.article, e.evidence.start, e.mention_id) for e in got]
         assert keys == sorted(keys)

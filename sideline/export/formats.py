@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import E, InputError
 from ..ledger.link import country_names, fold
 from ..ledger.dates import as_date, parse_value
+from .. import types
 from ..lexicons import load
 
 __all__ = ["to_plover", "to_cameo_row", "cameo_code", "GDELT_COLUMNS", "GDELT_PATTERNS",
@@ -56,7 +57,7 @@ PLOVER_SCHEMA: dict[str, Any] = {
         "id": {"type": "string", "pattern": r"^\S+$"},
         "date": {"type": ["string", "null"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
         "date_granularity": _OPT_STR,
-        "event": {"type": "string", "enum": ["CONSULT"]},
+        "event": {"type": "string", "enum": sorted({row.plover for row in types.table().values()})},
         "mode": {"type": ["string", "null"], "enum": ["visit", "host", "phone", "multilateral", "third-party", None]},
         "context": _STR,
         "actor": _OPT_STR, "actor_code": _OPT_STR, "recipient": _OPT_STR, "recipient_code": _OPT_STR,
@@ -141,23 +142,19 @@ def _event_json(e: Any) -> dict:
             "location": e.where.to_json() if e.where else None, "evidence": {"text": e.evidence.text}}
 
 
-def _types(data_dir: str | None) -> dict:
-    return load("types", data_dir)
-
-
 def cameo_code(type_: str, status: str, countries: set[str] | None = None,
                place_country: str | None = None, data_dir: str | None = None) -> str:
     """The CAMEO event code: by type when it occurred (044 for a meeting in a third country),
     else by status (036 intent to meet, 125 refusal)."""
-    spec = _types(data_dir)
     if status != "occurred":
-        return spec["cameo_by_status"].get(status, "036")
-    entry = spec["types"].get(type_, {})
-    code = entry.get("cameo", "040")
-    third = entry.get("cameo_third_location")
-    if third and place_country and countries and place_country not in countries:
-        return third
-    return code
+        return types.cameo_by_status(data_dir).get(status, "036")
+    try:
+        row = types.info(type_, data_dir)
+    except ValueError:
+        return "040"
+    if row.cameo_third_location and place_country and countries and place_country not in countries:
+        return row.cameo_third_location
+    return row.cameo
 
 
 def _countries(v: _View) -> set[str]:
@@ -182,14 +179,22 @@ def _plover_roles(v: _View, mode: str | None) -> tuple[str | None, dict, dict]:
     return mode, actor, recipient
 
 
+def _row(type_: str, data_dir: str | None) -> types.TypeInfo | None:
+    try:
+        return types.info(type_, data_dir)
+    except ValueError:
+        return None
+
+
 def to_plover(event: Any, data_dir: str | None = None) -> dict[str, Any]:
     """A PLOVER CONSULT record for a ledger event or an event line (see :data:`PLOVER_SCHEMA`)."""
     v = _view(event)
-    mode, actor, recipient = _plover_roles(v, _types(data_dir)["types"].get(v.type, {}).get("plover_mode"))
+    row = _row(v.type, data_dir)
+    mode, actor, recipient = _plover_roles(v, row.plover_mode if row else None)
     loc = v.location or None
     return {
         "id": v.id, "date": v.date, "date_granularity": v.granularity,
-        "event": "CONSULT", "mode": mode, "context": "diplomatic",
+        "event": row.plover if row else "CONSULT", "mode": mode, "context": "diplomatic",
         "actor": actor.get("name"), "actor_code": actor.get("code") or actor.get("country"),
         "recipient": recipient.get("name"), "recipient_code": recipient.get("code") or recipient.get("country"),
         "location": None if not loc else {k: loc.get(k) for k in ("name", "country", "lat", "lon")},

@@ -163,7 +163,8 @@ class Gazetteer:
         self._countries, self._country_keys, self._cities = t.countries, t.country_keys, t.cities
         self._alt, self._states, self._capitals = t.alt, t.states, t.capitals
         self._aliases = MappingProxyType(self._resolve_aliases(data.get("aliases", {})))
-        self.venues = VenueIndex(lexicons.load("venues", data_dir).get("venues", ()), self)
+        venues = lexicons.load("venues", data_dir)
+        self.venues = VenueIndex(venues.get("venues", ()), self, venues)
 
     def _resolve_aliases(self, aliases: Mapping[str, str]) -> dict[str, tuple[Entry, ...]]:
         out = {}

@@ -1,8 +1,11 @@
 """Actor knowledge: people, their offices with tenure, and the names news gives them.
 
-The facts live in ``data/en/actors.json`` (people), ``data/en/organisations.json``,
-``data/en/demonyms.json`` and ``data/en/titles.json``; a user's files of the same names are
-merged over them (see :mod:`sideline.lexicons`).
+The facts live in ``data/en/actors.json`` (people, hand-curated), ``data/en/officeholders.json``
+(heads of state and government and foreign ministers of the UN members since 1990, in bulk:
+see :mod:`sideline.knowledge.offices`), ``data/en/organisations.json``, ``data/en/demonyms.json``
+and ``data/en/titles.json``; a user's files of the same names are merged over them (see
+:mod:`sideline.lexicons`). Every office lookup takes a date, and answers only when exactly
+one holder of the office fits it.
 
 >>> kb = Knowledge.load()
 >>> kb.lookup_name("Sergei Lavrov").name
@@ -22,6 +25,7 @@ from rapidfuzz import fuzz, process
 from .. import lexicons
 from ..errors import E, ConfigError
 from .names import key, same_person, split_handle, tokens
+from .offices import OfficeIndex, join_holders
 
 __all__ = ["Office", "Person", "Knowledge", "parse_date"]
 
@@ -33,6 +37,8 @@ def parse_date(text: str | None, end: bool = False) -> date | None:
     """'2004', '2004-03' or '2004-03-09' -> a date (the first day, or with ``end`` the last)."""
     if not text:
         return None
+    if len(text) == 10:
+        return date.fromisoformat(text)
     parts = [int(p) for p in str(text).split("-")]
     y, m, d = (parts + [None, None])[:3]
     if m is None:
@@ -53,13 +59,23 @@ class Office:
     start: date | None = None
     end: date | None = None  # None while in office
     dated: bool = True  # False when the tenure is unknown
+    family: str | None = None  # head_of_state, head_of_government, foreign_minister when the data says so
+    seen: date | None = None  # end unknown: the last date a source still listed the holder in office
+    acting: bool = False
+    source: tuple[str, ...] = ()
 
     def active(self, on: date | None) -> bool:
+        """In office on ``on`` (today when None). A tenure whose end is unknown counts only up
+        to the date it was last seen: after that nobody can say."""
         if not self.dated:
             return on is None
         if on is None:
-            return self.end is None
-        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+            return self.end is None and self.seen is None
+        if self.start is not None and on < self.start:
+            return False
+        if self.end is not None:
+            return on <= self.end
+        return self.seen is None or on <= self.seen
 
 
 @dataclass(frozen=True)
@@ -71,13 +87,14 @@ class Person:
     handles: tuple[str, ...] = ()
     org_codes: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
     families: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    bulk: bool = field(default=False, compare=False)  # from officeholders.json, not the hand-curated file
 
     def office(self, on: date | None = None) -> Office | None:
         """The main office held on ``on`` (the current one when ``on`` is None)."""
         held = [o for o in self.offices if o.active(on)]
         if not held:
             return None
-        return min(held, key=lambda o: (_FAMILY_RANK.get(self.families.get(o.role, ""), 9),
+        return min(held, key=lambda o: (_FAMILY_RANK.get(o.family or self.families.get(o.role, ""), 9),
                                         -(o.start or date.min).toordinal()))
 
     def last_office(self, on: date | None = None) -> Office | None:
@@ -111,16 +128,26 @@ class Person:
 class Knowledge:
     """People and their offices, with name lookup and office holders by date."""
 
-    def __init__(self, actors: dict, titles: dict, countries: dict) -> None:
+    def __init__(self, actors: dict, titles: dict, countries: dict, holders: dict | None = None) -> None:
         self.titles = {k.lower(): v for k, v in titles.get("titles", {}).items()}
         self.families = dict(titles.get("families", {}))
         self.family_exceptions = {k: set(v) for k, v in titles.get("family_exceptions", {}).items()}
+        self.family_countries = {k: set(v) for k, v in titles.get("family_countries", {}).items()}
+        self.deputy_words = tuple(titles.get("deputy_words", ()))
         self.leaders = dict(actors.get("leaders", {}))
         self.orgs = dict(actors.get("orgs", {}))
         self.office_handles = {k.lower(): v for k, v in actors.get("office_handles", {}).items()}
         self.countries = countries
+        self.members = tuple((holders or {}).get("members", ())) + tuple((holders or {}).get("observers", ()))
         org_codes = {k: v["code"] for k, v in self.orgs.items()}
-        self.people: list[Person] = [self._person(p, org_codes) for p in actors.get("people", [])]
+        curated = [self._person(p, org_codes) for p in actors.get("people", [])]
+        bulk = [self._person(p, org_codes, bulk=True) for p in (holders or {}).get("people", [])]
+        curated, bulk = join_holders(bulk, curated, self.office_family)
+        # a one-word name ("Abdullah", "Philippe") is too common to be looked up: such holders answer
+        # office lookups only
+        self._holders_only = [p for p in bulk if len(tokens(p.name)) < 2]
+        self.people: list[Person] = curated + [p for p in bulk if len(tokens(p.name)) >= 2]
+        self._index: OfficeIndex | None = None
         self._by_key: dict[str, list[Person]] = defaultdict(list)
         self._by_token: dict[str, list[Person]] = defaultdict(list)
         self._by_handle: dict[str, Person] = {}
@@ -130,7 +157,9 @@ class Knowledge:
                 if p not in self._by_key[k]:
                     self._by_key[k].append(p)
                 toks = tokens(n, drop_particles=True)
-                for t in {toks[0], toks[-1]} if toks else ():
+                # a bare surname finds only the hand-curated people: thousands of bulk names would
+                # make "Khan" or "Kim" somebody
+                for t in {toks[0], toks[-1]} if toks and not p.bulk else ():
                     if len(t) > 1 and p not in self._by_token[t]:
                         self._by_token[t].append(p)
             for h in p.handles:
@@ -140,31 +169,41 @@ class Knowledge:
     @classmethod
     def load(cls, data_dir: str | os.PathLike | None = None) -> "Knowledge":
         return cls(lexicons.load("actors", data_dir), lexicons.load("titles", data_dir),
-                   lexicons.load("demonyms", data_dir).get("countries", {}))
+                   lexicons.load("demonyms", data_dir).get("countries", {}),
+                   lexicons.load("officeholders", data_dir))
 
-    def _person(self, p: dict, org_codes: dict) -> Person:
+    def _person(self, p: dict, org_codes: dict, bulk: bool = False) -> Person:
         try:
-            offices = tuple(Office(role=o["role"], country=o.get("country"), org=o.get("org"),
-                                   start=parse_date(o.get("from")), end=parse_date(o.get("to"), end=True),
-                                   dated=bool(o.get("from") or o.get("to")))
-                            for o in p.get("offices", []))
+            offices = tuple(_office(o) for o in p.get("offices", []))
             if not isinstance(p.get("name"), str) or not p["name"].strip():
                 raise ValueError("a person needs a non-empty 'name'")
-        except (KeyError, TypeError, ValueError) as err:
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise ConfigError(E.E007, entry=p.get("name") if isinstance(p, dict) else p, reason=repr(err)) from err
         return Person(name=p["name"], aliases=tuple(p.get("aliases", ())), offices=offices,
                       gender=p.get("gender"), handles=tuple(p.get("handles", ())),
-                      org_codes=org_codes, families=self.families)
+                      org_codes=org_codes, families=self.families, bulk=bulk)
 
     # -- roles --------------------------------------------------------------------------------
     def canonical_role(self, role: str) -> str:
         return self.titles.get(role.lower().strip(), role)
 
     def family(self, role: str, country: str | None = None) -> str:
+        """The office family of a role ("Secretary of State" of the USA -> foreign_minister). A
+        deputy or vice office is never its full office; a title that names the office only in
+        some countries ("Secretary of State": the USA) is its own family elsewhere."""
         role = self.canonical_role(role)
         if country and country in self.family_exceptions.get(role, ()):
             return role
-        return self.families.get(role, role)
+        if country and role in self.family_countries and country not in self.family_countries[role]:
+            return role
+        fam = self.families.get(role, role)
+        low = f" {role.lower()} "
+        if fam in _FAMILY_RANK and any(f" {w} " in low or f" {w}-" in low for w in self.deputy_words):
+            return role
+        return fam
+
+    def office_family(self, office: Office) -> str:
+        return office.family or self.family(office.role, office.country or office.org)
 
     # -- names --------------------------------------------------------------------------------
     def lookup_name(self, name: str, on: date | None = None, country: str | None = None,
@@ -228,7 +267,7 @@ class Knowledge:
             if found:
                 return found
         flat = key(words).replace(" ", "")
-        hits = [p for p in self.people if any(flat in _handle_forms(n) for n in (p.name, *p.aliases))]
+        hits = [p for p in self.people if not p.bulk and any(flat in _handle_forms(n) for n in (p.name, *p.aliases))]
         return self._pick(hits, on, strict=True)
 
     # -- offices ------------------------------------------------------------------------------
@@ -240,23 +279,24 @@ class Knowledge:
 
     def holder(self, role: str, country: str | None, on: date | None = None) -> Person | None:
         """Who held ``role`` ("Foreign Minister", "the top diplomat", "Leader") in a country
-        (ISO3) or organisation (UN, EU, AU) on a date (today's holder when ``on`` is None)."""
+        (ISO3) or organisation (UN, EU, AU) on a date (today when ``on`` is None): the one holder
+        of that office family whose tenure covers the date; None when nobody or several fit."""
         if not country:
             return None
         if self.canonical_role(role) in ("Leader", "Head of State"):
             return self._leader(country, on)
-        fam = self.family(role, country)
-        found = self._holders(fam, country, on)
-        return found[0] if len(found) == 1 else (found[0] if found else None)
+        found = self.holders(role, country, on)
+        return found[0] if len(found) == 1 else None
+
+    def holders(self, role: str, country: str, on: date | None = None) -> list[Person]:
+        """Everyone who held the office family of ``role`` in ``country`` on ``on`` (co-holders,
+        or two holders a year-precision source cannot tell apart in a year of change)."""
+        return self._holders(self.family(role, country), country, on)
 
     def _holders(self, fam: str, country: str, on: date | None) -> list[Person]:
-        out = []
-        for p in self.people:
-            for o in p.offices:
-                if (o.country == country or o.org == country) and o.active(on) and self.family(o.role, country) == fam:
-                    out.append(p)
-                    break
-        return out
+        if self._index is None:
+            self._index = OfficeIndex(self.people + self._holders_only, self.office_family)
+        return self._index.holders(country, fam, on)
 
     def _leader(self, country: str, on: date | None) -> Person | None:
         order = [self.leaders[country]] if country in self.leaders else []
@@ -264,7 +304,7 @@ class Knowledge:
         for role in order:
             found = self._holders(self.family(role, country), country, on)
             if found:
-                return found[0]
+                return found[0] if len(found) == 1 else None
         return None
 
     def counterpart_of(self, person: Person | str, country: str, on: date | None = None) -> Person | None:
@@ -281,6 +321,14 @@ class Knowledge:
 
     def org(self, key_: str) -> dict | None:
         return self.orgs.get(key_)
+
+
+def _office(o: dict) -> Office:
+    fam = o.get("family")
+    return Office(role=o["role"], country=o.get("country"), org=o.get("org"), start=parse_date(o.get("from")),
+                  end=parse_date(o.get("to"), end=True), dated=bool(o.get("from") or o.get("to")),
+                  family=fam, seen=parse_date(o.get("seen"), end=True), acting=bool(o.get("acting")),
+                  source=tuple(o.get("source", ())))
 
 
 def _handle_forms(name: str) -> set[str]:

@@ -10,27 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
+from .. import lexicons
 from ..errors import E, ConfigError
 from ..records import Where
 from .placenames import Entry, norm_key
 
 
 __all__ = ["VenueIndex", "VenueMatch", "ordinal"]
-
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                  "tenth", "eleventh", "twelfth")
-_LEFT = re.compile(
-    r"(?i)(?:\bthe\s+)?\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS) + r")\s+"
-    r"(?:(?:ordinary|extraordinary|regular|special|annual|plenary)\s+)?"
-    r"(?:session|summit|meeting|assembly)\s+of\s+(?:the\s+)?$")
-_RIGHT = re.compile(
-    r"(?i)^(?:[ -]+(?:leaders['’]?|heads of state|foreign ministers['’]?|ministerial|ministers['’]?|"
-    r"annual|economic|climate))*[ -]+(?:summit|meeting|forum|conference|session|gathering)s?\b")
-_AFTER = re.compile(
-    r"^[^.;:\n]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?:(?:\w+\s+){0,3}(?:city|resort|town|capital) of\s+)?"
-    r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:de |da |del |el |al-)?[A-Z][\w'’.-]*){0,3})")
 
 
 def ordinal(n: int) -> str:
@@ -94,10 +82,17 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 class VenueIndex:
-    """Exact lookups and text search over the venues and occasions of ``data/en/venues.json``."""
+    """Exact lookups and text search over the venues and occasions of ``data/en/venues.json``;
+    ``words``: that file's "ordinals" and "patterns" (else the packaged ones)."""
 
-    def __init__(self, data: Iterable[dict[str, Any]], gaz: Any) -> None:
-
+    def __init__(self, data: Iterable[dict[str, Any]], gaz: Any, words: Mapping[str, Any] | None = None) -> None:
+        words = words if words is not None else lexicons.load("venues")
+        self._ordinals = tuple(words["ordinals"])
+        patterns = words["patterns"]
+        alternation = "|".join(re.escape(w) for w in self._ordinals)
+        self._left = re.compile(patterns["session_before"].replace("{ORDINALS}", alternation))
+        self._right = re.compile(patterns["session_after"])
+        self._after = re.compile(patterns["place_after"])
         self._gaz = gaz
         self._by_key: dict[str, Entry] = {}
         self._by_alias: dict[str, Entry] = {}
@@ -143,12 +138,12 @@ class VenueIndex:
         """Take in a numbered session before ("the 79th session of") and 'summit' after."""
         if e.kind != "occasion":
             return VenueMatch(start, end, text[start:end], e)
-        left = _LEFT.search(text[max(0, start - 60):start])
+        left = self._left.search(text[max(0, start - 60):start])
         if left:
             start = max(0, start - 60) + left.start()
             tok = left.group("ord").lower()
-            number = int(re.sub(r"\D", "", tok)) if tok[0].isdigit() else _ORDINAL_WORDS.index(tok) + 1
-        right = _RIGHT.match(text[end:end + 60])
+            number = int(re.sub(r"\D", "", tok)) if tok[0].isdigit() else self._ordinals.index(tok) + 1
+        right = self._right.match(text[end:end + 60])
         if right:
             end += right.end()
         if number and e.session:
@@ -157,7 +152,7 @@ class VenueIndex:
 
     def place_after(self, text: str, end: int, context_country: str | None = None) -> Where | None:
         """The place stated right after an occasion: 'the BRICS summit in Kazan' -> Kazan."""
-        m = _AFTER.match(text[end:end + 90])
+        m = self._after.match(text[end:end + 90])
         if not m:
             return None
         words = m.group("p").rstrip(".'’")

@@ -6,7 +6,7 @@
 4. ``events`` (stages/events.py): parse, mentions -> events (type, participants, status, attribution)
 5. ``time``   (stages/time.py):   parse, events -> timexes, events.when
 6. ``place``  (stages/place.py):  parse, events -> places, events.where
-7. ``dedupe`` (stages/dedupe.py): events.when, events.where -> events (one claim per engagement)
+7. ``dedupe`` (stages/dedupe/): events.when, events.where -> events (one claim per engagement)
 
 Ingest (stages/ingest.py) is not a document stage: it turns files and streams into
 ``Article`` records (or ``Reject`` records) that enter the pipeline.

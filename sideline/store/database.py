@@ -45,7 +45,7 @@ from ..records import Actor, Article, Event, Reject, Result
 from .rows import (actors_column, article_row, learned_rows, plan, reject_key, top,
                          unique)
 from .links import LinkTables
-from .schema import MIGRATIONS, SCHEMA_VERSION, check_file
+from .schema import MIGRATIONS, SCHEMA_VERSION, check_file, check_foreign, open_error
 
 __all__ = ["Store", "Written", "MIGRATIONS", "SCHEMA_VERSION", "reject_key"]
 
@@ -81,7 +81,7 @@ class Store(LinkTables):
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
-            raise StoreError(E.E204, path=self.path, reason=str(err).strip()) from err
+            raise open_error(self.path, err) from err
         try:
             self._migrate()
         except BaseException:
@@ -117,6 +117,8 @@ class Store(LinkTables):
 
     def _migrate(self) -> None:
         found = self.schema_version()
+        if found == 0:
+            check_foreign(self._con, self.path)
         if found > SCHEMA_VERSION:
             raise StoreError(E.E201, path=self.path, found=found, known=SCHEMA_VERSION)
         if found == SCHEMA_VERSION:

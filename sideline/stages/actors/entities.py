@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Entity"]
+__all__ = ["Entity", "Seen"]
 
 
 @dataclass(eq=False)
@@ -22,8 +22,22 @@ class Entity:
     subject_at: int = -1  # position of the latest mention as a subject
     from_text: bool = False  # the role was read in the text
     count: int = 0  # mentions so far
+    spelled: str | None = None  # the first full name the text gives (two words or more)
 
     @property
     def solid(self) -> bool:
         """Known to the knowledge file, given a role by the text, or named in full."""
         return self.person is not None or self.role is not None or len(self.name.split()) > 1
+
+
+@dataclass(eq=False)
+class Seen:
+    """What a document has named so far, in text order: the people (``entities``), every person
+    mention with its candidate (``history``), the countries (ISO3, in order of mention) and the
+    person a first-person release speaks as."""
+
+    entities: list[Entity] = field(default_factory=list)
+    history: list = field(default_factory=list)  # (Candidate, Entity) per person mention
+    countries: list[str] = field(default_factory=list)
+    first_person: Entity | None = None
+

@@ -7,29 +7,33 @@ the countries named last, or a named group ("G20 leaders") when no person stands
 """
 from __future__ import annotations
 
-import re
 from .entities import Entity
 from .spans import Candidate
 from ...records import Actor
 
-__all__ = ["GroupsMixin", "GENERIC"]
+__all__ = ["Groups", "GENERIC"]
 
 #: roles too common to guess a holder from the countries an article mentions
 GENERIC = {"President", "Prime Minister", "Minister", "Leader", "Official", "Diplomat", "Secretary",
            "Head of State", "Counterpart", "Spokesperson", "Ambassador", "Envoy", "Chairperson"}
 
 
-class GroupsMixin:
-    """Group resolution; mixed into :class:`sideline.stages.actors.resolve.DocResolver`, whose state it reads."""
+class Groups:
+    """Plural and group mentions, over a resolver's public face: its lexicon (``lx``), knowledge
+    (``kb``), what the document has named so far (``seen``), and ``by_role``, ``role_matches``,
+    ``actor``, ``government_actor`` and ``country_actor``."""
 
-    def _group(self, c: Candidate) -> list[Actor]:
+    def __init__(self, resolver) -> None:
+        self.r = resolver
+
+    def resolve(self, c: Candidate) -> list[Actor]:
         info = c.title
         named = self._named_group(c)
         if named is not None:
             return [named]
         if info.role == "GROUP_COUNTRIES":
-            isos = list(dict.fromkeys(reversed(self.countries_seen)))[:2]
-            return [self._country_actor(i, c.name) for i in isos]
+            isos = list(dict.fromkeys(reversed(self.r.seen.countries)))[:2]
+            return [self.r.country_actor(i, c.name) for i in isos]
         ents: list[Entity] = []
         if len(info.countries) > 1 or (info.countries and len(set(info.roles)) > 1):
             roles = list(dict.fromkeys(info.roles))
@@ -40,55 +44,48 @@ class GroupsMixin:
             else:
                 pairs = [(r, info.countries[0]) for r in roles]
             for role, iso in pairs:
-                ent = self._by_role(info, c, role=role, where=iso)
+                ent = self.r.by_role(info, c, role=role, where=iso)
                 if ent is not None:
                     ents.append(ent)
                 elif len(info.countries) > 1:
-                    return [self._country_actor(i, c.name) for i in info.countries]
-        elif info.possessor == "their" and info.role not in ("Leader", "GROUP_PEOPLE"):
+                    return [self.r.country_actor(i, c.name) for i in info.countries]
+        elif info.possessor in self.r.lx.words.plural_possessives and info.role not in ("Leader", "GROUP_PEOPLE"):
             for ent in self._recent_people(c, 2):
-                other = self._by_role(info, c, where=ent.country) if ent.country else None
+                other = self.r.by_role(info, c, where=ent.country) if ent.country else None
                 if other is not None:
                     ents.append(other)
         elif not info.countries and info.role not in ("Official", "Minister", "Counterpart", "Diplomat"):
             ents = self._recent_people(c, 2, None if info.role == "GROUP_PEOPLE" else info.role)
         if not ents and info.countries and info.role not in ("Leader", "Head of State", "President"):
-            return [self._government_actor(i, c.name) for i in info.countries]  # "Iraqi officials"
+            return [self.r.government_actor(i, c.name) for i in info.countries]  # "Iraqi officials"
         for ent in ents:
-            self.history.append((c, ent))
+            self.r.seen.history.append((c, ent))
             ent.count += 1
-        return [self.actor(e, c.name) for e in dict.fromkeys(ents)]
+        return [self.r.actor(e, c.name) for e in dict.fromkeys(ents)]
 
     def _named_group(self, c: Candidate) -> Actor | None:
         """'G20 leaders', 'ECOWAS Heads of State', 'world leaders': a group no person stands for."""
-        info = c.title
-        words = re.search(r"heads of states?(?: and government)?|leaders", c.name, re.I)
+        info, w = c.title, self.r.lx.words
+        words = w.group_heads.search(c.name)
         if words is None or info.countries or info.role not in ("Leader", "Head of State"):
             return None
-        head = words.group(0).lower().replace("states", "state")
+        head = words.group(0).lower()
+        for written, named in w.group_head_forms.items():
+            head = head.replace(written, named)
         if info.org:
-            org = self.kb.org(info.org) or self.lx.org_of(info.org) or {"name": info.org}
+            org = self.r.kb.org(info.org) or self.r.lx.org_of(info.org) or {"name": info.org}
             return Actor(name=f"{org['name']} {head}", mention=c.name, code=org.get("code"), kind="group")
-        if re.search(r"\bworld\b", c.name, re.I):
-            return Actor(name=f"world {head}", mention=c.name, kind="group")
+        if w.world_re.search(c.name):
+            return Actor(name=w.world_group.format(head=head), mention=c.name, kind="group")
         return None
 
     def _recent_people(self, c: Candidate, n: int, role: str | None = None) -> list[Entity]:
         """The ``n`` most mentioned people of the last few sentences (ties: the most recent)."""
         seen: list[Entity] = []
-        for prev, ent in reversed(self.history):
+        for prev, ent in reversed(self.r.seen.history):
             if c.sent - prev.sent > 6:
                 break
-            if ent not in seen and ent.solid and (role is None or self._role_matches(ent, role)):
+            if ent not in seen and ent.solid and (role is None or self.r.role_matches(ent, role)):
                 seen.append(ent)
         out = sorted(seen, key=lambda e: (-e.count, seen.index(e)))[:n]
         return out if len(out) == n else []
-
-    def _government_actor(self, iso: str, mention: str, role: str | None = None) -> Actor:
-        """The government of ``iso``; ``role``: the office a title-only mention named when no
-        holder is known ("the Kenyan foreign minister"), for the link step to resolve."""
-        return Actor(name=self.lx.country_name(iso), mention=mention, role=role, country=iso, code=f"{iso}GOV",
-                     kind="government")
-
-    def _country_actor(self, iso: str, mention: str) -> Actor:
-        return Actor(name=self.lx.country_name(iso), mention=mention, country=iso, code=iso, kind="country")

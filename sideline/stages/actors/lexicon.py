@@ -16,15 +16,11 @@ from dataclasses import dataclass
 
 from ... import lexicons
 from ...knowledge.names import key
+from .words import Words
 
 __all__ = ["TitleInfo", "ActorLexicon"]
 
 _RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "both", "two"}
-#: "the Iraqi defence and foreign ministers": a role word shared by two titles
-_SHARED_HEAD = re.compile(r"\b([a-z]+) and ([a-z]+) (minister|secretar)(?:s|ies)\b", re.I)
-_PLURAL_WORDS = {"two", "both", "three", "four", "several", "all"}
-CONNECTORS = {"of", "the", "for", "to", "and", "'s", "’s", "so-called", "(", ")", "-", "&", "on", "in"}
 
 
 @dataclass(frozen=True)
@@ -52,15 +48,17 @@ def _alternation(words) -> str:
 
 
 class ActorLexicon:
-    """Country, organisation and title tables loaded from the data files."""
+    """Country, organisation and title tables loaded from the data files; ``words``: the word
+    lists of the actors rules (:class:`~sideline.stages.actors.words.Words`)."""
 
     def __init__(self, data_dir: str | os.PathLike | None = None) -> None:
+        self.words = w = Words.load(data_dir)
         t = lexicons.load("titles", data_dir)
         dem = lexicons.load("demonyms", data_dir)
         orgs = lexicons.load("organisations", data_dir)
         self.titles = {k.lower(): v for k, v in t["titles"].items()}
         self.families = t.get("families", {})
-        self.leader_roles = set(t.get("leader_roles", [])) | {"President-elect", "Chairman of the Presidential Council"}
+        self.leader_roles = set(t.get("leader_roles", []))
         self.role_orgs = t.get("role_orgs", {})
         self.honorifics = {h.lower() for h in t.get("honorifics", [])}
         self.modifiers = {m.lower() for m in t.get("modifiers", [])}
@@ -90,14 +88,15 @@ class ActorLexicon:
                                      sorted((n for n in self._orgs if len(n) >= 2), key=len, reverse=True)]
         self._title_re = re.compile(r"(?<![\w-])(" + _alternation(self.titles) + r")(?![\w-])", re.I)
         places = list(self._country_names) + list(self.demonyms)
-        self._country_re = re.compile(r"(?<![\w-])(" + _alternation(places) + r")(?:'s|’s)?(?![\w-])")
+        self._country_re = re.compile(r"(?<![\w-])(" + _alternation(places) + r")(?:" + w.clitic_alternation
+                                      + r")?(?![\w-])")
         self.scan_words = self._scan_words()
-        self.title_words = {w for t in self.titles for w in t.split()} - {"of", "the", "for", "and", "to"}
+        self.title_words = {word for t in self.titles for word in t.split()} - w.title_glue
         names = list(self._country_names) + list(self.demonyms) + self.org_names()
         self.acronyms = {n for n in names if _is_acronym(n)}
         self.group_re = re.compile(r"(?<![\w-])(" + _alternation(t.get("group_phrases", [])) + r")(?![\w-])", re.I)
         self.plural_titles = {k for k in self.titles if k.endswith("s") and k[:-1] in self.titles}
-        self.plural_titles |= {k for k in self.titles if k.startswith("heads ")}
+        self.plural_titles |= {k for k in self.titles if any(k.startswith(f"{h} ") for h in w.plural_heads)}
 
     # -- countries ------------------------------------------------------------------------------
     def country_name(self, iso: str | None) -> str | None:
@@ -114,8 +113,8 @@ class ActorLexicon:
     def country_of(self, text: str, capitals: bool = False) -> str | None:
         """ISO3 of a country name, alias, demonym or possessive ("Russia's"); with ``capitals``
         a capital city counts too ("Moscow")."""
-        t = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
-        t = re.sub(r"('s|’s|')$", "", t)
+        t = self.words.leading_article.sub("", text.strip())
+        t = self.words.country_possessive.sub("", t)
         k = key(t)
         iso = self._country_key.get(k)
         if iso is None and k.endswith("s") and k[:-1] in self._country_key and t[:1].isupper():
@@ -133,8 +132,8 @@ class ActorLexicon:
     # -- organisations --------------------------------------------------------------------------
     def org_of(self, text: str) -> dict | None:
         """The organisation or national body a phrase names, or None."""
-        t = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
-        t = re.sub(r"('s|’s)$", "", t)
+        t = self.words.leading_article.sub("", text.strip())
+        t = self.words.possessive.sub("", t)
         return self._orgs.get(t) or self._orgs.get(key(t))
 
     def org_names(self) -> list[str]:
@@ -149,7 +148,8 @@ class ActorLexicon:
 
     def parse_title(self, text: str) -> TitleInfo | None:
         """Parse a title phrase; None when it holds no title."""
-        raw = re.sub(r"\b(then|ex)-", r"\1 ", " ".join(text.split()), flags=re.I)
+        w = self.words
+        raw = w.former_prefix.sub(r"\1 ", " ".join(text.split()))
         found_countries = self.countries_in(raw)
         residue = raw
         for s, e, _ in reversed(found_countries):  # "the top Russian diplomat" -> "the top diplomat"
@@ -159,9 +159,9 @@ class ActorLexicon:
         if not matches:
             return None
         roles = tuple(r for _, r in matches)
-        for m in _SHARED_HEAD.finditer(residue):
-            head = "minister" if m.group(3).lower() == "minister" else "secretary"
-            extra = [self.titles.get(f"{w.lower()} {head}") for w in (m.group(1), m.group(2))]
+        for m in w.shared_head.finditer(residue):
+            head = w.shared_heads[m.group(3).lower()]
+            extra = [self.titles.get(f"{x.lower()} {head}") for x in (m.group(1), m.group(2))]
             roles = tuple(dict.fromkeys([r for r in extra if r] + list(roles)))
         role = min(roles, key=lambda r: (_RANK.get(self.family(r), 9), -len(r)))
         words = residue.lower().replace("-", " - ").split()
@@ -171,15 +171,16 @@ class ActorLexicon:
             isos, entry = (entry["country"],), None
         orgs = [self._org_key(entry)] if entry else []
         first = words[0] if words else ""
-        plural = any(w in self.plural_titles for w, _ in matches) or bool(_PLURAL_WORDS & set(words)) \
-            or (len(isos) > 1 and " and " in raw.lower())
-        gender = next((self.title_gender[w] for w in [*words, *(m for m, _ in matches)]
-                       if w in self.title_gender), None)
+        plural = any(t in self.plural_titles for t, _ in matches) or bool(w.plural_words & set(words)) \
+            or (len(isos) > 1 and any(f" {j} " in raw.lower() for j in w.plural_joins))
+        gender = next((self.title_gender[t] for t in [*words, *(m for m, _ in matches)]
+                       if t in self.title_gender), None)
         org = orgs[0] if orgs else self.role_orgs.get(role) if not isos else None
         return TitleInfo(role=role, country=isos[0] if isos else None, org=org, countries=isos,
-                         possessor=first if first in ("his", "her", "their") else None,
-                         determiner=first if first in _DETERMINERS else None, plural=plural,
-                         former=bool(self.former_words & set(words)) or "then-" in raw.lower(),
+                         possessor=first if first in w.possessors else None,
+                         determiner=first if first in w.determiners else None, plural=plural,
+                         former=bool(self.former_words & set(words))
+                         or any(f in raw.lower() for f in w.former_hyphenated),
                          gender=gender, roles=roles)
 
     def _org_in(self, text: str) -> dict | None:
@@ -199,14 +200,14 @@ class ActorLexicon:
                 "IGOPIF": "PIF", "IGOUNOREF": "UNRWA" if o["name"] == "UNRWA" else "UN"}.get(code, o["name"])
 
     def _scan_words(self) -> set[str]:
-        words = set(CONNECTORS) | self.modifiers | self.honorifics | _DETERMINERS
+        words = set(self.words.connectors) | self.modifiers | self.honorifics | self.words.determiners
         for phrase in list(self.titles) + list(self._country_names) + list(self.demonyms) + self.org_names():
             if _is_acronym(phrase):
                 continue
             words |= {w.lower() for w in re.split(r"[\s]+", phrase) if w}
         words |= {part for w in list(words) if "-" in w for part in w.split("-") if part}
-        words |= {"then-president", "then-prime", "-", "–", "—"}
-        return words - {"i", "is", "was", "he", "she", "by", "at", "with", "from", "said", "met"}
+        words |= self.words.scan_words_extra
+        return words - self.words.not_title_words
 
 
 def _is_acronym(name: str) -> bool:

@@ -8,35 +8,34 @@ the text does not say, at the document's date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from .lexicon import ActorLexicon, TitleInfo
 from ...knowledge.names import key, same_person, split_handle, tokens
-from .groups import GENERIC, GroupsMixin
+from .groups import GENERIC, Groups
 from .spans import Candidate
 from ...records import Actor
 
-from .entities import Entity
+from .entities import Entity, Seen
 
 __all__ = ["Entity", "DocResolver"]
 
-class DocResolver(GroupsMixin):
-    """Per-document resolution state: one instance per document."""
+class DocResolver:
+    """Resolves one document's candidates in text order. What the document has named so far is
+    one explicit record, ``self.seen`` (:class:`~sideline.stages.actors.entities.Seen`), which
+    the plural rules (:class:`~sideline.stages.actors.groups.Groups`) read too."""
 
     def __init__(self, lexicon: ActorLexicon, knowledge, on: date | None) -> None:
         self.lx, self.kb, self.on = lexicon, knowledge, on
-        self.entities: list[Entity] = []
-        self.history: list[tuple[Candidate, Entity]] = []  # person mentions in order
+        self.seen = Seen()
         self.learned: list[tuple[str, str, str | None, date | None]] = []
-        self.first_person: Entity | None = None
-        self.countries_seen: list[str] = []  # ISO3 in order of mention
+        self.groups = Groups(self)
 
     # -- entry point ----------------------------------------------------------------------------
     def resolve(self, c: Candidate) -> Actor | list[Actor] | None:
         """The actor of a candidate; a plural title ("the two leaders") gives a list."""
         if c.label == "TITLE" and c.title is not None and c.title.plural:
-            return self._group(c)
+            return self.groups.resolve(c)
         if c.label == "PERSON":
             return self._person(c)
         if c.label in ("HANDLE", "HASHTAG"):
@@ -64,7 +63,7 @@ class DocResolver(GroupsMixin):
             return None
         self._learn(ent, c.title, c)
         if ent.country:
-            self.countries_seen.append(ent.country)
+            self.seen.countries.append(ent.country)
         return self._mark(ent, c, name)
 
     def _find_entity(self, name: str, hint, title: TitleInfo | None) -> Entity | None:
@@ -74,17 +73,17 @@ class DocResolver(GroupsMixin):
             if exact is not None and key(name) in {key(n) for n in (exact.name, *exact.aliases)}:
                 person = exact
         if person is not None:
-            return self._entity_for(person)
+            return self._entity_for(person, name)
         ent = self._in_document(name, title)
         if ent is not None:
             return ent
         person = self.kb.lookup_name(name, self.on, country=title.country if title else None)
         if person is not None and self._title_fits(person, title):
-            return self._entity_for(person)
+            return self._entity_for(person, name)
         if self._looks_unlike_a_name(name):
             return None
         ent = Entity(name=name, surfaces=[name])
-        self.entities.append(ent)
+        self.seen.entities.append(ent)
         return ent
 
     def _title_fits(self, person, title: TitleInfo | None) -> bool:
@@ -101,7 +100,7 @@ class DocResolver(GroupsMixin):
         """The entity named earlier that this name refers to: most recent first, surnames first."""
         last_tok = tokens(name, drop_particles=True)
         best = None
-        for ent in sorted(self.entities, key=lambda e: -e.last):
+        for ent in sorted(self.seen.entities, key=lambda e: -e.last):
             forms = [ent.name, *ent.surfaces]
             if any(same_person(name, f) for f in forms):
                 if title and title.country and ent.country and title.country != ent.country:
@@ -112,22 +111,26 @@ class DocResolver(GroupsMixin):
                 best = best or ent
         return best
 
-    def _entity_for(self, person) -> Entity:
-        for ent in self.entities:
+    def _entity_for(self, person, surface: str | None = None) -> Entity:
+        """The document's entity for a known person. A person of the bulk office-holder lists
+        is named as the text spells them in full ("Manouchehr Mottaki"): those lists use
+        transliterations of their own, the hand-curated file the usual one."""
+        for ent in self.seen.entities:
             if ent.person is person or ent.name == person.name:
                 ent.person = person
                 return ent
         office = person.office(self.on) or person.last_office(self.on)
-        ent = Entity(name=person.name, surfaces=[person.name, *person.aliases], person=person,
+        name = surface if person.bulk and surface and len(tokens(surface)) > 1 else person.name
+        ent = Entity(name=name, surfaces=[name, person.name, *person.aliases], person=person,
                      role=office.role if office and person.office(self.on) else None,
                      country=office.country if office else None, org=office.org if office else None,
                      gender=person.gender)
         # a name met earlier in a shorter form ("Lavrov" before "Sergey Lavrov") is the same entity
-        for other in list(self.entities):
+        for other in list(self.seen.entities):
             if other.person is None and any(same_person(s, person.name) for s in other.surfaces):
                 ent.surfaces += other.surfaces
-                self.entities.remove(other)
-        self.entities.append(ent)
+                self.seen.entities.remove(other)
+        self.seen.entities.append(ent)
         return ent
 
     def _learn(self, ent: Entity, title: TitleInfo | None, c: Candidate) -> None:
@@ -152,14 +155,16 @@ class DocResolver(GroupsMixin):
             self.learned.append((ent.name, title.role, where, self.on))
 
     def _mark(self, ent: Entity, c: Candidate, surface: str) -> Actor:
-        pos = len(self.history)
+        pos = len(self.seen.history)
         ent.last = pos
         ent.count += 1
-        if c.subject or c.label == "PERSON" and not any(h[0].sent == c.sent for h in self.history):
+        if c.subject or c.label == "PERSON" and not any(h[0].sent == c.sent for h in self.seen.history):
             ent.subject_at = pos
         if surface and surface not in ent.surfaces:
             ent.surfaces.append(surface)
-        self.history.append((c, ent))
+        if surface and ent.spelled is None and len(tokens(surface)) > 1:
+            ent.spelled = surface
+        self.seen.history.append((c, ent))
         return self.actor(ent, self._text(c))
 
     def _text(self, c: Candidate) -> str:
@@ -197,38 +202,38 @@ class DocResolver(GroupsMixin):
         info = c.title
         if info is None or info.plural:
             return None
-        if info.determiner in ("a", "an") or info.role in ("Official", "Diplomat"):
+        if info.determiner in self.lx.words.indefinite or info.role in ("Official", "Diplomat"):
             # "a Kremlin official", "a Western European leader": someone, not a known person
-            return self._government_actor(info.country, c.name) if info.country else None
-        ent = self._counterpart(c, info) if info.counterpart else self._by_role(info, c)
+            return self.government_actor(info.country, c.name) if info.country else None
+        ent = self._counterpart(c, info) if info.counterpart else self.by_role(info, c)
         if ent is None:  # no holder known: the government, with the office named
             role = None if info.counterpart else info.role
-            return self._government_actor(info.country, c.name, role) if info.country and not info.former else None
+            return self.government_actor(info.country, c.name, role) if info.country and not info.former else None
         if ent.gender is None and info.gender:
             ent.gender = info.gender
         return self._mark(ent, c, "")
 
-    def _by_role(self, info: TitleInfo, c: Candidate, role: str | None = None,
+    def by_role(self, info: TitleInfo, c: Candidate, role: str | None = None,
                  where: str | None = None) -> Entity | None:
         role = role or info.role
         where = where or info.country or info.org
-        recent = sorted(self.entities, key=lambda e: -e.last)
+        recent = sorted(self.seen.entities, key=lambda e: -e.last)
         for exact in (True, False):
             for ent in recent:
                 if where and where not in (ent.country, ent.org):
                     continue
-                if (ent.role == role) if exact else self._role_matches(ent, role):
+                if (ent.role == role) if exact else self.role_matches(ent, role):
                     return ent
         if info.former:
             return None
         if where:
             person = self.kb.holder(role, where, self.on)
             return self._entity_for(person) if person is not None else None
-        found = {p.name: p for iso in reversed(self.countries_seen[-6:])
+        found = {p.name: p for iso in reversed(self.seen.countries[-6:])
                  if role not in GENERIC and (p := self.kb.holder(role, iso, self.on)) is not None}
         return self._entity_for(next(iter(found.values()))) if len(found) == 1 else None
 
-    def _role_matches(self, ent: Entity, role: str) -> bool:
+    def role_matches(self, ent: Entity, role: str) -> bool:
         if not ent.role:
             return False
         if role in ("Leader", "Head of State"):
@@ -241,9 +246,9 @@ class DocResolver(GroupsMixin):
 
     def _counterpart(self, c: Candidate, info: TitleInfo) -> Entity | None:
         anchor = self._antecedent(c, gender=self.lx.pronouns.get(info.possessor or "", None))
-        for ent in sorted(self.entities, key=lambda e: -e.last):
+        for ent in sorted(self.seen.entities, key=lambda e: -e.last):
             if info.country and ent.country == info.country and ent is not anchor \
-                    and (anchor is None or not anchor.role or not ent.role or self._role_matches(ent, anchor.role)):
+                    and (anchor is None or not anchor.role or not ent.role or self.role_matches(ent, anchor.role)):
                 return ent
         if anchor is not None and info.country and anchor.person is not None:
             person = self.kb.counterpart_of(anchor.person, info.country, self.on)
@@ -258,7 +263,7 @@ class DocResolver(GroupsMixin):
     def _pronoun(self, c: Candidate) -> Actor | None:
         low = c.name.lower()
         if low in self.lx.first_person:
-            ent = self.first_person
+            ent = self.seen.first_person
         else:
             ent = self._antecedent(c, gender=self.lx.pronouns.get(low))
         if ent is None:
@@ -269,7 +274,7 @@ class DocResolver(GroupsMixin):
         """The most recent person subject of matching gender (this or the two previous sentences),
         else the most recent person of matching gender."""
         fallback = None
-        for prev, ent in reversed(self.history):
+        for prev, ent in reversed(self.seen.history):
             if prev.start >= c.start:
                 continue
             if gender and ent.gender and ent.gender != gender:
@@ -289,15 +294,15 @@ class DocResolver(GroupsMixin):
                          kind=org.get("kind", "organisation"), role=None)
         iso = self.lx.country_of(c.name)
         if iso is not None:
-            self.countries_seen.append(iso)
-            return self._country_actor(iso, c.name)
+            self.seen.countries.append(iso)
+            return self.country_actor(iso, c.name)
         body = self._body(c.name)
         if body is not None:
-            self.countries_seen.append(body.country)
+            self.seen.countries.append(body.country)
             return body
         iso = self.lx.country_of(c.name, capitals=True)
         if iso is not None:  # a capital stands for its government ("Moscow said")
-            self.countries_seen.append(iso)
+            self.seen.countries.append(iso)
             return Actor(name=self.lx.country_name(iso), mention=c.name, country=iso, code=f"{iso}GOV",
                          kind="government")
         person = self._other_as_person(c)
@@ -331,10 +336,27 @@ class DocResolver(GroupsMixin):
                     return None
                 iso = hits[0][2]
                 body = word.title() if word[:1].isupper() else word
-                name = f"{self.lx.adjective(iso)} {body}" if sector == "GOV" and "Ministry" in word \
+                adjectival = any(b in word for b in self.lx.words.adjectival_bodies)
+                name = f"{self.lx.adjective(iso)} {body}" if sector == "GOV" and adjectival \
                     else self.lx.country_name(iso)
                 return Actor(name=name, mention=text, country=iso, code=f"{iso}{sector}", kind="government")
         return None
 
+    def government_actor(self, iso: str, mention: str, role: str | None = None) -> Actor:
+        """The government of ``iso``; ``role``: the office a title-only mention named when no
+        holder is known ("the Kenyan foreign minister"), for the link step to resolve."""
+        return Actor(name=self.lx.country_name(iso), mention=mention, role=role, country=iso, code=f"{iso}GOV",
+                     kind="government")
+
+    def country_actor(self, iso: str, mention: str) -> Actor:
+        return Actor(name=self.lx.country_name(iso), mention=mention, country=iso, code=iso, kind="country")
+
+    def spellings(self) -> dict[str, str]:
+        """Knowledge names to replace by the text's own full spelling: people of the bulk
+        office-holder lists, whose transliterations are their own ("Manuchehr Motaki" for the
+        text's "Manouchehr Mottaki"), named in full by the text."""
+        return {e.person.name: e.spelled for e in self.seen.entities
+                if e.person is not None and e.person.bulk and e.spelled and e.name == e.person.name}
+
     def set_first_person(self, ent: Entity | None) -> None:
-        self.first_person = ent
+        self.seen.first_person = ent

@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .lexicon import ActorLexicon, TitleInfo
+from .words import Words
 from ...knowledge.names import same_person
 from ..nlp import doc_text
 
@@ -23,10 +24,7 @@ __all__ = ["Candidate", "SpanFinder"]
 
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z][A-Za-z0-9_]{1,30})")
 _HASHTAG = re.compile(r"(?<![\w#&])#([A-Za-z][A-Za-z0-9_]{1,40})")
-_LEADING = {"and", "of", "for", "to", "on", "in", "&", "-", ",", "(", ")", "with", "'s", "’s"}
-#: words that make a title phrase the name of a gathering, not of people
-_GATHERINGS = {"assembly", "council", "summit", "meeting", "meetings", "conference", "session", "forum", "retreat",
-               "authority"}
+_APOSTROPHES = frozenset("'’")
 _ENT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "ORG"}
 
 
@@ -49,6 +47,7 @@ class SpanFinder:
 
     def __init__(self, lexicon: ActorLexicon, knowledge) -> None:
         self.lx = lexicon
+        self.w = lexicon.words
         self.kb = knowledge
         self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, dict]] = {}
 
@@ -162,17 +161,17 @@ class SpanFinder:
         # strip titles and honorifics that NER put inside the name
         i, j = span.start, span.end
         if hit is None and self.lx.country_of(span.text):
-            return Candidate(span.start_char, span.end_char, "GPE", name=span.text, subject=_is_subject(span))
-        while i < j - 1 and (self.lx.is_title_word(doc[i].text) and doc[i].text.lower() not in ("de", "la")
+            return Candidate(span.start_char, span.end_char, "GPE", name=span.text, subject=_is_subject(span, self.w))
+        while i < j - 1 and (self.lx.is_title_word(doc[i].text) and doc[i].text.lower() not in self.w.kept_in_names
                              and not (hit and doc[i].lower_ in _first_tokens(hit))):
             i += 1
-        while j > i + 1 and doc[j - 1].text in ("'s", "’s", "'", "’"):
+        while j > i + 1 and doc[j - 1].text in self.w.clitics | _APOSTROPHES:
             j -= 1
         name = doc[i:j]
         if not re.search(r"[A-Za-z]", name.text) or (hit is None and not name.text[:1].isupper()):
             return None
         if hit is None and self.lx.country_of(name.text, capitals=True):
-            return Candidate(name.start_char, name.end_char, "GPE", name=name.text, subject=_is_subject(name))
+            return Candidate(name.start_char, name.end_char, "GPE", name=name.text, subject=_is_subject(name, self.w))
         if hit is None and all(self.lx.is_title_word(t.text) for t in name):
             return None
         left = self._extend_left(doc, i, inside=span.start)
@@ -191,7 +190,7 @@ class SpanFinder:
             iso = self.lx.country_of(doc[j + 1].text)
             if iso:  # "Ali Bongo (Gabon)"
                 c.title = TitleInfo(country=iso, countries=(iso,))
-        c.subject = _is_subject(name)
+        c.subject = _is_subject(name, self.w)
         return c
 
     def _extend_left(self, doc: Doc, i: int, inside: int | None = None) -> int:
@@ -203,31 +202,39 @@ class SpanFinder:
         while k > sent_start:
             tok = doc[k - 1]
             if tok.text == "," and k - 1 > sent_start and self._comma_title(doc, k - 1):
+                if doc[k].pos_ == "DET" or self._titled(doc[k:i]):
+                    break  # "the German Chancellor, the French President": a list of titles;
+                    # "the new president, spokesman X": the name has a title of its own
                 k -= 1
                 continue
-            if tok.lower_ in ("and", "&") and k - 1 > sent_start and not self._joins_titles(doc[k - 2]):
+            if tok.lower_ in self.w.coordinators and k - 1 > sent_start and not self._joins_titles(doc[k - 2]):
                 break  # "Syria and Palestinian leader Yasser Arafat": the list ends the title
-            titled = self.lx.is_title_word(tok.text) or tok.text in ("'s", "’s")
+            titled = self.lx.is_title_word(tok.text) or tok.text in self.w.clitics
             if not (titled or tok.is_space and "\n" not in tok.text) or (tok.ent_type_ == "PERSON" and k - 1 < inside):
                 break
             k -= 1
-        while k < i and (doc[k].text.lower() in _LEADING or doc[k].is_space):
+        while k < i and (doc[k].text.lower() in self.w.leading or doc[k].is_space):
             k += 1
         return k
 
     def _extend_right(self, doc: Doc, k: int) -> int:
         """After a title: 'of (the) COUNTRY/ORG (and COUNTRY)*' ('the foreign ministers of Saudi Arabia and Qatar')."""
-        end = k
+        end, w = k, self.w
         limit = min(len(doc), doc[k - 1].sent.end)
-        ambassador = doc[k - 1].lower_ in ("ambassador", "envoy", "representative", "commissioner")
-        if k < limit and (doc[k].lower_ in ("of", "for") or doc[k].lower_ == "to" and ambassador):
+        ambassador = doc[k - 1].lower_ in w.to_titles
+        if k < limit and (doc[k].lower_ in w.title_preps or doc[k].lower_ in w.allative and ambassador):
             j = k + 1
-            while j < limit and (doc[j].lower_ in ("the", "so", "-", "called", "so-called", "and", "'s", "’s")
+            while j < limit and (doc[j].lower_ in w.title_fillers | w.clitics
                                  or (self.lx.is_title_word(doc[j].text) and doc[j].text[:1].isupper())):
                 j += 1
-                if doc[j - 1].lower_ not in ("the", "and", "so", "-", "called", "so-called"):
+                if doc[j - 1].lower_ not in w.title_fillers:
                     end = j
         return end
+
+    def _titled(self, span) -> bool:
+        """Words before a name hold a title of its own (an honorific such as "Dr" is none)."""
+        honorifics = {h.lower().rstrip(".") for h in self.lx.honorifics}
+        return any(self.lx.is_title_word(t.text) and t.lower_.rstrip(".") not in honorifics for t in span)
 
     def _joins_titles(self, before) -> bool:
         """'Minister and Foreign Minister', 'US and Cuban presidents': an 'and' inside one title."""
@@ -247,10 +254,10 @@ class SpanFinder:
         if j >= len(doc) - 1 or doc[j].text != "," or doc[j].sent.start != doc[j - 1].sent.start:
             return None
         k = j + 1
-        if doc[k].lower_ in ("and", "or", "but", "while"):
+        if doc[k].lower_ in self.w.clause_conjunctions:
             return None  # ", and the Prime Minister of Kosovo, Albin Kurti": the next name's title
         end = min(len(doc), doc[j].sent.end, j + 16)
-        while k < end and (self.lx.is_title_word(doc[k].text) or doc[k].text in ("'s", "’s")):
+        while k < end and (self.lx.is_title_word(doc[k].text) or doc[k].text in self.w.clitics):
             k += 1
         if k == j + 1:
             return None
@@ -279,16 +286,16 @@ class SpanFinder:
                 continue  # "the official residence", "to chair"
             left = self._extend_left(doc, span.start)
             phrase = doc[left:self._extend_right(doc, span.end)]
-            if any(t.lower_ in _GATHERINGS for t in doc[left:span.start]):
+            if any(t.lower_ in self.w.gatherings for t in doc[left:span.start]):
                 continue  # "the Assembly of Heads of State", "the ASEAN Foreign Ministers' Meeting"
-            if span.end < len(doc) and doc[span.end].lower_ in _GATHERINGS | {"'", "’"}:
+            if span.end < len(doc) and doc[span.end].lower_ in self.w.gatherings | _APOSTROPHES:
                 continue
             info = self.lx.parse_title(phrase.text)
             if info is None or not (info.determiner or info.country or info.org or info.possessor
-                                    or phrase[0].lower_ == "world"):
+                                    or phrase[0].lower_ in self.w.world):
                 continue
             out.append(Candidate(phrase.start_char, phrase.end_char, "TITLE", name=phrase.text, title=info,
-                                 subject=_is_subject(phrase)))
+                                 subject=_is_subject(phrase, self.w)))
         return _longest_first(out)
 
     def _others(self, doc: Doc) -> list[Candidate]:
@@ -298,17 +305,18 @@ class SpanFinder:
             hit = labels[doc.vocab.strings[mid]]
             sp = doc[s:e]
             if isinstance(hit, dict):
-                out.append(Candidate(sp.start_char, sp.end_char, "ORG", name=sp.text, org=hit, subject=_is_subject(sp)))
+                out.append(Candidate(sp.start_char, sp.end_char, "ORG", name=sp.text, org=hit,
+                                     subject=_is_subject(sp, self.w)))
             elif isinstance(hit, tuple) and not any(t.ent_type_ for t in sp):
-                out.append(Candidate(sp.start_char, sp.end_char, "GPE", name=sp.text, subject=_is_subject(sp)))
+                out.append(Candidate(sp.start_char, sp.end_char, "GPE", name=sp.text, subject=_is_subject(sp, self.w)))
         for ent in doc.ents:
             label = _ENT_LABELS.get(ent.label_)
             if label and label != "PERSON":
                 text = ent.text
                 start = ent.start_char
-                if ent[0].lower_ == "the":
+                if ent[0].lower_ in self.w.definite:
                     start, text = ent[1:].start_char if len(ent) > 1 else start, ent[1:].text if len(ent) > 1 else text
-                out.append(Candidate(start, ent.end_char, label, name=text, subject=_is_subject(ent)))
+                out.append(Candidate(start, ent.end_char, label, name=text, subject=_is_subject(ent, self.w)))
         return _longest_first(out)
 
     def _groups(self, doc: Doc) -> list[Candidate]:
@@ -319,12 +327,13 @@ class SpanFinder:
             if span is None:
                 continue
             nxt = doc[span.end] if span.end < len(doc) else None
-            if m.group(0).lower().endswith(("two", "both")) and nxt is not None and nxt.is_alpha and \
+            if m.group(0).lower().endswith(self.w.bare_pair) and nxt is not None and nxt.is_alpha and \
                     (not nxt.tag_ or nxt.pos_ in ("NOUN", "ADJ", "NUM", "PROPN")):
                 continue  # "the two sides' positions": only a bare "the two" stands for people
-            kind = "GROUP_COUNTRIES" if re.search(r"countr|nation|states", m.group(0), re.I) else "GROUP_PEOPLE"
+            kind = "GROUP_COUNTRIES" if self.w.country_group.search(m.group(0)) else "GROUP_PEOPLE"
             out.append(Candidate(span.start_char, span.end_char, "TITLE", name=span.text,
-                                 title=TitleInfo(role=kind, plural=True, determiner="the"), subject=_is_subject(span)))
+                                 title=TitleInfo(role=kind, plural=True, determiner="the"),
+                                 subject=_is_subject(span, self.w)))
         return out
 
     def _pronouns(self, doc: Doc) -> list[Candidate]:
@@ -332,7 +341,7 @@ class SpanFinder:
         out = []
         for t in doc:
             low = t.lower_
-            if low in words and (low != "i" or t.text == "I"):
+            if low in words and (low not in self.w.capitalised_pronouns or t.text == low.upper()):
                 out.append(Candidate(t.idx, t.idx + len(t), "PRON", name=t.text,
                                      subject=t.dep_ in ("nsubj", "nsubjpass")))
         return out
@@ -342,11 +351,11 @@ def _first_tokens(person) -> set[str]:
     return {n.split()[0].lower() for n in (person.name, *person.aliases) if n.split()}
 
 
-def _is_subject(span: SpacySpan) -> bool:
+def _is_subject(span: SpacySpan, w: Words) -> bool:
     root = span.root
     if not root.dep_:  # an unparsed sentence: a name opening it and followed by a verb-like word
         start = span.sent.start
-        first = span.start == start or (span.start == start + 1 and span.doc[start].lower_ in ("but", "and", "the"))
+        first = span.start == start or (span.start == start + 1 and span.doc[start].lower_ in w.opening_fillers)
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         return first and nxt is not None and nxt.is_lower and nxt.is_alpha
     tok = root

@@ -11,6 +11,8 @@ article taught about roles with :func:`learned_roles`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import os
 import re
 from datetime import date
@@ -33,7 +35,7 @@ _QUOTES = re.compile(r"[\"“”]")
 
 class Actors:
     name = "actors"
-    requires = ("parse",)
+    requires = ("parse", "published")
     provides = ("mentions", "learned")
 
     def __init__(self, data_dir: str | os.PathLike | None = None, knowledge: Knowledge | None = None) -> None:
@@ -62,7 +64,7 @@ class Actors:
         res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands))
         out = []
         for c in cands:
-            if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.first_person is None:
+            if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.seen.first_person is None:
                 res.set_first_person(_author(res))
             actor = res.resolve(c)
             for one in (actor if isinstance(actor, list) else [actor]) or [None]:
@@ -75,7 +77,12 @@ class Actors:
                                    actor=Actor(actor.name, text[s:e], actor.role, actor.country, actor.code,
                                                actor.kind)))
         out.sort(key=lambda m: (m.span.start, m.span.end))
-        return out, list(dict.fromkeys(res.learned))
+        spelled = res.spellings()
+        if spelled:  # one name per person throughout the document: the text's own spelling
+            out = [replace(m, actor=replace(m.actor, name=spelled[m.actor.name]))
+                   if m.actor is not None and m.actor.name in spelled else m for m in out]
+        learned = [(spelled.get(r[0], r[0]),) + tuple(r[1:]) for r in res.learned]
+        return out, list(dict.fromkeys(learned))
 
     def _first_person_filter(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Keep 'I'/'my' only in a first-person text (a minister's release), outside quotes."""
@@ -165,7 +172,7 @@ def _in_quotes(text: str, pos: int) -> bool:
 
 def _author(res: DocResolver):
     """The person a first-person text speaks as: the first person named near the top."""
-    for c, ent in res.history:
+    for c, ent in res.seen.history:
         if c.label == "PERSON" and c.start < 600:
             return ent
     return None

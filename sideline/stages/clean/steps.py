@@ -12,7 +12,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
+
+from ...lexicons import load
 
 __all__ = [
     "Rules", "FrontMatter", "line_end_edits", "entity_edits", "mojibake_edits", "front_matter",
@@ -38,9 +41,6 @@ NOT_ALNUM = re.compile(r"[\W_]+")
 TERMINAL = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")
 LETTER = re.compile(r"[^\W\d_]")
-FUNCTION_END = re.compile(
-    r"\b(?:the|a|an|of|and|or|to|in|on|at|by|for|with|from|into|that|his|her|their|its|"
-    r"was|were|is|are|has|have|had|will|would|be|been|as|than|but|said|says|who|which)$")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 GLUED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][a-z][a-z])(?=[A-Z][a-z])")
 SPACE_AT = re.compile(r"\s")
@@ -55,6 +55,7 @@ class Rules:
     lines: re.Pattern  # every line regex in one alternation
     inline: tuple[re.Pattern, ...]
     replacements: tuple[tuple[re.Pattern, str], ...]
+    function_end: re.Pattern  # a line ending with a function word ("the", "of", "will")
     menu_run: int = 5
     menu_line_chars: int = 30
 
@@ -64,8 +65,15 @@ class Rules:
         return cls(lines=re.compile("|".join(f"(?:{p})" for p in data["lines"]), flags),
                    inline=tuple(re.compile(p) for p in data["inline"]),
                    replacements=tuple((re.compile(p), r) for p, r in data["replacements"]),
+                   function_end=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["function_words"]) + r")$"),
                    menu_run=int(data.get("menu_run", 5)),
                    menu_line_chars=int(data.get("menu_line_chars", 30)))
+
+
+@lru_cache(maxsize=1)
+def _packaged_rules() -> Rules:
+    """The rules of the packaged ``boilerplate`` lexicon (for a step called without the stage's)."""
+    return Rules.from_data(load("boilerplate"))
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -268,7 +276,7 @@ def _repeat_in_line(text: str, start: int, end: int, min_chars: int = 25, slack:
 
 
 # -- 6. hard wraps and whitespace ---------------------------------------------------------
-def wrap_edits(text: str) -> Edits:
+def wrap_edits(text: str, rules: Rules | None = None) -> Edits:
     """Join lines broken inside a sentence.
 
     A single line break is joined when the line does not end a sentence and the next one
@@ -276,6 +284,7 @@ def wrap_edits(text: str) -> Edits:
     ("the", "of", "will"), or the block is hard-wrapped (3+ lines of like length). A blank
     line is joined only when the next paragraph starts in lower case after a long line.
     """
+    rules = rules or _packaged_rules()
     wrapped = _wrapped_breaks(text)
     edits: Edits = []
     for m in BREAK.finditer(text):
@@ -288,7 +297,7 @@ def wrap_edits(text: str) -> Edits:
             edits.append((m.start(), m.end(), ""))
         elif not TERMINAL.search(before) and after.islower() and (single or _long_line(text, m.start())):
             edits.append((m.start(), m.end(), " "))
-        elif single and (m.start() in wrapped or (FUNCTION_END.search(before) and not TERMINAL.search(before))):
+        elif single and (m.start() in wrapped or (rules.function_end.search(before) and not TERMINAL.search(before))):
             edits.append((m.start(), m.end(), " "))
     return edits
 

@@ -13,14 +13,11 @@ from typing import Any
 
 from ...records import EventType
 from .triggers import Trigger
+from .words import Words
 
 __all__ = ["Roles", "roles", "dateline_end", "conjuncts", "own_participants", "venue", "pair_phrase", "np_tokens"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_WITH = ("with", "between", "among", "alongside", "to")
-_DEST = ("to", "in", "into", "at")
-_OFFERS = {"invitation", "offer", "proposal", "plan", "request", "decision", "bid", "chance", "opportunity"}
-_CONTROL = {"invite", "ask", "urge", "persuade", "convince", "encourage", "allow", "request", "expect", "want"}
 _INHERIT = ("xcomp", "advcl", "conj", "pcomp", "acomp")
 #: entity types that can name a participant in a modifier ("Putin's visit"; not "the Rio plus Earth summit")
 _ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
@@ -47,11 +44,20 @@ def conjuncts(tok: Any) -> list[Any]:
         todo += [c for c in t.children if c.dep_ == "conj" or (
             c.dep_ == "appos" and c.ent_iob_ == "B" and t.ent_type_ and c.pos_ == t.pos_ == "PROPN") or (
             c.dep_ == "appos" and c.ent_type_ == "PERSON" and not t.ent_type_ and c.i == t.i + 2
-            and any(g.dep_ == "conj" for g in c.children))]  # "US President [Barack Obama and ...]"
+            and any(g.dep_ == "conj" for g in c.children)) or _list_item(t, c)]  # "US President [Barack Obama and ...]"
     return sorted(out, key=lambda t: t.i)
 
 
-def _subjects(verb: Any, depth: int = 0) -> tuple[list[Any], bool]:
+def _list_item(head: Any, c: Any) -> bool:
+    """"the German Chancellor, the French President, and the British Prime Minister": the parser
+    hangs the middle item on the first as an apposition; with a determiner of its own in a list
+    that goes on with a conjunct, it is one more item."""
+    def det(t: Any) -> bool:
+        return any(g.dep_ == "det" for g in t.children)
+    return c.dep_ == "appos" and det(c) and det(head) and any(g.dep_ == "conj" for g in head.children)
+
+
+def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
     """Subject heads of a verb (with conjuncts) and whether it is passive; climbs control chains."""
     subj = [c for c in verb.children if c.dep_ in _SUBJ]
     if subj:
@@ -60,7 +66,7 @@ def _subjects(verb: Any, depth: int = 0) -> tuple[list[Any], bool]:
             return _by_phrase(verb), True
         if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return conjuncts(verb.head), False
-        return [t for s in subj for t in conjuncts(_as_clause(s, verb))], False
+        return [t for s in subj for t in conjuncts(_as_clause(s, verb, w))], False
     if depth > 4 or verb.head == verb:
         return [], False
     if verb.dep_ in ("relcl", "acl", "amod"):  # "Lavrov, who met ...", "the visiting president"
@@ -68,48 +74,48 @@ def _subjects(verb: Any, depth: int = 0) -> tuple[list[Any], bool]:
         if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
             return [], False
         if noun.dep_ in ("attr", "appos") and noun.head != noun:  # "X became the first leader to visit"
-            return _subjects(noun.head, depth + 1)[0] if noun.dep_ == "attr" else conjuncts(noun.head), False
-        if noun.lemma_.lower() in _OFFERS and noun.dep_ in ("dobj", "pobj"):
+            return _subjects(noun.head, w, depth + 1)[0] if noun.dep_ == "attr" else conjuncts(noun.head), False
+        if noun.lemma_.lower() in w.offer_nouns and noun.dep_ in ("dobj", "pobj"):
             owner = noun.head if noun.dep_ == "dobj" else noun.head.head
-            return _subjects(owner, depth + 1)[0], False  # "accepted X's invitation to visit"
+            return _subjects(owner, w, depth + 1)[0], False  # "accepted X's invitation to visit"
         return conjuncts(noun), False
     if verb.dep_ == "xcomp":
         objs = [c for c in verb.head.children if c.dep_ == "dobj"]
-        if objs and verb.head.lemma_.lower() in _CONTROL:  # "invited the minister to come"
+        if objs and verb.head.lemma_.lower() in w.control_verbs:  # "invited the minister to come"
             return conjuncts(objs[0]), False
-    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "dobj" and c.lemma_.lower() in _OFFERS
+    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "dobj" and c.lemma_.lower() in w.offer_nouns
                                                for c in verb.head.children):
-        invitees = [g for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "to"
+        invitees = [g for c in verb.head.children if c.dep_ == "prep" and c.lower_ in w.allative
                     for g in c.children if g.dep_ == "pobj"]
         if invitees:  # "extended invitations to X and Y to visit": X and Y would visit
             return conjuncts(invitees[0]), False
     if verb.dep_ in _INHERIT or verb.dep_ == "prep" or verb.head.dep_ == "prep":
         head = verb.head.head if verb.head.dep_ == "prep" and verb.dep_ == "pcomp" else verb.head
-        return _subjects(head, depth + 1)[0], False
+        return _subjects(head, w, depth + 1)[0], False
     return [], False
 
 
-def _as_clause(subj: Any, verb: Any) -> Any:
+def _as_clause(subj: Any, verb: Any, w: Words) -> Any:
     """"... were agenda items as China, Japan and South Korea sat down": the parser hangs the
     names of an "as" clause on the noun before it; the names are the verb's subject."""
     if subj.pos_ != "NOUN":
         return subj
     for c in subj.children:
-        objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if c.lower_ == "as" else []
+        objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if c.lower_ in w.as_conj else []
         if objs and c.dep_ == "prep" and max(t.i for t in objs[0].subtree) == verb.i - 1:
             return objs[0]
     return subj
 
 
-def _with_objects(tok: Any) -> list[Any]:
+def _with_objects(tok: Any, w: Words) -> list[Any]:
     out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _WITH:
+        if c.dep_ == "prep" and c.lower_ in w.participant_preps:
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
                 out += conjuncts(g)
-                if c.lower_ == "between":  # "between X and Y's new president Z": X parsed as a modifier
+                if c.lower_ in w.reciprocal:  # "between X and Y's new president Z": X parsed as a modifier
                     out += [t for m in g.children if m.dep_ == "nmod" and m.pos_ == "PROPN" for t in conjuncts(m)]
     return out
 
@@ -117,7 +123,7 @@ def _with_objects(tok: Any) -> list[Any]:
 _LIST_DEPS = ("npadvmod", "appos", "conj")
 
 
-def _listed(verb: Any, objs: list[Any]) -> list[Any]:
+def _listed(verb: Any, objs: list[Any], w: Words) -> list[Any]:
     """"met with the President of the Council, Charles Michel, the Head of ..., Josep Borrell":
     a list of titles and names the parser broke into appositions, adverbial nouns and conjuncts
     of the verb or of its objects; the people named along those chains are objects too."""
@@ -133,17 +139,17 @@ def _listed(verb: Any, objs: list[Any]) -> list[Any]:
         if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
             out.append(t)
         todo += [c for c in t.children if c.dep_ in _LIST_DEPS]
-        todo += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+        todo += [g for c in t.children if c.dep_ == "prep" and c.lower_ in w.comitative
                  for g in c.children if g.dep_ == "pobj"]  # "as well as with X"
     return sorted(out, key=lambda t: t.i)
 
 
-def _dest(tok: Any) -> list[Any]:
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _DEST
+def _dest(tok: Any, w: Words) -> list[Any]:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.destination_preps
             for g in c.children if g.dep_ == "pobj"]
 
 
-def _flat_roles(tok: Any) -> Roles:
+def _flat_roles(tok: Any, w: Words) -> Roles:
     """A caption the parser flattened ("Sanchez greets King Mohammed VI in Rabat"): the name just
     before the verb form is its subject, the name just after it its object."""
     sent = tok.sent
@@ -154,71 +160,65 @@ def _flat_roles(tok: Any) -> Roles:
         if t.i + 1 >= sent.end or sent.doc[t.i + 1].pos_ != "PROPN":
             obj = t
             break
-    places = [t for t in sent if t.i > tok.i and t.dep_ == "pobj" and t.head.lower_ in ("in", "at")]
+    places = [t for t in sent if t.i > tok.i and t.dep_ == "pobj" and t.head.lower_ in w.site_preps]
     return Roles(tuple(left[-1:]), (obj,) if obj is not None else (), tuple(places), False)
 
 
-#: verbs whose subject speaks of an engagement without taking part in it
-_SPEAKING = {"confirm", "announce", "deny", "report", "reveal", "praise", "hail", "welcome",
-             "criticise", "criticize", "dismiss", "describe", "call", "say", "mention", "note"}
-#: verbs of a relative clause on a trigger noun whose object takes part ("a summit that gathered X")
-_GATHERING = {"gather", "bring", "involve", "include", "unite", "assemble", "draw"}
-_VENUE_PREPS = {"during", "at", "on", "of", "after", "since", "before", "ahead", "following", "amid"}
-
-
-def _possessor_is_subject(noun: Any, pred: Any, inner: list[Any]) -> list[Any]:
+def _possessor_is_subject(noun: Any, pred: Any, inner: list[Any], w: Words) -> list[Any]:
     """"X and Y discussed it during their phone call", "Z, during his meeting with W, said":
     a possessive pronoun on the trigger noun stands for the subject of the clause."""
     poss = [t for t in inner if t.dep_ == "poss" and t.pos_ == "PRON" and t.head == noun]
     if not poss or pred == noun and noun.dep_ != "pobj":
         return inner
     verb = pred if pred != noun else noun.head.head
-    subj, _ = _subjects(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
-    plural = poss[0].lower_ in ("their", "our")
+    subj, _ = _subjects(verb, w) if verb.pos_ in ("VERB", "AUX") else ([], False)
+    plural = poss[0].lower_ in w.plural_possessives
     if not subj or plural != (len(subj) > 1 or subj[0].tag_ in ("NNS", "NNPS")):
         return inner
     return [t for t in inner if t not in poss] + subj
 
 
-def own_participants(noun: Any) -> bool:
+def own_participants(noun: Any, words: Words | None = None) -> bool:
     """A trigger noun that names its own participants: "his visit", "a meeting with X", "the Hu visit"."""
+    w = words or Words.load()
     return any(c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ in ("PERSON", "NORP"))
-               or (c.dep_ == "prep" and c.lower_ in ("with", "between", "by", "of", "to"))
-               for c in noun.children) or bool(_participle_phrases(noun))
+               or (c.dep_ == "prep" and c.lower_ in w.own_preps)
+               for c in noun.children) or bool(_participle_phrases(noun, w))
 
 
-def venue(noun: Any) -> bool:
+def venue(noun: Any, words: Words | None = None) -> bool:
     """"on the sidelines of a G20 meeting", "at the summit": the noun names where, not what."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in _VENUE_PREPS | {"in"} and not any(
-        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children) \
-        and not _participle_phrases(noun)  # "at a courtesy call received by X from Y"
+    w = words or Words.load()
+    return noun.dep_ == "pobj" and noun.head.lower_ in w.venue_preps | w.inessive and not any(
+        c.dep_ == "prep" and c.lower_ in w.meeting_preps for c in noun.children) \
+        and not _participle_phrases(noun, w)  # "at a courtesy call received by X from Y"
 
 
-def _takes_subject(noun: Any) -> bool:
+def _takes_subject(noun: Any, w: Words) -> bool:
     """Whether the predicate's subject takes part in a trigger noun: "held talks", "arrived for a
     summit with", "engage in talks" (yes); "during the G-20 summit", "at the meeting" (a venue),
     "X confirmed the visit" (a speaker) (no)."""
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head != noun:
-        return _takes_subject(noun.head)  # "confirmed the visit and meeting": as its first conjunct
-    if noun.head.lemma_.lower() in _SPEAKING:
+        return _takes_subject(noun.head, w)  # "confirmed the visit and meeting": as its first conjunct
+    if noun.head.lemma_.lower() in w.speaking_verbs:
         return False
     if noun.dep_ in ("dobj", "attr", "oprd", "conj"):
         return True
     if noun.dep_ != "pobj":
         return False
-    if noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "attr"):
+    if noun.head.lower_ in w.genitive and noun.head.head.dep_ in ("dobj", "attr"):
         return True  # "held four hours of talks"
-    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+    if any(c.dep_ == "prep" and c.lower_ in w.meeting_preps for c in noun.children):
         return True  # "during a meeting with Orban": the subject was there
-    return noun.head.lower_ not in _VENUE_PREPS
+    return noun.head.lower_ not in w.venue_preps
 
 
-def _shared_head(noun: Any) -> Any:
+def _shared_head(noun: Any, w: Words) -> Any:
     """"the visit and meeting of the two leaders": a conjoined noun with no participants of its
     own shares those of the noun it is conjoined to; any other noun keeps its own."""
     head = noun.head
-    if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and not own_participants(noun) \
-            and own_participants(head):
+    if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and not own_participants(noun, w) \
+            and own_participants(head, w):
         return head
     return noun
 
@@ -230,123 +230,140 @@ def _agent_of_participle(verb: Any) -> list[Any]:
     return _by_phrase(verb)
 
 
-def _by_phrase(verb: Any, preps: tuple[str, ...] = ()) -> list[Any]:
+def _raised_passive(verb: Any) -> list[Any]:
+    """"he was to be received by Steinmeier", "X is expected to be welcomed by Y": a passive
+    verb whose subject belongs to the verb above it; the by-phrase is the agent (the subject,
+    found by climbing, the one acted on)."""
+    if any(c.dep_ in _SUBJ for c in verb.children) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return _by_phrase(verb)
+
+
+def _by_phrase(verb: Any, preps: frozenset[str] | tuple[str, ...] = ()) -> list[Any]:
     """The heads (with conjuncts) of a verb's ``by`` phrase, and of its ``preps`` phrases."""
     return [t for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
 
 
-def _noun_inner(src: Any) -> list[Any]:
+def _noun_inner(src: Any, w: Words) -> list[Any]:
     """The participants a trigger noun names itself: possessors and name modifiers ("Putin's
     visit"; not "the Rio plus Earth summit"), with/between phrases and the lists hung on them,
     and a name the parser made the noun's conjunct ("meetings with X as well as Y")."""
-    withs = _with_objects(src)
+    withs = _with_objects(src, w)
     inner = [t for c in src.children if c.dep_ in ("poss", "nmod") for t in conjuncts(c)
              if c.dep_ == "poss" or t.ent_type_ in _ACTOR_ENTS or t.pos_ == "PRON"] + withs
-    inner += [t for t in _listed(src, withs) if t not in inner]
+    inner += [t for t in _listed(src, withs, w) if t not in inner]
     inner += [c for c in src.children if c.dep_ == "conj" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
               and withs]
-    inner += [t for c in src.children if c.dep_ == "relcl" and c.lemma_.lower() in _GATHERING
+    inner += [t for c in src.children if c.dep_ == "relcl" and c.lemma_.lower() in w.gathering_verbs
               for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]  # "a meeting that gathered X"
-    return inner + [t for t in _participle_phrases(src) if t not in inner]
+    return inner + [t for t in _participle_phrases(src, w) if t not in inner]
 
 
-def _participle_phrases(noun: Any) -> list[Any]:
+def _participle_phrases(noun: Any, w: Words) -> list[Any]:
     """"a courtesy call received by X from Y", "talks held by X with Y": the by/from/with phrases
     of a participle hung on the trigger noun name its participants."""
     out = []
     for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")):
-        preps = ("from", "with", "on") if verb.lemma_ == "pay" else ("from", "with")  # "paid on X by Y"
+        preps = w.participle_preps | (w.pay_preps if verb.lemma_ in w.pay_verbs else frozenset())  # "paid on X by Y"
         out += _by_phrase(verb, preps)
     return out
 
 
-def roles(trig: Trigger) -> Roles:
+def roles(trig: Trigger, words: Words | None = None) -> Roles:
     """Step 1-2 of the module cascade: the phrase heads around a trigger."""
-    tok, pred = trig.token, trig.predicate
+    tok, pred, w = trig.token, trig.predicate, words or Words.load()
     if not trig.nominal and tok.pos_ in ("NOUN", "PROPN"):
-        return _flat_roles(tok)
+        return _flat_roles(tok, w)
     if not trig.nominal:
-        agents, passive = _subjects(tok)
+        agents, passive = _subjects(tok, w)
         objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
-        by = _agent_of_participle(tok)
-        if by:  # "X made a visit, greeted by Y": Y greets X
+        if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
+            objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
+        by = _agent_of_participle(tok) or _raised_passive(tok)
+        if by:  # "X made a visit, greeted by Y": Y greets X; "he was to be received by Y"
             agents, objs, passive = by, objs + agents, True
         moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
-        objs += [t for t in _with_objects(tok) if not (moving and t.head.lower_ == "to")]
-        objs += [t for t in _listed(tok, objs) if t not in objs and t not in agents]
-        return Roles(tuple(agents), tuple(objs), tuple(_dest(tok)), passive)
-    src = _shared_head(tok)
-    inner = _possessor_is_subject(src, pred, _noun_inner(src))
+        objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
+        objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
+        return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
+    src = _shared_head(tok, w)
+    inner = _possessor_is_subject(src, pred, _noun_inner(src, w), w)
     compounds = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     agents: list[Any] = []
-    places = _dest(tok)
+    places = _dest(tok, w)
     if trig.type is EventType.VISIT:
-        by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.agentive for g in c.children
+              if g.dep_ == "pobj"]
         people = [c for c in compounds if c.ent_type_ in ("PERSON", "NORP")]  # "the Hu visit"
         places += [c for c in compounds if c not in people]  # "his Cuba visit"
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.genitive for g in c.children
               if g.dep_ == "pobj"]  # "the visit of President X"
         agents = [c for c in inner if c.dep_ == "poss"] + by + people + of
-        if not agents and pred != tok and (_takes_subject(tok) or tok.head.lower_ in ("on", "during")):
-            agents, _ = _subjects(pred)
-            places += _dest(pred)
+        if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps):
+            agents, _ = _subjects(pred, w)
+            places += _dest(pred, w)
         return Roles(tuple(agents), (), tuple(places), False)
     named = [c for c in compounds if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")]
     paired = any(t.text in ("-", "–") for t in tok.subtree if t.i < tok.i)  # "the China-Japan summit"
     lands = [c for c in named if c.ent_type_ in ("GPE", "LOC") and not paired]  # "the Geneva summit"
     places += lands
     inner += [c for c in named if c not in lands]
-    inner += [g for c in src.children if c.dep_ == "prep" and c.lower_ == "of"
+    inner += [g for c in src.children if c.dep_ == "prep" and c.lower_ in w.genitive
               for g in c.children if g.dep_ == "pobj" for g in conjuncts(g)]  # "meetings of the CMAG"
-    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
-    if pred != tok and _takes_subject(tok) and not between:  # "a meeting between A and B": all named
-        agents, _ = _subjects(pred)
-        inner += _with_objects(pred)
-        places += _dest(pred)
+    if trig.type is EventType.PHONE_CALL:  # "received a phone call from the crown prince"
+        inner += [g for c in src.children if c.dep_ == "prep" and c.lower_ in w.ablative
+                  for g in c.children if g.dep_ == "pobj" for g in conjuncts(g)]
+    between = any(c.dep_ == "prep" and c.lower_ in w.reciprocal for c in tok.children)
+    if pred != tok and _takes_subject(tok, w) and not between:  # "a meeting between A and B": all named
+        agents, _ = _subjects(pred, w)
+        inner += _with_objects(pred, w)
+        places += _dest(pred, w)
     elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass"):
-        inner += _with_objects(pred)  # "no meeting was planned with Putin"
+        inner += _with_objects(pred, w)  # "no meeting was planned with Putin"
         if tok.dep_ == "nsubjpass":  # "the summit was not attended by Buhari"
             inner += [t for t in _by_phrase(pred) if t not in inner]
-    elif pred == tok and tok.dep_ == "pobj" and tok.head.lower_ in ("since", "after", "following", "before"):
+    elif pred == tok and tok.dep_ == "pobj" and tok.head.lower_ in w.sequence_preps:
         verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z
-        agents = _subjects(verb)[0] if verb.pos_ in ("VERB", "AUX") and _with_objects(tok) else []
+        agents = _subjects(verb, w)[0] if verb.pos_ in ("VERB", "AUX") and _with_objects(tok, w) else []
     return Roles(tuple(agents), tuple(inner), tuple(places), False)
 
 
-def dateline_end(sent: Any) -> int:
+def dateline_end(sent: Any, words: Words | None = None) -> int:
     """Index of the first token after a dateline ("TORONTO –", "BOGOR, Indonesia:"), else the start."""
+    w = words or Words.load()
     for tok in sent[:14]:
         sep = tok.text in ("–", "—", "-", ":", "--") or (len(tok) > 2 and tok.text[-1] in "-–—")
         if sep and tok.i > sent.start and tok.whitespace_:
             before = [t for t in sent.doc[sent.start: tok.i + (len(tok) > 2)]
                       if not (t.is_punct or t.is_space or t.like_num)]
-            if len(before) <= 8 and all(t.is_title or t.is_upper or t.pos_ == "PROPN" or t.lower_ == "date"
+            if len(before) <= 8 and all(t.is_title or t.is_upper or t.pos_ == "PROPN" or t.lower_ in w.dateline_words
                                         for t in before):
                 return tok.i + 1
     return sent.start
 
 
-def pair_phrase(tok: Any) -> bool:
+def pair_phrase(tok: Any, words: Words | None = None) -> bool:
     """"the two leaders", "both", "the two would meet": the latest pair (or group) of persons."""
-    words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")}
-    if tok.lower_ == "two" and "the" in words:
+    w = words or Words.load()
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+    if tok.lower_ in w.pair_numbers and mods & w.definite:
         return True
-    return tok.lower_ in ("both",) or (bool(words & {"two", "both"}) and tok.tag_ in ("NNS", "NNPS"))
+    return tok.lower_ in w.pair_alone or (bool(mods & (w.pair_numbers | w.pair_alone)) and tok.tag_ in ("NNS", "NNPS"))
 
 
 _NP_DEPS = {"appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod", "prep", "pobj", "conj", "cc"}
-_NP_PREPS = {"of", "from", "including", "like", "such"}
 
 
-def np_tokens(tok: Any) -> list[Any]:
+def np_tokens(tok: Any, words: Words | None = None) -> list[Any]:
     """The head's own phrase: appositions, compounds, of/from/including phrases; no clauses."""
+    w = words or Words.load()
     out, todo = [], [tok]
     while todo:
         t = todo.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in _NP_PREPS):
+            if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in w.np_preps):
                 if c.dep_ == "conj" and t == tok:
                     continue  # the coordination is handled by the caller
                 todo.append(c)

@@ -33,6 +33,7 @@ from ...records import Claim
 from .resolve import Resolver, clean_name
 from .arguments import dateline_end
 from .triggers import Trigger
+from .words import Words
 
 __all__ = ["Attributor"]
 
@@ -40,10 +41,6 @@ _QUOTES_OPEN = "“\"«"
 _QUOTES_CLOSE = "”\"»"
 _SPEAKER_DEPS = ("nsubj", "nsubjpass", "csubj")
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "prep", "obj", "oprd", "dep")
-_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "aide", "adviser", "advisor", "secretary",
-           "representative", "envoy", "ambassador"}
-_UNNAMED = {"official", "source", "spokesperson", "spokesman", "spokeswoman", "aide", "diplomat",
-            "adviser", "advisor", "insider", "person", "people"}
 
 
 def _names_a_person(head: Any, resolver: Resolver) -> bool:
@@ -54,15 +51,19 @@ def _names_a_person(head: Any, resolver: Resolver) -> bool:
 
 
 class Attributor:
-    """Reporting lexicon (``data/en/reporting.json``) and the attribution rules."""
+    """Reporting lexicon (``data/en/reporting.json``) and the attribution rules. ``words``: the
+    events stage's word record (else the one of ``data_dir``)."""
 
-    def __init__(self, data_dir: str | None = None) -> None:
+    def __init__(self, data_dir: str | None = None, words: Words | None = None) -> None:
         d = load("reporting", data_dir)
+        self.w = words or Words.load(data_dir)
         self.verbs = frozenset(d["verbs"])
         self.object_speaker = frozenset(d["object_speaker"])
         self.from_speaker = frozenset(d.get("from_speaker", ()))
         self.report_nouns = frozenset(d["report_nouns"])
         self.frames = tuple(d["frames"])
+        #: one-word frames ("citing X") and two-word frames ("according to X"), as word tuples
+        self._frames = [tuple(f.split()) for f in self.frames if len(f.split()) <= 2]
         self.dismissals = frozenset(d.get("dismissals", ()))
 
     def speaker(self, trig: Trigger, resolver: Resolver, sents: list[Any], k: int) -> Claim | None:
@@ -85,7 +86,7 @@ class Attributor:
         spokesman): a report word before the trigger, a dismissal after it, a reporting verb at
         the root."""
         tok, sent = trig.token, trig.token.sent
-        if not any(t.lemma_.lower() in self.report_nouns | {"report"} and t.i < tok.i for t in sent) \
+        if not any(t.lemma_.lower() in self.report_nouns and t.i < tok.i for t in sent) \
                 or not any(t.lemma_.lower() in self.dismissals and t.i > tok.i for t in sent):
             return None
         root = sent.root
@@ -93,11 +94,10 @@ class Attributor:
             return None
         return self._speaker_of_verb(root, resolver)
 
-    @staticmethod
-    def _agentless(verb: Any) -> bool:
+    def _agentless(self, verb: Any) -> bool:
         """A reporting verb without a speaker of its own: "it is learnt", "it was also mentioned"."""
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return all(c.lower_ == "it" for c in subj) and not any(c.dep_ == "agent" for c in verb.children)
+        return all(c.lower_ in self.w.expletives for c in subj) and not any(c.dep_ == "agent" for c in verb.children)
 
     # -- step 1 -------------------------------------------------------------------------------
     def _reporting_head(self, tok: Any) -> Any | None:
@@ -114,7 +114,7 @@ class Attributor:
 
     def _speaker_of_verb(self, verb: Any, resolver: Resolver) -> Claim | None:
         if verb.lemma_.lower() in self.from_speaker:  # "X has learnt from the press service"
-            srcs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+            srcs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in self.w.ablative
                     for g in c.children if g.dep_ == "pobj"]
             if srcs:
                 return self._claim(srcs[0], resolver)
@@ -122,8 +122,8 @@ class Attributor:
             objs = [c for c in verb.children if c.dep_ in ("dobj",)]
             if objs:
                 return self._claim(objs[0], resolver)
-        subj = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS and c.i >= dateline_end(c.sent)
-                and c.lower_ != "it"]
+        subj = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS and c.i >= dateline_end(c.sent, self.w)
+                and c.lower_ not in self.w.expletives]
         if not subj:
             if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.verbs:
                 return self._speaker_of_verb(verb.head, resolver)  # "Kyodo said it had confirmed plans"
@@ -145,16 +145,19 @@ class Attributor:
     def _frame(self, sent: Any, resolver: Resolver) -> Claim | None:
         for tok in sent:
             low = tok.lower_
-            if low == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
-                objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
-                if objs:
-                    return self._claim(objs[0], resolver)
-            if low in ("citing", "quoting") and tok.dep_ != "ROOT":
+            for frame in self._frames:
+                if len(frame) == 2 and low == frame[0] and tok.i + 1 < sent.end \
+                        and tok.doc[tok.i + 1].lower_ == frame[1]:  # "according to X"
+                    objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
+                    if objs:
+                        return self._claim(objs[0], resolver)
+            if (low,) in self._frames and tok.dep_ != "ROOT":  # "citing X"
                 objs = [g for g in tok.children if g.dep_ in ("dobj", "pobj")]
                 if objs and tok.head.lemma_.lower() not in self.verbs:
                     return self._claim(objs[0], resolver)
         for tok in sent:  # "as reported by the press service"
-            if tok.lemma_.lower() in self.verbs and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            if tok.lemma_.lower() in self.verbs and any(c.dep_ == "mark" and c.lower_ in self.w.as_conj
+                                                        for c in tok.children):
                 agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 if agents:
                     return self._claim(agents[0], resolver)
@@ -196,27 +199,28 @@ class Attributor:
 
     # -- the speaker phrase -----------------------------------------------------------------------
     def _claim(self, tok: Any, resolver: Resolver) -> Claim | None:
-        if tok.i < dateline_end(tok.sent):
+        w = self.w
+        if tok.i < dateline_end(tok.sent, w):
             return None  # "Danang: ... , the White House said": not the place of the dateline
         head = tok
         if tok.lemma_.lower() in self.report_nouns:
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")]
-            owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+            owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.owner_preps
                        for g in c.children if g.dep_ == "pobj"]
             named = [o for o in owners if o.pos_ == "PROPN" or resolver.discourse.mention_at(o) is not None]
-            if named and tok.lemma_.lower() not in ("spokesperson", "spokesman", "spokeswoman", "source", "sources"):
+            if named and tok.lemma_.lower() not in w.voice_nouns:
                 head = named[-1]
         people = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if people and head.ent_type_ != "PERSON":
             head = people[0]  # "the ministry's spokeswoman, Maria Zakharova, said": the person
         nameless = not _names_a_person(head, resolver)
-        unnamed = nameless and head.lemma_.lower() in _UNNAMED
-        spokes = nameless and head.lemma_.lower() in _SPOKES
+        unnamed = nameless and head.lemma_.lower() in w.unnamed_nouns
+        spokes = nameless and head.lemma_.lower() in w.spokes_nouns
         r = resolver.actors_of(head, strict=True) if not (unnamed or spokes) else None
         if r is None:
             named_later = resolver.discourse.titled_person(head.lower_, near=head.i) \
                 or resolver.discourse.person_with_role(head.lower_, near=head.i)  # "her spokeswoman said. ...
-            if named_later is not None and head.lemma_.lower() in _SPOKES:  # spokeswoman Martina Fietz"
+            if named_later is not None and head.lemma_.lower() in w.spokes_nouns:  # spokeswoman Martina Fietz"
                 return Claim(name=named_later.name, mention=" ".join(t.text for t in head.subtree), actor=named_later)
             return self._unnamed(head, resolver)
         if r.actors and len(r.actors) == 1 and not (head.pos_ == "NOUN" and r.actors[0].kind != "person"
@@ -224,17 +228,16 @@ class Attributor:
             a = r.actors[0]
             if head.lemma_.lower() in resolver.titles or resolver.discourse.mention_at(head) is not None:
                 return Claim(name=a.name, mention=a.mention, actor=a)
-            return Claim(name=a.name, mention=_phrase(head), actor=a)  # "the Akorda's press service"
+            return Claim(name=a.name, mention=_phrase(head, w), actor=a)  # "the Akorda's press service"
         if head.pos_ == "PRON":
             return None
         return self._unnamed(head, resolver)
 
-    @staticmethod
-    def _unnamed(head: Any, resolver: Resolver) -> Claim | None:
+    def _unnamed(self, head: Any, resolver: Resolver) -> Claim | None:
         """A speaker without a name: credited to the institution it speaks for, if the words name one
         ("a State Department spokesperson" -> State Department), else to its own words."""
         words = [t for t in head.subtree if t.dep_ not in ("relcl", "punct", "acl", "appos") and t.i <= head.i + 6]
-        text = clean_name(" ".join(t.text for t in words))
+        text = clean_name(" ".join(t.text for t in words), self.w)
         if not text or len(text) < 3:
             return None
         orgs = [m for m in resolver.discourse.mentions_in(words) if m.label == "ORG"]
@@ -243,7 +246,7 @@ class Attributor:
             return Claim(name=a.name, mention=text, actor=a)
         names = [t for t in words if t.pos_ == "PROPN" and t.i < head.i and t.dep_ in ("compound", "nmod", "poss")]
         owner = [t for n in names if n.dep_ == "poss" for t in n.subtree if t.pos_ == "PROPN"]
-        if len(names) >= 2 and head.lemma_.lower() in _UNNAMED:  # "a State Department spokesperson"
+        if len(names) >= 2 and head.lemma_.lower() in self.w.unnamed_nouns:  # "a State Department spokesperson"
             return Claim(name=" ".join(t.text for t in names), mention=text)
         if owner and head.pos_ == "NOUN":  # "The New Arab's Arabic-language service": its owner
             return Claim(name=" ".join(t.text for t in owner), mention=text)
@@ -251,7 +254,7 @@ class Attributor:
 
 
 
-def _phrase(head: Any) -> str:
+def _phrase(head: Any, w: Words) -> str:
     """The words of a speaker phrase, without clauses ("the Akorda's press service")."""
     return clean_name(" ".join(t.text for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos")
-                               and t.i <= head.i))
+                               and t.i <= head.i), w)

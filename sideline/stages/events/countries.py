@@ -13,20 +13,19 @@ from typing import Any
 
 from ...records import Actor
 from .discourse import Discourse
+from .words import Words
 
-__all__ = ["Countries", "LANDS"]
-
-#: nouns that make "the two ..." the last two countries named, not the last two persons
-LANDS = frozenset({"country", "nation", "government", "state", "neighbour", "neighbor"})
+__all__ = ["Countries"]
 
 
 class Countries:
     """Country rules over a document's :class:`~sideline.stages.events.discourse.Discourse`;
-    ``places`` is the gazetteer (a city's country), or None."""
+    ``places`` is the gazetteer (a city's country), or None; ``words`` the events stage's words."""
 
-    def __init__(self, discourse: Discourse, places: Any = None) -> None:
+    def __init__(self, discourse: Discourse, places: Any = None, words: Words | None = None) -> None:
         self.discourse = discourse
         self.places = places
+        self.words = words or Words.load()
 
     def of_city(self, a: Actor) -> Actor:
         """A city a visit goes to ("Vladivostok", "New York") stands for its country's government."""
@@ -42,7 +41,7 @@ class Countries:
         """"the two countries", "both nations": the last two countries the text coordinated
         ("between Venezuela and Guyana"), else the countries of the last pair of persons."""
         for i in range(tok.i - 1, max(1, tok.i - 150), -1):
-            if self.discourse.parse[i - 1].lower_ not in ("and", "&"):
+            if self.discourse.parse[i - 1].lower_ not in self.words.coordinators:
                 continue
             pair = [self.discourse.by_token.get(i - 2), self.discourse.by_token.get(i)]
             lands = [self.discourse.actor(m) for m in pair if m is not None]
@@ -62,7 +61,7 @@ class Countries:
     def visitor(self, tok: Any) -> Actor | None:
         """"the visiting official", "the visiting president": the visitor of the latest visit
         told, when the text told one (a name of its own wins: "the visiting Kenyan president X")."""
-        if not any(c.dep_ == "amod" and c.lower_ == "visiting" for c in tok.children) \
+        if not any(c.dep_ == "amod" and c.lower_ in self.words.visiting for c in tok.children) \
                 or any(c.dep_ in ("compound", "appos") and c.ent_type_ == "PERSON" for c in tok.children):
             return None
         visit = self.discourse.latest("visit")
@@ -89,7 +88,7 @@ class Countries:
 
     def of_countries(self, tok: Any) -> tuple[Actor, ...]:
         """"the leaders of Paraguay, Uruguay and Bolivia": the countries named in the of-phrase."""
-        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in self.words.genitive for g in c.children
                 if g.dep_ == "pobj"]
         found = self.discourse.mentions_in([t for g in objs for t in g.subtree])
         return tuple(a for a in (self.discourse.actor(m) for m in found) if a.kind in ("country", "government"))

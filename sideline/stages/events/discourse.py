@@ -21,6 +21,7 @@ from typing import Any
 from ... import types
 from ...records import Actor, Document, EventType, Mention, Status
 from .names import ACTOR_LABELS, actor_of_mention, aliases, stem, strip_titles
+from .words import Words
 
 __all__ = ["Discourse"]
 
@@ -28,11 +29,13 @@ __all__ = ["Discourse"]
 class Discourse:
     """The entities and engagements a document has told so far (see the module docstring).
     ``titles``: title nouns (president, minister); ``not_names``: words that make a mention
-    no actor ("Heads of State")."""
+    no actor ("Heads of State"); ``words``: the events stage's word record."""
 
-    def __init__(self, doc: Document, titles: frozenset[str], not_names: frozenset[str] = frozenset()) -> None:
+    def __init__(self, doc: Document, titles: frozenset[str], not_names: frozenset[str] = frozenset(),
+                 words: Words | None = None) -> None:
         self.parse = doc.parse
         self.titles, self.not_names = titles, not_names
+        self.words = words or Words.load()
         self.by_token: dict[int, Mention] = {}
         self._shared: dict[tuple[int, int], list[Mention]] = {}  # one span, several actors
         self.persons: list[tuple[int, Mention]] = []
@@ -46,7 +49,7 @@ class Discourse:
             if m.label in ("PERSON", "HANDLE") or (m.actor is not None and m.actor.kind == "person"):
                 self.persons.append((span.start, m))
         self._starts = [i for i, _ in self.persons]
-        self.aliases = aliases(self.persons, self.parse)
+        self.aliases = aliases(self.persons, self.parse, self.words)
         self.counts: dict[str, int] = {}
         self.titled: set[str] = set()  # persons the text gives a title somewhere ("President X")
         for start, m in self.persons:
@@ -94,14 +97,14 @@ class Discourse:
     # -- entities -------------------------------------------------------------------------------
     def actor(self, m: Mention) -> Actor:
         """The actor of a mention, with in-document aliases and titles resolved when unresolved."""
-        a = actor_of_mention(m)
+        a = actor_of_mention(m, self.words)
         if a.kind != "person":
             return a
         if m.actor is not None:  # a one-word name the actors stage could not complete ("Fiame")
             full = self.aliases.get(a.name) if " " not in a.name else None
             return a if not full else Actor(name=full, mention=a.mention, role=a.role,
                                             country=a.country, code=a.code, kind=a.kind)
-        name = strip_titles(a.name)
+        name = strip_titles(a.name, self.words)
         name = self.aliases.get(name, name)
         return Actor(name=name, mention=a.mention, kind=a.kind)
 
@@ -232,18 +235,18 @@ class Discourse:
         persons = [(start, m) for start, m in self.persons if m.label != "PRON"]
         for start, m in persons:
             own = m.text.split()
-            if stems & {stem(w) for w in own} and {w.lower() for w in own} & self.titles:
+            if stems & {stem(w, self.words) for w in own} and {w.lower() for w in own} & self.titles:
                 return self.actor(m)
         for start, m in persons:
             end = start + len(m.text.split())
             near = list(self.parse[max(0, start - 4): start]) + list(self.parse[end: end + 6])
-            if stems & {stem(t.lower_) for t in near} and any(t.lemma_.lower() in self.titles for t in near):
+            if stems & {stem(t.lower_, self.words) for t in near} and any(t.lemma_.lower() in self.titles for t in near):
                 return self.actor(m)
         return None
 
     def title_person(self, national: list[Mention]) -> Actor | None:
         """A person whose title in the text shares the national word of this title-only phrase."""
-        stems = {stem(w) for m in national for w in m.text.lower().split()[-1:]}
+        stems = {stem(w, self.words) for m in national for w in m.text.lower().split()[-1:]}
         if not stems:
             return None
         for start, m in self.persons:
@@ -251,7 +254,7 @@ class Discourse:
                 continue
             end = start + len(m.text.split())
             near = list(self.parse[max(0, start - 4): start]) + list(self.parse[end: end + 6])
-            words = {stem(t.lower_) for t in near}
+            words = {stem(t.lower_, self.words) for t in near}
             if stems & words and any(t.lemma_.lower() in self.titles for t in near):
                 return self.actor(m)
         return None

@@ -21,7 +21,7 @@ from dataclasses import replace
 from ... import types
 from ...records import Actor, Document, Event, EventType, Status
 
-__all__ = ["merge", "merge_key", "setting"]
+__all__ = ["merge", "merge_key", "setting", "destination", "same_destination"]
 
 
 def _key(a: Actor) -> str:
@@ -36,6 +36,19 @@ def merge_key(ev: Event) -> tuple:
     if ev.type is EventType.VISIT:
         return (kind, ev.status.coarse, _key(ev.actors[0]))
     return (kind, ev.status.coarse, frozenset(_key(a) for a in ev.actors))
+
+
+def destination(ev: Event) -> str | None:
+    """The country a visit goes to (its first host with a country); None when the telling names none."""
+    if ev.type is not EventType.VISIT:
+        return None
+    return next((a.country for a in ev.actors[1:] if a.country), None)
+
+
+def same_destination(a: Event, b: Event) -> bool:
+    """Two tellings of a visit go to the same place, or one of them names none."""
+    x, y = destination(a), destination(b)
+    return x is None or y is None or x == y
 
 
 def _near(a: Event, b: Event) -> bool:
@@ -57,7 +70,8 @@ def _restated(ev: Event, key: tuple, kept: dict[tuple, int], out: list[Event]) -
 
 
 def _same(a: Event, b: Event) -> bool:
-    return merge_key(a)[:1] + merge_key(a)[2:] == merge_key(b)[:1] + merge_key(b)[2:]
+    """The same engagement whatever the status (a visit: the same trip, see :func:`same_destination`)."""
+    return merge_key(a)[:1] + merge_key(a)[2:] == merge_key(b)[:1] + merge_key(b)[2:] and same_destination(a, b)
 
 
 def _superseded(events: list[Event]) -> list[Event]:
@@ -99,24 +113,30 @@ def merge(events: list[Event], settings=None) -> list[Event]:
     """Step 6: one event per distinct claim, in text order (the events one trigger split stay);
     a claim in the article's own voice that it later overtakes gives way (:func:`_superseded`);
     claims whose sentences name different places and dates (``settings(event)`` gives them) are
-    different engagements of the same people ("met in Geneva" ... "met in New Delhi")."""
-    kept: dict[tuple, int] = {}
+    different engagements of the same people ("met in Geneva" ... "met in New Delhi"); a visit
+    joins a telling of the same trip (same destination, or one names none)."""
     out: list[Event] = []
+    keys: list[tuple] = []
     for ev in _superseded(events):
         key = merge_key(ev)
-        if settings is not None and key in kept and _apart(settings(out[kept[key]]), settings(ev)):
-            key = key + (ev.sentence,)
-        if key in kept and out[kept[key]].trigger == ev.trigger and ev.type is EventType.VISIT:
-            key = key + (_key(ev.actors[1]) if len(ev.actors) > 1 else "",)
-        if key in kept and out[kept[key]].type is not ev.type and not _near(out[kept[key]], ev):
-            key = key + (ev.type,)  # talks and a meeting far apart: two engagements
-        if key not in kept:
-            if _restated(ev, key, kept, out):
+        i = next((i for i, k in enumerate(keys) if k == key and _one(out[i], ev, settings)), None)
+        if i is None:
+            if _restated(ev, key, dict(zip(keys, range(len(keys)))), out):
                 continue
-            kept[key] = len(out)
+            keys.append(key)
             out.append(ev)
             continue
-        first = out[kept[key]]
-        if first.attributed_to is None and ev.attributed_to is not None:
-            out[kept[key]] = replace(first, attributed_to=ev.attributed_to)
+        if out[i].attributed_to is None and ev.attributed_to is not None:
+            out[i] = replace(out[i], attributed_to=ev.attributed_to)
     return out
+
+
+def _one(first: Event, ev: Event, settings) -> bool:
+    """Two claims with one merge key tell one engagement: not set apart by their sentences, not
+    two legs of a trip (or one trigger's two destinations), and talks and a meeting in one
+    sentence."""
+    if settings is not None and _apart(settings(first), settings(ev)):
+        return False  # "met in Geneva in January" ... "met in New Delhi last month"
+    if ev.type is EventType.VISIT and (not same_destination(first, ev) or first.trigger == ev.trigger):
+        return False
+    return first.type is ev.type or _near(first, ev)  # talks and a meeting far apart: two engagements

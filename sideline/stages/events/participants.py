@@ -42,18 +42,20 @@ from typing import Any
 
 from ...records import Actor, EventType, Status
 from .resolve import Resolved, Resolver
+from .gatherings import attended, attended_body, np_subtree, without_bodies
 from .arguments import Roles, conjuncts, dateline_end, own_participants, roles, venue
 from .triggers import Trigger
+from .words import Words
 
 __all__ = ["participants", "anaphor", "anaphor_status", "implied_visit", "earlier_visit"]
 
 
-def _after_dateline(heads: tuple[Any, ...]) -> list[Any]:
+def _after_dateline(heads: tuple[Any, ...], resolver: Resolver) -> list[Any]:
     """Heads outside the dateline; a dateline word parsed as the subject gives way to the name in
     apposition to it ("NAIROBI, Kenya – President X arrived": X)."""
     out = []
     for h in heads:
-        end = dateline_end(h.sent)
+        end = dateline_end(h.sent, resolver.words)
         out += [h] if h.i >= end else [c for c in h.children if c.dep_ == "appos" and c.i >= end]
     return out
 
@@ -63,20 +65,21 @@ def _resolve_all(resolver: Resolver, heads: tuple[Any, ...], exclude: tuple[str,
     """(actors, split-list actors) for a list of heads; heads inside a dateline are skipped."""
     actors: list[Actor] = []
     split: list[Actor] = []
-    heads = tuple(h for h in _after_dateline(heads) if not _private(h, resolver.not_participants))
+    heads = tuple(h for h in _after_dateline(heads, resolver)
+                  if not _private(h, resolver.not_participants, resolver.words.genitive))
     for h in heads:
         r: Resolved = resolver.actors_of(h, exclude=exclude, loose=loose, strict=strict)
         (split if r.split else actors).extend(r.actors)
     return actors, split
 
 
-def _private(head: Any, words: frozenset[str]) -> bool:
+def _private(head: Any, words: frozenset[str], of: frozenset[str]) -> bool:
     """"meet the demand", "representatives of the Nigerian community", "the press": no party
     to an engagement (``not_participants`` of data/en/triggers.json)."""
     if head.pos_ != "NOUN":
         return False
     return head.lemma_.lower() in words or any(
-        g.lemma_.lower() in words for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+        g.lemma_.lower() in words for c in head.children if c.dep_ == "prep" and c.lower_ in of
         for g in c.children if g.dep_ == "pobj")
 
 
@@ -93,43 +96,6 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def _body(trig: Trigger, resolver: Resolver) -> list[Actor]:
-    """For attend/address/multilateral: the organisation or body attended, as a mention actor."""
-    tok = trig.token
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
-    objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if trig.nominal:
-        objs = [tok]
-    out: list[Actor] = []
-    for o in objs:
-        sub = [t for t in _np_subtree(o) if t.i < o.i + 14]
-        for m in resolver.discourse.mentions_in(sub):
-            if m.label == "ORG" or (m.actor is not None and m.actor.kind == "organisation"):
-                out.append(resolver.discourse.actor(m))
-        if not out:
-            words = [t.text for t in o.subtree if t.dep_ not in ("det", "poss", "relcl", "punct")][:8]
-            if len(words) > 1:
-                out.append(Actor(name=" ".join(words), mention=" ".join(words), kind="group"))
-    return out[:3]
-
-
-def _np_subtree(tok: Any) -> list[Any]:
-    """A noun's phrase without clauses and without place phrases (in Moscow, at the UN)."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        for c in t.children:
-            if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos") \
-                    or (c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "near")):
-                continue
-            todo.append(c)
-    return out
-
-
-_ANAPHORIC = {"the", "this", "that", "such", "no", "these", "those"}
-
-
 def anaphor_status(trig: Trigger, resolver: Resolver) -> Any:
     """The status of the engagement "the summit" refers to (None when nothing was remembered)."""
     return resolver.discourse.latest_status(trig.type)
@@ -138,11 +104,11 @@ def anaphor_status(trig: Trigger, resolver: Resolver) -> Any:
 def anaphor(trig: Trigger, resolver: Resolver, status: Status | None = None) -> tuple[Actor, ...]:
     """"the meeting", "no such meeting", "the visit": the latest engagement of the same kind;
     said of one still to come ("when that visit might occur"), the latest one not yet held."""
-    tok = trig.token
+    tok, w = trig.token, resolver.words
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
-    if not dets & _ANAPHORIC or trig.type in (EventType.MULTILATERAL, EventType.OTHER_CONSULT) or venue(tok):
+    if not dets & w.anaphoric or trig.type in (EventType.MULTILATERAL, EventType.OTHER_CONSULT) or venue(tok, w):
         return ()
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    if any(c.dep_ == "prep" and c.lower_ in w.genitive for c in tok.children):
         return ()  # "the meeting of the African Union": a gathering of its own, not the last one
     if tok.ent_type_ in ("ORG", "EVENT") or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                                                 for c in tok.children):
@@ -157,7 +123,7 @@ def implied_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) 
     """"X welcomed Y to Canada": Y's visit to Canada (guest first, then the place, then the host)."""
     if trig.type is not EventType.HOST or trig.nominal or len(actors) < 2:
         return ()
-    dest = [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "to"
+    dest = [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ in resolver.words.allative
             for g in c.children if g.dep_ == "pobj"]
     places, _ = _resolve_all(resolver, tuple(dest), loose=True)
     places = [p for p in places if p.kind in ("country", "organisation")]
@@ -169,12 +135,12 @@ def implied_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) 
 def earlier_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) -> tuple[Actor, ...]:
     """"X became the first French president to visit Cuba since 1898": a French president's
     visit to Cuba before (the country of the national word, then the destinations)."""
-    tok = trig.token
+    tok, w = trig.token, resolver.words
     noun = tok.head
     if trig.nominal or tok.dep_ not in ("relcl", "acl") or len(actors) < 2 \
-            or not any(c.lower_ == "first" for c in noun.children):
+            or not any(c.lower_ in w.first for c in noun.children):
         return ()
-    if not any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+    if not any(c.dep_ == "prep" and c.lower_ in w.since for c in tok.children):
         return ()
     codes = [m.actor.country for m in resolver.discourse.mentions_in([c for c in noun.children if c.dep_ == "amod"])
              if m.actor is not None and m.actor.country]
@@ -189,42 +155,43 @@ def _from_list(trig: Trigger, r: Roles, resolver: Resolver) -> list[Actor]:
     groups = [h for h in r.others if h.lemma_.lower() in resolver.groups and h.tag_ in ("NNS", "NNPS")]
     if not groups:
         return []
-    heads = [g for c in trig.predicate.children if c.dep_ == "prep" and c.lower_ == "from"
+    heads = [g for c in trig.predicate.children if c.dep_ == "prep" and c.lower_ in resolver.words.ablative
              for p in c.children if p.dep_ == "pobj" for g in conjuncts(p)]
     if not heads:  # "..., which includes A, B and C": countries only
-        included, _ = _resolve_all(resolver, tuple(_included(trig.predicate)))
+        included, _ = _resolve_all(resolver, tuple(_included(trig.predicate, resolver.words)))
         actors = [a for a in included if a.kind in ("country", "government")]
         return actors if len(actors) > 1 else []
     actors, _ = _resolve_all(resolver, tuple(heads))
     return actors if len(actors) > 1 else []
 
 
-def _included(verb: Any) -> list[Any]:
+def _included(verb: Any, w: Words) -> list[Any]:
     """"met several delegates on the sidelines of UNGA, which includes Jordan, Sudan and Mali":
     the list of a which-includes clause in the verb's phrase (wherever the parser hung it)."""
     for t in verb.subtree:
-        if t.dep_ in ("relcl", "advcl") and t.lemma_.lower() in ("include", "comprise") \
-                and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in t.children):
+        if t.dep_ in ("relcl", "advcl") and t.lemma_.lower() in w.include_verbs \
+                and any(c.dep_ == "nsubj" and c.lower_ in w.relative_pronouns for c in t.children):
             return [g for c in t.children if c.dep_ == "dobj" for g in conjuncts(c) if g.pos_ == "PROPN"]
     return []
 
 
 def _legislature(trig: Trigger, resolver: Resolver) -> list[Actor]:
     """The parliament addressed, named after its country ("Parliament of Pakistan")."""
+    w = resolver.words
     objs = [c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]
-    objs += [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "to"
+    objs += [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ in w.allative
              for g in c.children if g.dep_ == "pobj"]
     for o in objs:
-        for m in resolver.discourse.mentions_in(_np_subtree(o)):
+        for m in resolver.discourse.mentions_in(np_subtree(o, w)):
             a = resolver.discourse.actor(m)
             if m.label == "GPE" or a.kind == "country":
-                return [Actor(name=f"Parliament of {a.name}", mention=a.mention, kind="organisation")]
+                return [Actor(name=w.legislature.format(country=a.name), mention=a.mention, kind="organisation")]
             if m.label == "ORG" and len(a.name.split()) > 1:
                 return [a]
-    visited = [t for t in trig.token.sent if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("to", "in"))]
+    visited = [t for t in trig.token.sent if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in w.visited_preps)]
     here = [m for m in resolver.discourse.mentions_in(visited) if m.label == "GPE"]  # "visited Pakistan and addressed"
     country = resolver.discourse.actor(here[0]).name if here else resolver.discourse.main_country()
-    name = f"Parliament of {country}" if country else "Parliament"
+    name = w.legislature.format(country=country) if country else w.legislature_unknown
     return [Actor(name=name, mention=" ".join(t.text for t in objs[0].subtree) if objs else name,
                   kind="organisation")]
 
@@ -244,25 +211,24 @@ def _dated_objects(trig: Trigger) -> tuple[Any, ...]:
     return tuple(on_date + on_verb)
 
 
-_TRIPS = {"visit", "travel", "arrive", "come", "go", "fly", "head", "jet"}
-
-
 def _trip_place(trig: Trigger, resolver: Resolver) -> list[Actor]:
     """A trigger noun that is a trip's purpose ("will visit Ankara for talks"): the place the trip
     goes to takes part (its country or government)."""
-    tok = trig.token
-    if not trig.nominal or tok.dep_ != "pobj" or tok.head.lower_ != "for" or tok.head.head.lemma_ not in _TRIPS:
+    tok, w = trig.token, resolver.words
+    if not trig.nominal or tok.dep_ != "pobj" or tok.head.lower_ not in w.purpose \
+            or tok.head.head.lemma_ not in w.trip_verbs:
         return []
     verb = tok.head.head
     heads = [c for c in verb.children if c.dep_ == "dobj"] + [g for c in verb.children if c.dep_ == "prep"
-                                                              and c.lower_ in ("to", "in") for g in c.children]
+                                                              and c.lower_ in w.visited_preps for g in c.children]
     places, _ = _resolve_all(resolver, tuple(h for h in heads if h.dep_ in ("dobj", "pobj")), loose=True)
     return [p for p in places if p.kind != "person"][:1]
 
 
-def _respectively(trig: Trigger, agents: list[Actor], others: list[Actor]) -> list[tuple[Actor, ...]]:
+def _respectively(trig: Trigger, agents: list[Actor], others: list[Actor],
+                  w: Words) -> list[tuple[Actor, ...]]:
     """"A and B were received by C and D respectively": A with C, B with D."""
-    if not any(c.lower_ == "respectively" for c in trig.token.children):
+    if not any(c.lower_ in w.respectively for c in trig.token.children):
         return []
     if len(agents) != len(others) or len(agents) < 2:
         return []
@@ -272,7 +238,7 @@ def _respectively(trig: Trigger, agents: list[Actor], others: list[Actor]) -> li
 def _complete(trig: Trigger, actors: list[Actor], resolver: Resolver) -> list[Actor]:
     """A trigger noun with one participant ("the meeting with Putin was not planned"): the other
     is the protagonist of the latest engagement of its kind."""
-    if not trig.nominal or len(actors) != 1 or trig.type is EventType.VISIT or venue(trig.token) \
+    if not trig.nominal or len(actors) != 1 or trig.type is EventType.VISIT or venue(trig.token, resolver.words) \
             or actors[0].kind == "organisation":  # "the meeting of the AU": a gathering, nobody named
         return actors
     earlier = resolver.discourse.latest(trig.type)
@@ -284,16 +250,17 @@ def _complete(trig: Trigger, actors: list[Actor], resolver: Resolver) -> list[Ac
 def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> list[tuple[Actor, ...]]:
     """Steps 3-5 of the module cascade: one actor tuple per engagement of this trigger.
     ``complete``: a trigger noun with one participant gets the latest protagonist as the other."""
-    if trig.nominal and venue(trig.token) and not own_participants(trig.token):
+    w = resolver.words
+    if trig.nominal and venue(trig.token, w) and not own_participants(trig.token, w):
         return []  # step 4: "on the sidelines of the G20 summit" names where, not an engagement
-    r = roles(trig)
+    r = roles(trig, w)
     visiting = trig.type is EventType.VISIT and trig.token.dep_ == "amod"  # "the visiting president": no guess
     agents, agent_split = _resolve_all(resolver, r.agents, strict=visiting)  # step 3
     others, other_split = _resolve_all(resolver, r.others, exclude=tuple(a.name for a in agents))
     dated, _ = _resolve_all(resolver, _dated_objects(trig))
     if dated and others:  # "met A on April 27 and B earlier this week": two meetings
         other_split, others = other_split + others + dated, []
-    pairs = _respectively(trig, agents, others)  # step 4
+    pairs = _respectively(trig, agents, others, w)  # step 4
     if pairs:
         return pairs
     if complete and not agents and not agent_split and not other_split:
@@ -305,13 +272,15 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     if trig.type is EventType.OTHER_CONSULT:  # step 5
         others += _legislature(trig, resolver)
     elif trig.type is EventType.MULTILATERAL or (
-            not trig.nominal and trig.token.lemma_ in ("attend", "participate", "join")):
+            not trig.nominal and trig.token.lemma_ in w.attend_verbs):
         if not agents and not agent_split:
             return []  # a gathering with nobody named as attending it
-        others += _body(trig, resolver)
+        others += attended_body(trig, resolver)
+        others = without_bodies(others)
     if trig.type is EventType.VISIT:
         return _visits(trig, r, agents, others, agent_split + other_split, resolver)
-    return _finish(trig, agents, others, agent_split + other_split)
+    others = attended(trig, others, resolver)
+    return _finish(trig, agents, others, agent_split + other_split, w)
 
 
 
@@ -334,18 +303,18 @@ def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], s
     if not dest and agents:  # "BOGOR, Indonesia: X ... on his first trip abroad"; "the visiting president"
         dest = _dateline_place(trig, agents, resolver) or _host_country(agents, resolver)
     if not dest and not others and (not any(a.kind == "person" for a in agents)
-                                    or trig.nominal and not own_participants(trig.token)):
+                                    or trig.nominal and not own_participants(trig.token, resolver.words)):
         return []  # "many Canadians travel south", "during the visit, X will ...": nowhere new
     if len(dest) > 2 and agents:  # "I will travel to A, B, C and D": one visit each
         return [tuple(_dedupe(agents + [d] + others)) for d in dest]
-    return _finish(trig, agents, dest + others, split, visit=True)
+    return _finish(trig, agents, dest + others, split, resolver.words, visit=True)
 
 
 def _dateline_place(trig: Trigger, agents: list[Actor], resolver: Resolver) -> list[Actor]:
     """A trip with no destination in a sentence under a dateline goes to the dateline's country
     (the last place named there), unless it is the visitor's own."""
     sent = trig.token.sent
-    end = dateline_end(sent)
+    end = dateline_end(sent, resolver.words)
     places = [resolver.discourse.actor(m) for m in resolver.discourse.mentions_in(list(sent.doc[sent.start:end]))
               if m.label == "GPE"]
     if not places or places[-1].country and places[-1].country in {a.country for a in agents}:
@@ -367,7 +336,7 @@ def _host_country(agents: list[Actor], resolver: Resolver) -> list[Actor]:
     return []
 
 
-def _finish(trig: Trigger, agents: list[Actor], others: list[Actor], split: list[Actor],
+def _finish(trig: Trigger, agents: list[Actor], others: list[Actor], split: list[Actor], w: Words,
             visit: bool = False) -> list[tuple[Actor, ...]]:
     if visit:
         if not agents:
@@ -379,6 +348,6 @@ def _finish(trig: Trigger, agents: list[Actor], others: list[Actor], split: list
         return [g for g in groups if len(g) >= 2]
     group = tuple(_dedupe(agents + others))
     if trig.nominal and not agents and all(a.kind in ("organisation", "group") for a in group) \
-            and any(c.dep_ == "prep" and c.lower_ == "of" for c in trig.token.children):
+            and any(c.dep_ == "prep" and c.lower_ in w.genitive for c in trig.token.children):
         return []  # "the meeting of the AU and the RECs": a gathering with nobody named at it
     return [group] if len(group) >= 2 else []

@@ -28,16 +28,12 @@ from typing import Any
 
 from .names import actor_of_mention, clean_name, stem, strip_titles
 from ...records import Actor
-from .countries import LANDS, Countries
+from .countries import Countries
 from .discourse import Discourse
 from .arguments import np_tokens, pair_phrase
+from .words import Words
 
 __all__ = ["Resolver", "Resolved", "actor_of_mention", "clean_name"]
-
-_I = {"i", "me", "my", "myself"}
-_SAY = {"say", "tell", "add", "write", "state", "post", "tweet", "announce"}
-_HE = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-_THEY = {"they", "them", "their", "theirs", "themselves"}
 
 
 @dataclass(frozen=True)
@@ -51,24 +47,30 @@ class Resolved:
 class Resolver:
     """Turns the head token of a phrase into the actors it stands for, reading the document's
     :class:`~sideline.stages.events.discourse.Discourse` (mentions, persons, engagements told)
-    and the country rules (:class:`~sideline.stages.events.countries.Countries`)."""
+    and the country rules (:class:`~sideline.stages.events.countries.Countries`); ``words``: the
+    events stage's word record (else the packaged one)."""
 
     def __init__(self, discourse: Discourse, groups: frozenset[str], pair_words: frozenset[str],
-                 places: Any = None, not_participants: frozenset[str] = frozenset()) -> None:
+                 places: Any = None, not_participants: frozenset[str] = frozenset(),
+                 words: Words | None = None) -> None:
         self.discourse = discourse
         self.parse = discourse.parse
         self.titles, self.groups, self.pair_words = discourse.titles, groups, pair_words
         self.not_participants = not_participants  # "meet the demand": no party to an engagement
-        self.countries = Countries(discourse, places)
+        self.words = words or Words.load()
+        self.countries = Countries(discourse, places, self.words)
 
     # -- the cascade --------------------------------------------------------------------------
     def actors_of(self, tok: Any, exclude: tuple[str, ...] = (), strict: bool = False,
                   loose: bool = False) -> Resolved:
         """Step 1-5 of the module cascade for one head token (``strict``: no guessing of titles;
         ``loose``: a place, where "the capital of Eritrea" stands for Eritrea)."""
-        if pair_phrase(tok):
-            lands = self.countries.last_countries(tok) if tok.lemma_.lower() in LANDS else ()
-            return Resolved(lands or self.discourse.last_pair)
+        w = self.words
+        if pair_phrase(tok, w):
+            lands = self.countries.last_countries(tok) if tok.lemma_.lower() in w.lands else ()
+            last = self.discourse.last_pair
+            named = self._named_pair(tok) if len(last) != 2 else ()  # the last engagement had no pair
+            return Resolved(lands or named or last)
         guest = self.countries.visitor(tok)
         if guest is not None:
             return Resolved((guest,))
@@ -84,11 +86,11 @@ class Resolver:
         if m is not None:
             return Resolved((self.discourse.actor(m),))
         low = tok.lower_
-        if low in _I:
+        if low in w.first_person:
             return self._first_person(tok)
-        if tok.pos_ == "PRON" or low in _HE | _THEY:
+        if tok.pos_ == "PRON" or low in w.he | w.they:
             return self._pronoun(tok, exclude)
-        if pair_phrase(tok):
+        if pair_phrase(tok, w):
             return Resolved(self.discourse.last_pair)
         found = self._phrase_mentions(tok)
         plain = tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.titles | self.groups
@@ -99,6 +101,14 @@ class Resolver:
         if tok.lemma_.lower() in self.titles:
             return self._title(tok, exclude, strict)
         return self._proper_name(tok)
+
+    def _named_pair(self, tok: Any) -> tuple[Actor, ...]:
+        """The persons the actors stage gave a plural title over this token ("the two heads of
+        state": the two most mentioned of the last sentences with that office), when it gave two
+        or more; used when the latest engagement told does not give a pair ("he was to meet A, B
+        and C ... the next day D received him, after which the two heads of state ...")."""
+        m = self.discourse.by_token.get(tok.i)
+        return self.discourse.all_of_span(m) if m is not None and m.label == "TITLE" else ()
 
     def _proper_name(self, tok: Any) -> Resolved:
         """A capitalised proper noun the entity recogniser missed ("Hollande"): a name of its own
@@ -113,7 +123,7 @@ class Resolver:
         span = self.parse[(words[0].i if words else tok.i): tok.i + 1]
         if any(t.lemma_.lower() in self.titles for t in span[-1:]):
             return Resolved(())
-        name = strip_titles(clean_name(span.text))
+        name = strip_titles(clean_name(span.text, self.words), self.words)
         name = self.discourse.aliases.get(name, name)
         known = self.discourse.person_named(name) if " " not in name else None
         if known is not None:  # "Fiame met ...": the person the text named in full
@@ -123,8 +133,8 @@ class Resolver:
     def _first_person(self, tok: Any) -> Resolved:
         """"I": the speaker of the sentence's reporting verb, else the document's main person."""
         for t in tok.sent:
-            if t.lemma_.lower() in _SAY and t.pos_ == "VERB":
-                subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in _I]
+            if t.lemma_.lower() in self.words.say_verbs and t.pos_ == "VERB":
+                subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in self.words.first_person]
                 if subj:
                     r = self.actors_of(subj[0])
                     if r.actors:
@@ -133,15 +143,16 @@ class Resolver:
         return Resolved((a,) if a else ())
 
     def _pronoun(self, tok: Any, exclude: tuple[str, ...]) -> Resolved:
-        if tok.lower_ in _HE:
+        if tok.lower_ in self.words.he:
             a = self.discourse.person_before(tok.i, exclude=exclude)
             return Resolved((a,) if a else ())
-        if tok.lower_ in _THEY:
+        if tok.lower_ in self.words.they:
             return Resolved(self.discourse.last_pair)
         return Resolved(())
 
     def _phrase_mentions(self, tok: Any) -> Resolved | None:
-        tokens = np_tokens(tok)
+        w = self.words
+        tokens = np_tokens(tok, w)
         ms = self.discourse.mentions_in([t for t in tokens if t != tok])
         if not ms or tok.pos_ == "NUM" and all(m.label == "NORP" for m in ms):
             return None  # "the European six": nobody named
@@ -150,7 +161,7 @@ class Resolver:
         own = [m for m in persons if not any(i in owned for i in self.discourse.token_ids(m))]
         persons = own or persons
         if persons:  # "officials including X, Y and Z": all of them; "Putin's aide X": X
-            listed = tok.tag_ in ("NNS", "NNPS") and any(t.lower_ in ("including", "like", "such") for t in tokens)
+            listed = tok.tag_ in ("NNS", "NNPS") and any(t.lower_ in w.listing for t in tokens)
             return Resolved(tuple(self.discourse.actor(m) for m in (persons if listed else persons[:1])))
         plural = tok.tag_ in ("NNS", "NNPS")
         is_group = tok.lemma_.lower() in self.groups and plural
@@ -168,7 +179,7 @@ class Resolver:
             if all(people):
                 return Resolved(tuple(people))
         actors = tuple(self.discourse.actor(m) for m in ms)
-        split = is_group and len(actors) > 1 and any(t.lower_ in ("from", "including") for t in tokens)
+        split = is_group and len(actors) > 1 and any(t.lower_ in w.from_list for t in tokens)
         return Resolved(actors, split=split)
 
     def _plural_title(self, tok: Any) -> tuple[Actor, ...]:
@@ -182,7 +193,7 @@ class Resolver:
                 groups.append([t])
         people = []
         for g in groups:
-            word_stem = stem(g[-1].lower_)
+            word_stem = stem(g[-1].lower_, self.words)
             person = self.discourse.person_with_stem({word_stem})
             if person is None:
                 return ()
@@ -196,10 +207,10 @@ class Resolver:
             if not any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in sub):
                 return Resolved(())  # "the leaders", "top diplomats": nobody in particular
             mention = " ".join(t.text for t in sub)
-            mods = [t.text for t in sub if t != tok and t.lower_ not in ("of", "from", "the", "countries", "nations")]
+            mods = [t.text for t in sub if t != tok and t.lower_ not in self.words.group_name_skip]
             name = " ".join(mods + [tok.text])  # "leaders of Central Asian countries" -> "Central Asian leaders"
             return Resolved((Actor(name=name, mention=mention, kind="group"),))
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "another") for c in tok.children):
+        if any(c.dep_ == "det" and c.lower_ in self.words.nonspecific for c in tok.children):
             return Resolved(())  # "has received a foreign leader": nobody in particular
         titled = [m for start, m in self.discourse.persons if start < tok.i and tok.lower_ in self.discourse.left_words(start, m)]
         titled = [m for m in titled if self.discourse.actor(m).name not in exclude]

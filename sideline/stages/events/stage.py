@@ -42,6 +42,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from ..nlp import is_parsed
 from .attribution import Attributor
 from ...knowledge.gazetteer import gazetteer
 from ...lexicons import load
@@ -52,39 +53,30 @@ from ...records import Actor, Claim, Document, Event, EventType, Span, Status
 from .resolve import Resolver
 from .status import StatusReader
 from .triggers import Trigger, TriggerLexicon
+from .words import Words
 
 __all__ = ["Events"]
-
-def is_parsed(span: Any) -> bool:
-    """True when the sentence has a dependency parse (the nlp stage parses only some)."""
-    try:
-        from ..nlp import is_parsed as nlp_is_parsed
-    except ImportError:
-        nlp_is_parsed = None
-    if nlp_is_parsed is not None and "parsed" in span.doc.user_data:
-        return bool(nlp_is_parsed(span))
-    return span.doc.has_annotation("DEP") and any(t.dep_ for t in span)
-
 
 class Events:
     """Find engagement claims. ``data_dir``: a directory of the user's own lexicons."""
 
     name = "events"
-    requires = ("parse", "mentions")
+    requires = ("parse", "sentences", "mentions", "published")
     provides = ("events",)
 
     def __init__(self, data_dir: str | None = None) -> None:
         self.data_dir = data_dir
-        self.triggers = TriggerLexicon(data_dir)
-        self.status = StatusReader(data_dir)
-        self.attributor = Attributor(data_dir)
+        self.words = Words.load(data_dir)  # the English words of every rule below
+        self.triggers = TriggerLexicon(data_dir, self.words)
+        self.status = StatusReader(data_dir, self.words)
+        self.attributor = Attributor(data_dir, self.words)
         data = load("triggers", data_dir)
         self.titles = frozenset(data["title_nouns"])
         self.groups = frozenset(data["group_nouns"])
         self.pair_words = frozenset(data["pair_words"])
         self.not_names = frozenset(data.get("not_names", ()))
         cues = load("place_aliases", data_dir).get("cues", {})
-        self.venue_nouns = frozenset(w.lower() for w in cues.get("venue_nouns", ())) - {"house", "office", "headquarters", "embassy"}
+        self.venue_nouns = frozenset(w.lower() for w in cues.get("venue_nouns", ())) - self.words.not_venue_nouns
 
     def __reduce__(self) -> tuple:
         return (Events, (self.data_dir,))
@@ -92,9 +84,9 @@ class Events:
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:  # step 1
             return doc.with_(events=())
-        discourse = Discourse(doc, self.titles, self.not_names)  # what the document has told so far
+        discourse = Discourse(doc, self.titles, self.not_names, self.words)  # what the document has told so far
         resolver = Resolver(discourse, self.groups, self.pair_words, places=gazetteer(self.data_dir),
-                            not_participants=self.triggers.not_participants)
+                            not_participants=self.triggers.not_participants, words=self.words)
         sents = self._sentences(doc)
         claims: list[Event] = []
         for k, sent in enumerate(sents):
@@ -112,7 +104,8 @@ class Events:
         for ev in events:
             span = doc.parse.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
             tok = span[0] if span is not None and ev.type is not EventType.VISIT else None
-            n = _places_of(tok, self.triggers.predicate(tok)) if tok is not None and tok.tag_ == "NNS" else 1
+            n = _places_of(tok, self.triggers.predicate(tok), self.words.site_preps) \
+                if tok is not None and tok.tag_ == "NNS" else 1
             out += [ev] * max(1, n)
         return out
 
@@ -122,10 +115,12 @@ class Events:
         return a.kind == "organisation" and a.code is None and bool(words) and words[-1] in self.venue_nouns
 
     def _official(self, actors: tuple[Actor, ...], resolver: Resolver) -> bool:
-        """Someone here acts for a state or an organisation: a known office (role, code), a country
-        or organisation, or a title in the text ("lottery winners met" is no engagement)."""
+        """Someone here acts for a state or an international body: a known office (role, code), a
+        country or government, a known organisation (one with a code), a group of office holders,
+        or a title in the text ("lottery winners met" is no engagement; nor are unions meeting a
+        company's management: bodies nobody knows, with no state among them)."""
         for a in actors:
-            if a.role or a.code or a.kind != "person" or a.name in resolver.discourse.titled:
+            if a.role or a.code or a.kind in ("country", "government", "group") or a.name in resolver.discourse.titled:
                 return True
             if {w.lower().strip(".,") for w in a.mention.split()} & self.titles:
                 return True
@@ -141,16 +136,17 @@ class Events:
     def _claims(self, doc: Document, trig: Trigger, resolver: Resolver, sents: list[Any],
                 k: int) -> list[Event]:
         groups = participants(trig, resolver)  # step 3
-        status = self.status.read(trig)
+        status, cue = self.status.assess(trig)
         if status is Status.OCCURRED and _dated_after(trig.token.sent, doc.published):
-            status = Status.PLANNED  # "attended the meeting on November 22" in an article of November 17
+            status, cue = Status.PLANNED, "dated-after"  # "attended the meeting on November 22" in an article of November 17
         claim = self.attributor.speaker(trig, resolver, sents, k)  # step 4
         resolver.discourse.credit(claim)
         if not groups and (claim is not None or status.coarse in (Status.RULED_OUT, Status.UNCERTAIN)):
             groups = participants(trig, resolver, complete=True)  # "no meeting was planned with Putin"
             earlier = anaphor(trig, resolver, status)  # "no such meeting was planned", "the meeting will ..., X said"
             if not groups and earlier and status is Status.OCCURRED and trig.predicate.tag_ not in ("VBD", "VBN"):
-                status = anaphor_status(trig, resolver) or status  # "the summit could make progress": still to come
+                previous = anaphor_status(trig, resolver)  # "the summit could make progress": still to come
+                status, cue = (previous, "anaphor") if previous else (status, cue)
             groups = groups or ([earlier] if earlier else [])
         if not groups:
             return []
@@ -174,7 +170,7 @@ class Events:
             for kind, who in kinds:
                 out.append(Event(article=doc.article.id, type=kind, status=status, actors=who,
                                  evidence=doc.evidence(sentence), attributed_to=claim,
-                                 confidence=_confidence(trig, who, status), trigger=trigger,
+                                 confidence=_confidence(trig, who, status), trigger=trigger, status_cue=cue,
                                  sentence=sentence))
             resolver.discourse.tell(trig.type, actors, status)
         denier = self.attributor.dismisser(trig, resolver) if out else None  # "reports that ... were a canard"
@@ -182,7 +178,7 @@ class Events:
             return out
         told = [e if e.attributed_to is None or e.attributed_to.name != denier.name
                 else replace(e, attributed_to=Claim("reports", "reports")) for e in out]  # not the denier's
-        return told + [replace(e, status=Status.DENIED, attributed_to=denier) for e in out]
+        return told + [replace(e, status=Status.DENIED, attributed_to=denier, status_cue="dismissed") for e in out]
 
 
 def _dated_after(sent: Any, published: Any) -> bool:
@@ -203,13 +199,13 @@ def _dated_after(sent: Any, published: Any) -> bool:
     return False
 
 
-def _places_of(tok: Any, pred: Any) -> int:
+def _places_of(tok: Any, pred: Any, site: frozenset[str]) -> int:
     """The coordinated places a trigger noun or its predicate is held in ("in A and in B",
-    "in A and B"); 1 without a coordination."""
-    preps = [c for h in {tok, pred} for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    "in A and B"); 1 without a coordination. ``site``: the prepositions of a place ("in", "at")."""
+    preps = [c for h in {tok, pred} for c in h.children if c.dep_ == "prep" and c.lower_ in site]
     n = 1
     for p in preps:
-        more = [c for c in p.children if c.dep_ == "conj" and c.lower_ in ("in", "at")]
+        more = [c for c in p.children if c.dep_ == "conj" and c.lower_ in site]
         objs = [o for q in [p, *more] for o in q.children if o.dep_ == "pobj"]
         places = [g for o in objs for g in [o, *o.conjuncts] if g.ent_type_ == "GPE"]
         n = max(n, len(places))

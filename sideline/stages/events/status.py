@@ -22,7 +22,10 @@ Cascade of :meth:`StatusReader.read` (the first that fires wins):
    expectation ("we would expect them to meet") -> uncertain.
 4. An offer, invitation, readiness or request in scope (ready to, invited, proposed) ->
    proposed; but an accepted or agreed one -> planned.
-5. Future or schedule in scope (will, is due to, scheduled, expected, next week, "to meet"
+5. A plan told in the past in the text's own voice ("X was to meet Y") -> planned, a weak
+   status that gives way to any other the text states for the same engagement (the dedupe
+   stage: "was to hold talks" ... "the meeting was postponed" is one postponed meeting).
+   Future or schedule in scope (will, is due to, scheduled, expected, next week, "to meet"
    with no finite verb above it, but not "honoured to welcome" nor under an implicative verb
    in the past, "managed to bring them to the table") -> planned; "would" under a past
    reporting verb -> planned.
@@ -38,51 +41,54 @@ from typing import Any
 from ...lexicons import load
 from ...records import Status
 from .triggers import Trigger
+from .words import Words
 
 __all__ = ["StatusReader"]
-
-_REPORT_STOP = {"say", "tell", "state", "write", "announce", "report", "add", "note", "claim"}
-
-
-_TEMPORAL_PREPS = {"since", "after", "following", "before", "ahead", "until", "like", "than"}
-#: nouns whose predicate speaks of the event in their of-phrase ("the subject of X and Y meeting remains open")
-_TOPICS = {"subject", "issue", "question", "matter", "possibility", "prospect", "idea", "date", "timing", "prospects"}
-_HAPPEN = {"take", "happen", "be", "hold", "go", "occur", "proceed", "materialize", "materialise", "meet"}
-_MOTION = {"arrive", "travel", "fly", "come", "go", "head", "leave", "depart", "land", "jet"}
-_NOT = {"n't", "not", "never"}
-_SCHEDULED = {"due", "schedule", "scheduled", "expect", "expected", "plan", "planned", "slate", "slated",
-              "slat", "set"}
-_DURING = {"during", "amid", "throughout"}
-_TIME_CUES = {"next", "coming", "upcoming", "tomorrow", "forthcoming"}
-_GLAD = {"honoured", "honored", "pleased", "delighted", "glad", "happy", "proud", "thrilled"}
-_BRIEF = {"brief", "inform", "update", "debrief", "tell", "ask", "question"}
-_FLOATED = {"possible", "potential", "prospective", "mooted", "proposed"}
 
 
 def _words(tok: Any) -> set[str]:
     return {tok.lemma_.lower().replace("’", "'"), tok.lower_.replace("’", "'")}
 
 
-def _briefed(tok: Any) -> bool:
+def _briefed(tok: Any, w: Words) -> bool:
     """The trigger noun is the topic of a briefing ("brief X about his summit with Y")."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("about", "on", "over") \
-        and tok.head.head.lemma_.lower() in _BRIEF
+    return tok.dep_ == "pobj" and tok.head.lower_ in w.brief_preps \
+        and tok.head.head.lemma_.lower() in w.brief_verbs
 
 
-def _foiled(chain: list[Any]) -> bool:
+def _foiled(chain: list[Any], w: Words) -> bool:
     """A plan told in the past that did not come about: "had been scheduled for Wednesday", "had
     been expected to ratify", "was due to travel on Monday, but was advised ..."."""
     for t in chain:
-        if t.lemma_.lower() not in _SCHEDULED and t.lower_ not in _SCHEDULED:
+        if t.lemma_.lower() not in w.scheduled and t.lower_ not in w.scheduled:
             continue
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if "had" in aux and "been" in aux or verb.lower_ == "been" and "had" in aux:
+        if aux & w.past_perfect_aux and aux & w.been or verb.lower_ in w.been and aux & w.past_perfect_aux:
             return True
-        past = verb.tag_ == "VBD" or aux & {"was", "were"}
-        if past and any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children) \
+        past = verb.tag_ == "VBD" or aux & w.past_be
+        if past and any(c.dep_ == "cc" and c.lower_ in w.contrast for c in verb.children) \
                 and any(c.dep_ == "conj" for c in verb.children):
             return True
+    return False
+
+
+def _past_plan(chain: list[Any], w: Words) -> bool:
+    """"X was to meet Y", "they were to hold talks", "was expected to arrive": a plan told in the past tense in the text's
+    own voice (not under a reporting verb, where "was to" is only the reported "is to"). It may
+    have been overtaken: the step's status gives way to any other the text states for the same
+    engagement (see the dedupe stage)."""
+    if any(t.lemma_.lower() in w.report_stop and t.pos_ in ("VERB", "AUX") for t in chain):
+        return False
+    for t in chain[:3]:  # the trigger verb or the light verb of a trigger noun, and its head
+        head = t.head
+        if t.pos_ == "VERB" and t.dep_ == "xcomp" and head.lemma_ in w.copulas and head.tag_ == "VBD" \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return True  # "was to meet"
+        past = t.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in w.past_be for c in t.children)
+        if (t.lemma_.lower() in w.scheduled or t.lower_ in w.scheduled) and past \
+                and any(c.dep_ == "xcomp" for c in t.children):
+            return True  # "was expected to arrive", "was due to travel"
     return False
 
 
@@ -98,10 +104,12 @@ def _headline_verbs(tok: Any) -> set[str]:
 
 
 class StatusReader:
-    """Status cues (``data/en/status_cues.json``) and the scope rules that apply them."""
+    """Status cues (``data/en/status_cues.json``) and the scope rules that apply them.
+    ``words``: the events stage's word record (else the one of ``data_dir``)."""
 
-    def __init__(self, data_dir: str | None = None) -> None:
+    def __init__(self, data_dir: str | None = None, words: Words | None = None) -> None:
         d = load("status_cues", data_dir)
+        self.w = words or Words.load(data_dir)
         self.finer = {Status.POSTPONED: set(d["postponed"]), Status.CANCELLED: set(d["cancelled"]),
                       Status.DENIED: set(d["denied"]), Status.RULED_OUT: set(d["ruled_out"])}
         self.negators = set(d["negators"])
@@ -117,24 +125,24 @@ class StatusReader:
     # -- scope ----------------------------------------------------------------------------------
     def scope(self, trig: Trigger) -> tuple[list[Any], list[Any]]:
         """(chain, modifiers): the trigger, predicate and governing heads; their dependents."""
-        chain = [trig.token]
-        if trig.token.dep_ == "pobj" and trig.token.head.lower_ in _DURING:
+        chain, w = [trig.token], self.w
+        if trig.token.dep_ == "pobj" and trig.token.head.lower_ in w.during_preps:
             return chain, self._modifiers(chain)  # "during an upcoming visit": its own status
-        if _briefed(trig.token):
+        if _briefed(trig.token, w):
             return chain, self._modifiers(chain)  # "is expected to brief X about his summit with Y"
         if trig.predicate != trig.token:
             chain.append(trig.predicate)
         t = chain[-1]
         while t.head != t and len(chain) < 8:
-            if t.dep_ in ("nsubj", "nsubjpass") and t != trig.token and t.lemma_.lower() not in _TOPICS:
+            if t.dep_ in ("nsubj", "nsubjpass") and t != trig.token and t.lemma_.lower() not in w.topic_nouns:
                 break
-            if t.dep_ == "pobj" and t.head.lower_ in _TEMPORAL_PREPS or t.lower_ in _TEMPORAL_PREPS:
+            if t.dep_ == "pobj" and t.head.lower_ in w.status_anchors or t.lower_ in w.status_anchors:
                 break  # "since a meeting with X", "ahead of the talks": the anchor has its own status
             if t.dep_ in ("appos", "parataxis") or (t.dep_ == "relcl" and not self._cue_noun(t.head)):
                 break
             t = t.head
             chain.append(t)
-            if t.lemma_.lower() in _REPORT_STOP and t.pos_ in ("VERB", "AUX"):
+            if t.lemma_.lower() in w.report_stop and t.pos_ in ("VERB", "AUX"):
                 break
         return chain, self._modifiers(chain)
 
@@ -144,9 +152,9 @@ class StatusReader:
         for c in chain:
             mods += [k for k in c.children if (k.dep_ in (
                 "aux", "auxpass", "neg", "advmod", "amod", "det", "acomp", "npadvmod", "prep", "mark")
-                or k.lower_.replace("’", "'") in _NOT) and k not in chain]  # a misparsed "don’t"
+                or k.lower_.replace("’", "'") in self.w.not_words) and k not in chain]  # a misparsed "don’t"
         mods += [g for m in mods if m.dep_ in ("prep", "npadvmod") for g in m.subtree
-                 if g.dep_ in ("amod", "pobj", "det") and g.lower_ in _TIME_CUES | self.negators]
+                 if g.dep_ in ("amod", "pobj", "det") and g.lower_ in self.w.time_cues | self.negators]
         return mods
 
     def _cue_noun(self, tok: Any) -> bool:
@@ -156,6 +164,19 @@ class StatusReader:
 
     # -- the cascade ------------------------------------------------------------------------------
     def read(self, trig: Trigger) -> Status:
+        return self.assess(trig)[0]
+
+    def assess(self, trig: Trigger) -> tuple[Status, str | None]:
+        """The status and the step that gave it (None: step 7 for a trigger noun, a default rather
+        than something the text says; a verb's own tense states it: "tense")."""
+        status, step = self._cascade(trig)
+        tok = trig.token
+        if step == "default" and (not trig.nominal or tok.dep_ == "attr" and tok.head.lemma_ in self.w.copulas):
+            step = "tense"  # "they met", "it is their first talks": the tense states it
+        return status, (None if step == "default" else step)
+
+    def _cascade(self, trig: Trigger) -> tuple[Status, str]:
+        w = self.w
         chain, mods = self.scope(trig)
         chain_words = [w for t in chain if t != trig.token or trig.nominal for w in _words(t)]
         mod_words = [w for t in mods for w in _words(t)]
@@ -165,48 +186,48 @@ class StatusReader:
         finer_words |= _headline_verbs(chain[0])
         for status, cues in self.finer.items():  # step 1
             if self._has(cues, finer_words, phrase, chain):
-                if status is Status.RULED_OUT and "fail" in cues and self._only_fail(chain, trig):
+                if status is Status.RULED_OUT and cues & w.complement_only and self._only_fail(chain, trig):
                     continue
-                return status
-        if _foiled(chain):  # step 1: "had been scheduled", "was due to travel ..., but"
-            return Status.RULED_OUT
+                return status, "cancelled"
+        if _foiled(chain, w):  # step 1: "had been scheduled", "was due to travel ..., but"
+            return Status.RULED_OUT, "foiled"
         if self._negated(chain, mods):  # step 2
-            modal = any(m.dep_ == "aux" and m.lower_ in ("may", "might", "could") for m in mods)
-            return Status.UNCERTAIN if modal else Status.RULED_OUT  # "may not meet": open
-        if any(c.lower_ == "when" and c.tag_ == "WRB" for t in chain for c in t.children) and self._doubt(chain, mods):
-            return Status.PLANNED  # step 3: "when that visit might occur": it will; the date is open
-        if trig.nominal and any(c.dep_ == "amod" and c.lemma_.lower() in _FLOATED for c in trig.token.children):
-            return Status.PROPOSED  # step 3: "discussed a possible meeting": floated
+            modal = any(m.dep_ == "aux" and m.lower_ in w.doubt_modals for m in mods)
+            return (Status.UNCERTAIN if modal else Status.RULED_OUT), "negated"  # "may not meet": open
+        if any(c.lower_ in w.when and c.tag_ == "WRB" for t in chain for c in t.children) and self._doubt(chain, mods):
+            return Status.PLANNED, "date-open"  # step 3: "when that visit might occur": it will; the date is open
+        if trig.nominal and any(c.dep_ == "amod" and c.lemma_.lower() in w.floated for c in trig.token.children):
+            return Status.PROPOSED, "floated"  # step 3: "discussed a possible meeting": floated
         if words & self.uncertain and self._doubt(chain, mods) or self._hedged(chain):  # step 3
-            return Status.UNCERTAIN
+            return Status.UNCERTAIN, "doubt"
         if words & self.proposed:  # step 4
-            if words & {"accept", "agree", "accepted"}:
-                return Status.PLANNED
-            return Status.PROPOSED
+            if words & w.acceptance:
+                return Status.PLANNED, "accepted"
+            return Status.PROPOSED, "offer"
+        if _past_plan(chain, self.w):  # step 5: "was to hold talks in Jeddah": a plan told in the past
+            return Status.PLANNED, "past-plan"
         if self._future(trig, chain, mods, words):  # step 5
-            return Status.PLANNED
+            return Status.PLANNED, "future"
         if self._ahead(trig) or self._purpose(trig):  # step 6
-            return Status.PLANNED
-        return Status.OCCURRED
+            return Status.PLANNED, "ahead"
+        return Status.OCCURRED, "default"
 
-    @staticmethod
-    def _purpose(trig: Trigger) -> bool:
+    def _purpose(self, trig: Trigger) -> bool:
         """"arrived in Seoul for a summit with ...": the trip's purpose is still to come."""
         tok = trig.token
-        return (trig.nominal and trig.type.value != "visit" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
-                and tok.head.head.lemma_.lower() in _MOTION)
+        return (trig.nominal and trig.type.value != "visit" and tok.dep_ == "pobj" and tok.head.lower_ in self.w.purpose
+                and tok.head.head.lemma_.lower() in self.w.purpose_motion)
 
-    @staticmethod
-    def _ahead(trig: Trigger) -> bool:
+    def _ahead(self, trig: Trigger) -> bool:
         """"ahead of/before a meeting": still to come, unless the sentence tells of the past."""
-        tok = trig.token
-        if tok.dep_ != "pobj" or tok.head.lower_ not in ("ahead", "of", "before"):
+        tok, w = trig.token, self.w
+        if tok.dep_ != "pobj" or tok.head.lower_ not in w.ahead | w.genitive | w.before:
             return False
-        prep = tok.head.head if tok.head.lower_ == "of" else tok.head
-        if prep.lower_ not in ("ahead", "before"):
+        prep = tok.head.head if tok.head.lower_ in w.genitive else tok.head
+        if prep.lower_ not in w.ahead | w.before:
             return False
         verb = prep.head
-        if prep.lower_ == "ahead":  # "the agenda included X, ahead of a meeting on Wednesday"
+        if prep.lower_ in w.ahead:  # "the agenda included X, ahead of a meeting on Wednesday"
             return verb.tag_ != "VBZ"
         return verb.tag_ not in ("VBD", "VBN", "VBZ")  # "greets X before their meeting": a caption
 
@@ -216,10 +237,9 @@ class StatusReader:
         multi = [c for c in cues if " " in c]
         return any(c in phrase and any(c.split()[0] == t.lemma_.lower() for t in chain) for c in multi)
 
-    @staticmethod
-    def _only_fail(chain: list[Any], trig: Trigger) -> bool:
+    def _only_fail(self, chain: list[Any], trig: Trigger) -> bool:
         """"fail" rules out only an event in its complement (failed to meet), not its subject."""
-        fails = [t for t in chain if t.lemma_.lower() == "fail"]
+        fails = [t for t in chain if t.lemma_.lower() in self.w.complement_only]
         return bool(fails) and all(trig.token.dep_ in ("nsubj", "nsubjpass") and trig.token.head == f for f in fails)
 
     def _achieved(self, verb: Any) -> bool:
@@ -235,53 +255,55 @@ class StatusReader:
 
     def _negated(self, chain: list[Any], mods: list[Any]) -> bool:
         negs = [m for m in mods if m.lower_.replace("’", "'") in self.negators
-                and (m.dep_ in ("neg", "det", "advmod", "aux") or m.lower_.replace("’", "'") in _NOT)]
+                and (m.dep_ in ("neg", "det", "advmod", "aux") or m.lower_.replace("’", "'") in self.w.not_words)]
         if not negs:
             return False
         for n in negs:
             if n.head == chain[0] or n.head.lemma_.lower() in self.negated_planning or n.dep_ == "neg" \
-                    or n.lower_.replace("’", "'") in _NOT:
-                return n.head.lemma_.lower() not in _REPORT_STOP
+                    or n.lower_.replace("’", "'") in self.w.not_words:
+                return n.head.lemma_.lower() not in self.w.report_stop
         return False
 
     def _hedged(self, chain: list[Any]) -> bool:
         """"we would expect the leaders to get a chance to talk": a hedged hope."""
-        return any(t.lemma_.lower() in self.hedged and any(c.dep_ == "aux" and c.lower_ in ("would", "should", "could")
+        return any(t.lemma_.lower() in self.hedged and any(c.dep_ == "aux" and c.lower_ in self.w.hedge_modals
                                                             for c in t.children) for t in chain)
 
     def _doubt(self, chain: list[Any], mods: list[Any]) -> bool:
-        modal = [m for m in mods if m.dep_ == "aux" and m.lower_ in ("may", "might", "could")
+        modal = [m for m in mods if m.dep_ == "aux" and m.lower_ in self.w.doubt_modals
                  and not (m.head != chain[0] and chain[0].dep_ == "nsubj" and m.head == chain[0].head
-                          and m.head.lemma_.lower() not in _HAPPEN)]  # "the summit could make progress"
+                          and m.head.lemma_.lower() not in self.w.happen_verbs)]  # "the summit could make progress"
         adj = [t for t in chain + mods if t.lemma_.lower() in self.uncertain and t.dep_ != "aux"]
         return bool(modal or adj)
 
     def _future(self, trig: Trigger, chain: list[Any], mods: list[Any], words: set[str]) -> bool:
+        w = self.w
         aux = [m for m in mods if m.dep_ in ("aux", "auxpass")]
-        if any(m.lower_ in ("will", "shall", "'ll", "wo") for m in aux):
+        if any(m.lower_ in w.future_aux for m in aux):
             return True
         if any(m.lower_ in self.would for m in aux):
             return True
-        if words & self.planned - {"will", "shall", "'ll", "wo", "going"}:
-            return not bool(words & self.past) or bool(words & _SCHEDULED)
-        if any(m.lower_ == "going" for m in chain) or self._bare_infinitive(trig, chain):
+        if words & self.planned - (w.future_aux | w.going):
+            return not bool(words & self.past) or bool(words & w.scheduled)
+        if any(m.lower_ in w.going for m in chain) or self._bare_infinitive(trig, chain):
             return True
         phrase = " ".join(t.lemma_.lower() for t in trig.token.sent)
         return self._has({c for c in self.planned if " " in c}, set(), phrase, chain)  # "look forward to"
 
     def _bare_infinitive(self, trig: Trigger, chain: list[Any]) -> bool:
         """"to meet" with no finite verb above it (headlines: "Jokowi to meet Najib"), or purpose."""
-        if trig.nominal and _briefed(trig.token):
+        w = self.w
+        if trig.nominal and _briefed(trig.token, w):
             return False  # "to brief X about his summit": the briefing is to come, not the summit
         head = chain[0] if not trig.nominal else trig.predicate
-        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        has_to = any(c.dep_ == "aux" and c.lower_ in w.infinitive for c in head.children)
         if not has_to or self._achieved(head):
             return False
-        if head.head.lemma_.lower() in _GLAD and head.head != head:
+        if head.head.lemma_.lower() in w.glad_words and head.head != head:
             return False  # "I'm honoured to welcome X to Canada": done as it is said
         if head.dep_ == "advcl" and head.head.tag_ == "VBD" and trig.type.value in ("phone_call", "talks", "meet"):
             return False  # "was on the phone to speak with X": it happened
-        if head.dep_ in ("acl", "relcl") and any(c.ent_type_ == "ORDINAL" or c.lower_ in ("first", "last", "only")
+        if head.dep_ in ("acl", "relcl") and any(c.ent_type_ == "ORDINAL" or c.lower_ in w.fact_modifiers
                                                  for c in head.head.children):
             return False  # "the first French president to visit Cuba": a fact, not a plan
         return head.dep_ in ("ROOT", "advcl", "xcomp", "relcl", "acl")

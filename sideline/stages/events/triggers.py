@@ -27,14 +27,11 @@ from typing import Any
 
 from ...lexicons import load
 from ...records import EventType
+from .words import Words
 
 __all__ = ["Trigger", "TriggerLexicon"]
 
-_WITH = {"with", "between", "alongside"}
 _NAMED = {"ORG", "EVENT", "FAC", "LAW", "WORK_OF_ART"}
-_ANCHORS = {"since", "after", "following", "before", "until", "than", "like"}
-#: verb forms a caption's parse often takes for nouns ("Sanchez greets King Mohammed in Rabat")
-_CAPTION_VERBS = {"meets", "greets", "welcomes", "receives", "hosts", "visits", "attends", "addresses"}
 
 
 @dataclass(frozen=True)
@@ -49,10 +46,12 @@ class Trigger:
 
 
 class TriggerLexicon:
-    """The trigger data (``data/en/triggers.json``) and the rules that apply it to a sentence."""
+    """The trigger data (``data/en/triggers.json``) and the rules that apply it to a sentence.
+    ``words``: the events stage's word record (else the one of ``data_dir``)."""
 
-    def __init__(self, data_dir: str | None = None) -> None:
+    def __init__(self, data_dir: str | None = None, words: Words | None = None) -> None:
         data = load("triggers", data_dir)
+        self.w = words or Words.load(data_dir)
         self.verbs = {k: EventType(v) for k, v in data["verbs"].items()}
         self.nouns = {k: EventType(v) for k, v in data["nouns"].items()}
         self.light = frozenset(data["light_verbs"])
@@ -73,7 +72,7 @@ class TriggerLexicon:
 
     def may_hold_event(self, text: str) -> bool:
         """Cheap test (no parse) that a sentence may hold a trigger; used to choose what to parse."""
-        return bool(self._prefilter.search(text)) or "met " in text
+        return bool(self._prefilter.search(text)) or any(f"{f} " in text for f in self.w.prefilter_forms)
 
     # -- finding ------------------------------------------------------------------------------
     def find(self, sent: Any) -> list[Trigger]:
@@ -83,7 +82,7 @@ class TriggerLexicon:
             kind = self._phrase_type(tok) or self._token_type(tok)
             if kind is None or self._in_title(tok) or self._habitual(tok):
                 continue
-            nominal = (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _CAPTION_VERBS) or (
+            nominal = (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in self.w.caption_verbs) or (
                 tok.pos_ != "VERB" and tok.lemma_.lower() in self.nouns and tok.lemma_.lower() not in self.verbs)
             presence = tok.lemma_.lower() in self.presence
             out.append(Trigger(tok, kind, self.predicate(tok) if nominal else tok, nominal, presence))
@@ -92,7 +91,7 @@ class TriggerLexicon:
     def _in_title(self, tok: Any) -> bool:
         """"the special representative for the dialogue", "the envoy to the talks": a noun inside
         an office's name is no engagement."""
-        return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "on") \
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.w.office_preps \
             and tok.head.head.lemma_.lower() in self.titles and tok.head.head.pos_ in ("NOUN", "PROPN")
 
     def _habitual(self, tok: Any) -> bool:
@@ -121,7 +120,7 @@ class TriggerLexicon:
 
     def _token_type(self, tok: Any) -> EventType | None:
         lemma = tok.lemma_.lower()
-        if tok.lower_ in _CAPTION_VERBS and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "compound"):
+        if tok.lower_ in self.w.caption_verbs and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "compound"):
             return self.verbs.get(tok.lower_[:-1]) or self.verbs.get(tok.lower_[:-2])
         if lemma in self.presence and tok.pos_ in ("VERB", "AUX"):
             return EventType.VISIT if self._present_in(tok) else None
@@ -140,9 +139,9 @@ class TriggerLexicon:
         if tok.dep_ in ("aux", "auxpass") or any(c.dep_ in ("acomp", "attr", "xcomp") for c in tok.children):
             return False
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
-        person = subj and (subj[0].lower_ in ("he", "she") or subj[0].lemma_.lower() in self.titles
+        person = subj and (subj[0].lower_ in self.w.person_pronouns or subj[0].lemma_.lower() in self.titles
                            or subj[0].pos_ == "PROPN" and subj[0].ent_type_ not in ("GPE", "LOC", "NORP", "DATE"))
-        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in self.w.inessive for g in c.children
                 if g.dep_ == "pobj"]
         if any(g.pos_ == "NOUN" for g in objs):
             return False  # "is in charge in Washington", "was in talks in Doha": a state, not a stay
@@ -150,58 +149,65 @@ class TriggerLexicon:
         return bool(person and places)
 
     def _verb_type(self, tok: Any, lemma: str) -> EventType | None:
-        kind = self.verbs[lemma]
+        kind, w = self.verbs[lemma], self.w
         objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "prep")]
         heads = {_head_lemma(o) for o in objects}
-        if lemma == "join" and any(c.dep_ in ("agent", "dobj") and any(
+        if lemma in w.joined_by_verbs and any(c.dep_ in ("agent", "dobj") and any(
                 g.ent_type_ == "PERSON" for g in c.subtree) for c in tok.children):
             return EventType.MEET  # "will be joined by President X"
-        if lemma in ("attend", "participate", "join"):
-            if any(_with_phrase(o) for o in objects) or heads & set(self.nouns):
+        if lemma in w.carrier_verbs and any(o.dep_ == "dobj" and self._token_type(o) for o in objects):
+            return None  # "received a phone call from X": the call is the engagement
+        if lemma in w.attend_verbs:
+            if any(_with_phrase(o, w) for o in objects) or heads & set(self.nouns):
                 return None  # "attends a meeting with X", "attend meetings of": the noun is the trigger
             return kind if heads & self.attend_objects or _pobj_lemmas(tok) & self.attend_objects else None
-        if lemma == "address":
+        if lemma in w.address_words:
             return kind if heads & self.address_objects else None
-        if lemma in ("call", "phone", "telephone", "dial", "speak"):
+        if lemma in w.call_verbs:
             return self._call_type(tok, lemma)
-        if lemma == "discuss":
-            return kind if any(c.dep_ == "prep" and c.lower_ in _WITH for c in tok.children) else None
-        if lemma in ("land", "fly", "jet", "travel"):  # "flew to Pyongyang", not "the jet he was flying"
-            return kind if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into") for c in tok.children) \
+        if lemma in w.partner_verbs:
+            return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) else None
+        if lemma in w.motion_verbs:  # "flew to Pyongyang", not "the jet he was flying"
+            return kind if any(c.dep_ == "prep" and c.lower_ in w.destination_preps for c in tok.children) \
                 else None
-        if lemma == "talk":
+        if lemma in w.talk_verbs:
             if _has_phone_word(tok, self.phone_words):
                 return EventType.PHONE_CALL
-            return kind if any(c.dep_ == "prep" and c.lower_ in _WITH for c in tok.children) \
-                or _has_phone_word(tok, self.phone_words) or _aux_future(tok) else None
+            return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) \
+                or _has_phone_word(tok, self.phone_words) or _aux_future(tok, w) else None
         return kind
 
     def _call_type(self, tok: Any, lemma: str) -> EventType | None:
-        if _has_phone_word(tok, self.phone_words) or lemma in ("phone", "telephone", "dial"):
+        w = self.w
+        if _has_phone_word(tok, self.phone_words) or lemma in w.phone_verbs:
             return EventType.PHONE_CALL
-        if lemma == "speak" and _has_place(tok):
+        if lemma in w.speak_verbs and _has_place(tok, w):
             return EventType.MEET  # "spoke with the mediators in Brussels": they were together
-        if lemma == "speak" and any(c.dep_ in ("prep", "dobj") and c.lower_ in ("with", "to") or c.dep_ == "dobj"
-                                    for c in tok.children):
+        if lemma in w.speak_verbs and any(c.dep_ in ("prep", "dobj") and c.lower_ in w.speak_preps
+                                          or c.dep_ == "dobj" for c in tok.children):
             return EventType.PHONE_CALL
+        if lemma in w.bare_call_verbs:
+            return _bare_call(tok, w, self.titles)
         return None
 
     def _noun_type(self, tok: Any, key: str) -> EventType | None:
-        kind = self.nouns[key]
-        if key in ("call", "conversation"):
+        kind, w = self.nouns[key], self.w
+        if key in w.phone_nouns:
             if _has_phone_word(tok, self.phone_words):
                 return EventType.PHONE_CALL
-            if key == "call" and any(c.lower_ == "courtesy" for c in tok.children):
+            if key in w.courtesy_nouns and any(c.lower_ in w.courtesy_words for c in tok.children):
                 return EventType.MEET
+            if any(c.dep_ == "prep" and c.lower_ in w.call_partner_preps and _party(c) for c in tok.children):
+                return EventType.PHONE_CALL  # "in a call with Macron", "a call from the Saudi crown prince"
             return None
-        if key in ("dinner", "luncheon", "lunch", "breakfast", "audience", "interaction", "encounter"):
-            has_with = any(c.dep_ == "prep" and c.lower_ in _WITH for c in tok.children)
-            return kind if has_with or key == "interaction" and _has_poss(tok) else None
-        if key == "address":  # "his address to a joint session of Parliament"
+        if key in w.with_nouns:
+            has_with = any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children)
+            return kind if has_with or key in w.possessed_nouns and _has_poss(tok) else None
+        if key in w.address_words:  # "his address to a joint session of Parliament"
             return kind if _pobj_lemmas(tok) & self.address_objects else None
-        if key == "council":
+        if key in w.phone_only_nouns:
             return kind if _has_phone_word(tok, self.phone_words) else None
-        if key == "bilateral" and tok.pos_ == "ADJ":
+        if key in w.adjective_nouns and tok.pos_ == "ADJ":
             return kind if tok.head.lemma_.lower() not in self.nouns else None
         return kind
 
@@ -212,21 +218,21 @@ class TriggerLexicon:
             tok, head = head, head.head
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "oprd") and head.pos_ in ("VERB", "AUX"):
             return head
-        if tok.dep_ == "pobj" and head.lower_ in _ANCHORS:
+        if tok.dep_ == "pobj" and head.lower_ in self.w.anchor_preps:
             return tok  # "since a meeting with X": a time anchor, not the verb's event
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return head.head
-        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "attr") \
+        if tok.dep_ == "pobj" and head.lower_ in self.w.genitive and head.head.dep_ in ("dobj", "attr") \
                 and head.head.head.pos_ in ("VERB", "AUX"):
             return head.head.head  # "held four hours of talks", "had a round of talks"
         return tok
 
 
-def _with_phrase(obj: Any) -> bool:
+def _with_phrase(obj: Any, w: Words) -> bool:
     target = obj
     if obj.dep_ == "prep":
         target = next((c for c in obj.children if c.dep_ == "pobj"), obj)
-    return any(c.dep_ == "prep" and c.lower_ in _WITH for c in target.children)
+    return any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in target.children)
 
 
 def _head_lemma(tok: Any) -> str:
@@ -251,10 +257,10 @@ def _has_phone_word(tok: Any, words: frozenset[str]) -> bool:
     return any(t.lower_ in words or t.lemma_.lower() in words for t in near)
 
 
-def _has_place(tok: Any) -> bool:
-    preps = [p for c in tok.children if c.dep_ == "prep" and c.lower_ != "from" for p in c.subtree
-             if p.dep_ == "prep" and p.lower_ in ("in", "at", "on")]
-    return any(g.ent_type_ in ("GPE", "FAC", "LOC") or g.lower_ in ("margins", "sidelines", "margin", "sideline")
+def _has_place(tok: Any, w: Words) -> bool:
+    preps = [p for c in tok.children if c.dep_ == "prep" and c.lower_ not in w.ablative for p in c.subtree
+             if p.dep_ == "prep" and p.lower_ in w.place_preps]
+    return any(g.ent_type_ in ("GPE", "FAC", "LOC") or g.lower_ in w.sideline_nouns
                for p in preps for g in p.subtree)
 
 
@@ -262,5 +268,30 @@ def _has_poss(tok: Any) -> bool:
     return any(c.dep_ in ("poss",) for c in tok.children)
 
 
-def _aux_future(tok: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in tok.children)
+def _aux_future(tok: Any, w: Words) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in w.intent_aux for c in tok.children)
+
+
+def _party(prep: Any) -> bool:
+    """The object of a preposition names a party: a person, a title, a country, an organisation."""
+    return any(g.dep_ == "pobj" and (g.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or g.pos_ in ("PROPN", "PRON"))
+               for g in prep.children)
+
+
+def _bare_call(tok: Any, w: Any, titles: frozenset[str]) -> EventType | None:
+    """"called the president" with no phone word: a phone call; "called on the Prime Minister":
+    a courtesy call (a meeting); "called for talks", "called off the visit", "called him a liar",
+    "called them to account": no engagement."""
+    kids = list(tok.children)
+    named = any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "oprd" for c in kids)  # "called him a liar"
+    if named or any(c.dep_ in ("xcomp", "ccomp", "acomp") for c in kids) \
+            or any(c.dep_ in ("prep", "prt") and c.lower_ in w.call_not_preps and c.i > tok.i for c in kids):
+        return None
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in w.call_on_preps and c.i > tok.i and (_party(c) or c.dep_ == "prt")
+           for c in kids):
+        return EventType.MEET
+    objs = [c for c in kids if c.dep_ in ("dobj", "oprd")]  # the parser may take the object for a predicate
+    if objs and (objs[0].ent_type_ in ("PERSON", "GPE", "NORP") or objs[0].pos_ in ("PROPN", "PRON")
+                 or objs[0].lemma_.lower() in titles):
+        return EventType.PHONE_CALL
+    return None

@@ -8,6 +8,7 @@ the place when it is not.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -21,7 +22,8 @@ CLIMB = ("appos", "compound", "conj", "nmod", "amod", "npadvmod", "nummod", "cc"
 
 @dataclass(frozen=True)
 class Cues:
-    """The cue words of ``data/en/place_aliases.json`` ("cues"), as frozen sets of lower-case lemmas."""
+    """The cue words of ``data/en/place_aliases.json`` ("cues"), as frozen sets of lower-case lemmas,
+    its "patterns" compiled, and the articles of ``data/en/syntax.json``."""
 
     locative: frozenset[str]
     visit_preps: frozenset[str]
@@ -35,14 +37,22 @@ class Cues:
     topic_nouns: frozenset[str]
     event_words: frozenset[str]
     summit_nouns: frozenset[str]
+    articles: frozenset[str]
+    genitive: frozenset[str]
+    missed: re.Pattern[str]  # a place name the NER missed after a locative word
+    join: re.Pattern[str]  # between a venue and the place named after it
 
 
 @lru_cache(maxsize=4)
 def cues(data_dir: str | None = None) -> Cues:
-    c = lexicons.load("place_aliases", data_dir).get("cues", {})
+    data = lexicons.load("place_aliases", data_dir)
+    c, patterns = data.get("cues", {}), data["patterns"]
+    syntax = lexicons.load("syntax", data_dir)
     keys = ("locative_preps", "visit_preps", "visit_words", "occasion_preps", "speech_verbs", "venue_nouns",
             "host_verbs", "no_place_types", "place_nouns", "topic_nouns", "event_words", "summit_nouns")
-    return Cues(*(frozenset(w.lower() for w in c.get(k, ())) for k in keys))
+    return Cues(*(frozenset(w.lower() for w in c.get(k, ())) for k in keys),
+                articles=frozenset(syntax["articles"]), genitive=frozenset(syntax["genitive"]),
+                missed=re.compile(patterns["missed"]), join=re.compile(patterns["join"]))
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ def _climb(tok: Any, cue: Cues) -> tuple[Any, bool]:
             tok = head
         elif tok.dep_ == "poss" and head.lemma_.lower() in cue.venue_nouns | cue.place_nouns:
             tok, via_poss = head, True
-        elif (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cue.place_nouns
+        elif (tok.dep_ == "pobj" and head.lower_ in cue.genitive and head.head.lemma_.lower() in cue.place_nouns
               and head.head.dep_ != "ROOT"):  # "the port city of Dalian"
             tok = head.head
         else:
@@ -112,10 +122,10 @@ def role(parse: Any, start: int, end: int, trigger: Any | None, cue: Cues, parse
     if cut is not None:  # a name the sentence splitter cut in two
         span = parse[span.start:cut]
     if not parsed:
-        return _role_flat(parse, span, trigger)
+        return _role_flat(parse, span, trigger, cue)
     tok, via_poss = _climb(span.root, cue)
     prep, gov = _governor(tok, cue)
-    before = _before(parse, span.start)
+    before = _before(parse, span.start, cue)
     if tok.dep_ in ("punct", "dep", "ROOT") and before is not None and before.pos_ == "ADP":
         prep, gov = _governor_pp(before, cue)  # a name the parser broke ("the Yaounde- Nsimalen Airport")
     head = span.root.head
@@ -163,18 +173,18 @@ def _governor_pp(prep_tok: Any, cue: Cues) -> tuple[str, Any]:
     return prep, gov
 
 
-def _before(parse: Any, i: int) -> Any | None:
+def _before(parse: Any, i: int, cue: Cues) -> Any | None:
     """The word before token ``i``, skipping articles."""
     i -= 1
-    while i >= 0 and parse[i].lower_ in ("the", "a", "an"):
+    while i >= 0 and parse[i].lower_ in cue.articles:
         i -= 1
     return parse[i] if i >= 0 else None
 
 
-def _role_flat(parse: Any, span: Any, trigger: Any | None) -> Role:
+def _role_flat(parse: Any, span: Any, trigger: Any | None, cue: Cues) -> Role:
     """Without a parse: the preposition right before the place; attached when no comma or
     sentence-internal clause boundary lies between it and the trigger."""
-    word = _before(parse, span.start)
+    word = _before(parse, span.start, cue)
     prep = word.lower_ if word is not None else ""
     if trigger is None:
         return Role(prep, None, False, False, 99)

@@ -46,12 +46,12 @@ no diplomatic visit.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
 
 from ...knowledge.gazetteer import Gazetteer, gazetteer, norm_key
+from ..nlp import parsed_spans
 from .context import Context, Found, dateline, event_start, within
 from .roles import Role, cues, role
 from ...records import Document, Event, EventType, Place as PlaceRecord, Span, Where
@@ -60,10 +60,6 @@ __all__ = ["Place"]
 
 NER_LABELS = ("GPE", "LOC", "FAC")
 BIG_CITY = 500_000  # a name the NER took for a person is still a place after "in" if it is this big
-_MISSED = re.compile(
-    r"(?:\b(?:[Ii]n|[Aa]t|[Tt]o|into|near|city of|capital of|town of)\s+(?:the\s+)?|(?:capital|city),\s+)"
-    r"(?P<p>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})")
-_JOIN = re.compile(r"[\s,]*(?:(?:in|at|near)\s+)?(?:the\s+)?(?:[\w -]{0,30}\bof\s+)?")
 
 
 class Place:
@@ -72,7 +68,7 @@ class Place:
     gazetteer is built on first use and shared by the stages of a process."""
 
     name = "place"
-    requires = ("parse", "events")
+    requires = ("text", "parse", "events", "published")
     provides = ("places", "events.where")
 
     def __init__(self, data_dir: str | None = None) -> None:
@@ -124,7 +120,7 @@ class Place:
         taken = [(f.start, f.end) for f in out]
         other = [(e.start_char, e.end_char) for e in doc.parse.ents if e.label_ not in NER_LABELS]
         more = []
-        for m in _MISSED.finditer(doc.text):
+        for m in cues(self.data_dir).missed.finditer(doc.text):
             s, e = m.span("p")
             if any(s < b and a < e for a, b in taken):
                 continue
@@ -156,7 +152,7 @@ class Place:
         if f.named:
             return f
         nxt = next((g for g in found if g.start >= f.end and g.named and g.kind != "occasion"), None)
-        if nxt is not None and _JOIN.fullmatch(text[f.end:nxt.start]):
+        if nxt is not None and cues(self.data_dir).join.fullmatch(text[f.end:nxt.start]):
             w = nxt.where
             return replace(f, where=replace(w, venue=f.where.venue, occasion=f.where.occasion, text=f.text))
         w = self.gaz.venues.place_after(text, f.end) if f.kind == "occasion" else None
@@ -183,7 +179,7 @@ class Place:
                    dl: tuple[Where, int] | None = None) -> tuple[Event, ...]:
         """Steps 0-4 for every event, then step 5 (context) and refinement for the rest."""
         order = sorted(range(len(doc.events)), key=lambda i: event_start(doc.events[i]))
-        spans = _parsed_spans(doc)
+        spans = parsed_spans(doc.parse)
         got = {i: self.locate(doc, doc.events[i], found, spans) for i in order}
         context = Context(doc, dl, found, self.gaz, cues(self.data_dir), spans)
         occasions = {f.where.occasion: f.where for f in found if f.kind == "occasion" and f.named}
@@ -217,19 +213,6 @@ class Place:
             return None, 5
         f, step = pick
         return _enrich(f.where, f, here, roles, cue), step
-
-
-def _parsed_spans(doc: Document) -> tuple[tuple[int, int], ...]:
-    """The parsed sentences (``doc.parse.user_data["parsed"]``, see ARCHITECTURE "The parse"),
-    merged where only whitespace separates them, as :func:`sideline.stages.nlp.parsed_spans`
-    does; this reads ``doc.text`` once instead of the spaCy ``Doc``'s text per span."""
-    out: list[list[int]] = []
-    for start, end in doc.parse.user_data.get("parsed", ()):
-        if out and not doc.text[out[-1][1]:start].strip():
-            out[-1][1] = max(out[-1][1], end)
-        else:
-            out.append([start, end])
-    return tuple((s, e) for s, e in out)
 
 
 def _trigger_token(doc: Document, ev: Event) -> Any | None:

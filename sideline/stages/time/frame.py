@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from ... import types
 from ...records import Event, EventType, Granularity as G, Status, Timex, When
 from .timexes import as_day, event_when, is_dateline
 from .lexicon import TimexLexicon
@@ -40,7 +41,7 @@ _FUTURE = (Status.PLANNED, Status.PROPOSED)
 
 
 def _kind(ev: Event) -> str:
-    return ev.type.value if ev.type in (EventType.VISIT, EventType.PHONE_CALL) else "consult"
+    return types.family(ev.type)
 
 
 def _names(ev: Event) -> list[str]:
@@ -112,7 +113,8 @@ def referred_window(sentence: str, lex: TimexLexicon) -> str | None:
     nouns = "|".join(re.escape(n) for n in lex["frame_nouns"])
     for kind in ("point", "window"):
         preps = "|".join(re.escape(p) for p in lex[f"frame_{kind}"])
-        rx = rf"\b(?:{preps})\s+(?:the|this|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
+        dets = "|".join(re.escape(d) for d in lex["frame_determiners"])
+        rx = rf"\b(?:{preps})\s+(?:{dets})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
         if re.search(rx, sentence, re.I):
             return kind
     return None
@@ -142,7 +144,7 @@ def _referred(ev: Event, text: str, dated: Sequence[Event], published: date | No
 def report_date(t: Timex, text: str, lex: TimexLexicon) -> bool:
     """The date words follow a reporting verb ("the ministry said on Tuesday")."""
     words = text[max(0, t.span.start - 20):t.span.start].lower().split()
-    if words and words[-1] == "on":
+    if words and words[-1] in lex["report_date_preps"]:
         words = words[:-1]
     return bool(words) and words[-1] in lex["reporting_forms"]
 

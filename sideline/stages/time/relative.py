@@ -65,7 +65,7 @@ def _wd_range(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
 def _deictic(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
     word = f.g("deictic").lower()
     d = ctx.anchor + timedelta(days=lex["deictic_days"][word])
-    part = _dp(f, lex) or ("NI" if word == "tonight" else "")
+    part = _dp(f, lex) or ("NI" if word in lex["night_days"] else "")
     return _with_part(d, part)
 
 
@@ -73,12 +73,14 @@ def _this_dp(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
     shift = f.g("shift").lower()
     part = _dp(f, lex)
     d = ctx.anchor + timedelta(days=lex["deictic_days"].get(shift, 0))
-    if shift == "last":
+    if shift in lex["previous_night_shift"]:
         d -= timedelta(days=1) if part == "NI" else timedelta(days=0)
     return _with_part(d, part)
 
 
-def _unit_value(unit: str, shift: int, lex: TimexLexicon, f: Found, ctx: Context) -> Resolved | None:
+def _unit_value(unit: str | None, shift: int, lex: TimexLexicon, f: Found, ctx: Context) -> Resolved | None:
+    """The value of a period ``unit`` (a label of ``period_units``: "week", "month", ...) ``shift``
+    periods from the anchor."""
     a = ctx.anchor
     if unit in ("week", "weekend"):
         w = week_value(a + timedelta(weeks=shift))
@@ -100,7 +102,7 @@ def _unit_value(unit: str, shift: int, lex: TimexLexicon, f: Found, ctx: Context
 
 def _shifted(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
     shift = lex["shift"][f.g("shift").lower()]
-    unit = f.g("unit").lower()
+    unit = lex["period_units"].get(f.g("unit").lower())
     if f.g("wd"):
         return Resolved(_shifted_weekday(lex.weekday(f.g("wd")), shift, ctx.anchor).isoformat(), G.DAY)
     if f.g("season"):
@@ -109,7 +111,7 @@ def _shifted(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
 
 
 def _part_unit(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
-    return _unit_value(f.g("unit").lower(), 0, lex, f, ctx)
+    return _unit_value(lex["period_units"].get(f.g("unit").lower()), 0, lex, f, ctx)
 
 
 def _weekend(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
@@ -144,7 +146,7 @@ def _season(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
 
 def _same(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
     y, m = ctx.last_month or (ctx.anchor.year, ctx.anchor.month)
-    if f.g("unit").lower() == "day" and ctx.last_day:
+    if lex["units"].get(f.g("unit").lower()) == "day" and ctx.last_day:
         d = ctx.last_day
         return Resolved(f"{d.year - 1}-{d.month:02d}-{d.day:02d}", G.DAY)
     return Resolved(f"{y - 1}-{m:02d}", G.MONTH)
@@ -158,7 +160,7 @@ def _ago(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
     n = lex.number(f.g("num"))
     if n is None:
         return None
-    sign = -1 if f.g("dir").lower() in ("ago", "earlier") else 1
+    sign = -1 if f.g("dir").lower() in lex["backward_words"] else 1
     unit = lex["units"][f.g("unit").lower()]
     a = ctx.anchor
     if unit in ("day", "week"):

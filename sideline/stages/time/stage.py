@@ -52,13 +52,12 @@ from ...records import Document, Event, EventType, Granularity, Span, Status, Ti
 from .timexes import Setter, as_day, context_date, event_when, find_timexes, is_dateline, setters
 from .frame import frame_dates, report_date
 from .lexicon import TimexLexicon, timex_lexicon
-from .tense import direction, governing_verb, parsed, span_root
+from ..nlp import is_parsed
+from .tense import direction, governing_verb, span_root
 
 __all__ = ["Timexes", "Time", "date_event"]
 
 _STATUS_WAY = {Status.PLANNED: 1, Status.PROPOSED: 1, Status.OCCURRED: -1}
-_PERFECT = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|met|held|made|begun)\b", re.I)
-_PROGRESSIVE = re.compile(r"\b(?:is|are|am|'s|'re)\s+(?:\w+ly\s+)?\w+ing\b", re.I)
 
 
 def _published(doc: Document) -> date | None:
@@ -69,7 +68,7 @@ class Timexes:
     """Every temporal expression of the cleaned text, normalised against the publication date."""
 
     name = "timexes"
-    requires = ("parse",)
+    requires = ("text", "parse", "published", "published_from")
     provides = ("timexes",)
 
     def __init__(self, data_dir: str | os.PathLike | None = None) -> None:
@@ -85,14 +84,14 @@ class Time(Timexes):
     """Timexes, and each event's date (``Event.when``) by the cascade of the module docstring."""
 
     name = "time"
-    requires = ("parse", "events")
+    requires = ("text", "parse", "mentions", "events", "published", "published_from")
     provides = ("timexes", "events.when")
 
     def __call__(self, doc: Document) -> Document:
         if not doc.timexes:
             doc = super().__call__(doc)
-        found = setters(doc.text, doc.timexes)
         lex = timex_lexicon(self.data_dir)
+        found = setters(doc.text, doc.timexes, lex)
         pub = _published(doc)
         month_only = doc.published_from == "url-month"
         events = tuple(ev if ev.when is not None else
@@ -106,7 +105,7 @@ def _token(parse: Any, span: Span | None) -> Any | None:
     if parse is None or span is None:
         return None
     tok = span_root(parse, span.start, span.end)
-    return tok if tok is not None and parsed(tok) else None
+    return tok if tok is not None and is_parsed(tok) else None
 
 
 def _path_to(t_root: Any, targets: tuple[int, ...], steps: int = 6) -> int | None:
@@ -243,9 +242,9 @@ def _nearest(ev: Event, cands: list[Timex]) -> Timex | None:
 
 def _tense_of(verb: Any, lex: TimexLexicon) -> str | None:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.tag_ == "VBN" and aux & set(lex["present_perfect_aux"]) and not aux & {"had", "will"}:
+    if verb.tag_ == "VBN" and aux & set(lex["present_perfect_aux"]) and not aux & set(lex["not_perfect_aux"]):
         return "perfect"
-    if verb.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
+    if verb.tag_ == "VBG" and aux & set(lex["progressive_aux"]):
         return "window" if verb.lemma_.lower() in lex["window_verbs"] else "progressive"
     return None
 
@@ -276,7 +275,9 @@ def _now_report(ev: Event, text: str, parse: Any, lex: TimexLexicon) -> str | No
         return None
     s = ev.sentence.start if ev.sentence else max(0, ev.trigger.start - 80)
     window = text[max(s, ev.trigger.start - 60):ev.trigger.end]
-    return "perfect" if _PERFECT.search(window) else "progressive" if _PROGRESSIVE.search(window) else None
+    if re.search(lex["perfect_pattern"], window, re.I):
+        return "perfect"
+    return "progressive" if re.search(lex["progressive_pattern"], window, re.I) else None
 
 
 def _agrees(ev: Event, text: str, parse: Any, t: Timex, published: date | None,

@@ -11,19 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..nlp import is_parsed
 from .lexicon import TimexLexicon
 
 __all__ = ["direction", "span_root", "governing_verb", "parsed"]
 
 _WORDS = re.compile(r"[A-Za-z']+")
 _SENT_END = re.compile(r"[.!?]\s|\n")
-_PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
-
-
-def parsed(token: Any) -> bool:
-    """True when the parser ran over this token's sentence."""
-    return bool(token.dep_)
 
 
 def span_root(parse: Any, start: int, end: int) -> Any | None:
@@ -45,15 +39,15 @@ def governing_verb(token: Any, steps: int = 6) -> Any | None:
     return None
 
 
-def _infinitive(verb: Any, words: set[str]) -> bool:
-    return "to" in words or verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl", "ccomp")
+def _infinitive(verb: Any, words: set[str], lex: TimexLexicon) -> bool:
+    return bool(words & set(lex.syntax["infinitive"])) or verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl", "ccomp")
 
 
-def _past_plan(verb: Any) -> bool:
+def _past_plan(verb: Any, lex: TimexLexicon) -> bool:
     """A plan told in the past ("was due to", "had been scheduled for", "postponed ... until"):
     the date it names may lie either side of now, so the nearest one is meant."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "cop")}
-    if verb.tag_ == "VBD" or aux & {"was", "were", "had"}:
+    if verb.tag_ == "VBD" or aux & set(lex["past_plan_aux"]):
         return True
     head = verb.head
     return verb.dep_ in ("acomp", "attr") and head.i != verb.i and head.tag_ == "VBD"
@@ -67,9 +61,9 @@ def _head_direction(verb: Any, lex: TimexLexicon, depth: int) -> int:
         return 1
     lemma = head.lemma_.lower()
     if lemma in lex["future_lemmas"]:
-        return 0 if _past_plan(head) else 1
+        return 0 if _past_plan(head, lex) else 1
     hd = _verb_direction(head, lex, depth + 1) if head.pos_ in ("VERB", "AUX") else 1
-    if any(c.lower_ in ("has", "have", "'ve") for c in head.children if c.dep_ == "aux"):
+    if any(c.lower_ in lex["perfect_have"] for c in head.children if c.dep_ == "aux"):
         return 1  # "has identified companies ... to run through June": ahead of now
     if hd < 0:
         return 0 if lemma in lex["future_heads"] else -1
@@ -78,18 +72,18 @@ def _head_direction(verb: Any, lex: TimexLexicon, depth: int) -> int:
 
 def _verb_direction(verb: Any, lex: TimexLexicon, depth: int = 0) -> int:
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if words & _FUTURE_AUX:
+    if words & set(lex["future_aux"]):
         return 1
     lemma = verb.lemma_.lower()
     if lemma in lex["future_lemmas"]:
-        return 0 if _past_plan(verb) else 1
-    if lemma == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
+        return 0 if _past_plan(verb, lex) else 1
+    if lemma in lex["going_verbs"] and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
         return 1
-    if _infinitive(verb, words):
+    if _infinitive(verb, words, lex):
         return _head_direction(verb, lex, depth)
-    if words & _PAST_AUX or verb.tag_ == "VBD":
+    if words & set(lex["past_aux"]) or verb.tag_ == "VBD":
         return -1
-    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+    if verb.tag_ == "VBG" and words & set(lex["progressive_aux"]):
         return 1
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):
         return -1
@@ -113,7 +107,7 @@ def _marked_future(root: Any, verb: Any | None, lex: TimexLexicon) -> bool:
 
 def _parse_direction(parse: Any, start: int, end: int, lex: TimexLexicon) -> int | None:
     root = span_root(parse, start, end)
-    if root is None or not parsed(root):
+    if root is None or not is_parsed(root):
         return None
     verb = governing_verb(root.head if root.head.i != root.i else root)
     if _marked_future(root, verb, lex):
@@ -132,7 +126,8 @@ def _word_direction(text: str, start: int, lex: TimexLexicon) -> int:
     if set(words) & set(lex["future_cues"]):
         return 1
     past = set(lex["past_cues"])
-    if any(w in past or (len(w) > 4 and w.endswith("ed")) for w in words):
+    suffixes = tuple(lex["past_suffixes"])
+    if any(w in past or (len(w) > 4 and w.endswith(suffixes)) for w in words):
         return -1
     return 0
 

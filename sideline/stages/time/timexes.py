@@ -28,7 +28,7 @@ from ...records import Document, EventType, Granularity as G, Span, Timex, When
 from .lexicon import TimexLexicon, timex_lexicon
 from .match import Found, scan
 from .relative import RELATIVE
-from .normalise import ABSOLUTE, Context, Resolved
+from .normalise import ABSOLUTE, Context, Resolved, bounded
 from .tense import direction
 
 __all__ = ["find_timexes", "as_day", "is_dateline", "Setter", "setters", "anchor_for", "context_date", "event_when",
@@ -99,7 +99,7 @@ def is_dateline(text: str, t: Timex) -> bool:
     return bool(_DATELINE_END.match(after))
 
 
-def _setter(text: str, t: Timex) -> Setter | None:
+def _setter(text: str, t: Timex, lex: TimexLexicon) -> Setter | None:
     """Is this full date a dateline/caption date or a sentence-opening date?"""
     if t.granularity not in (G.DAY, G.TIME) or as_day(t.value) is None:
         return None
@@ -107,14 +107,15 @@ def _setter(text: str, t: Timex) -> Setter | None:
     if is_dateline(text, t):
         return Setter(scope, t, "dateline")
     lead = text[_sentence_start(text, t.span.start):t.span.start].strip().lower()
-    if lead in ("", "on", "by", "as of") and re.match(r"\s*,", text[t.span.end:]):
+    if lead in lex["setter_leads"] and re.match(r"\s*,", text[t.span.end:]):
         return Setter(scope, t, "sentence")
     return None
 
 
-def setters(text: str, timexes: Iterable[Timex]) -> list[Setter]:
+def setters(text: str, timexes: Iterable[Timex], lexicon: TimexLexicon | None = None) -> list[Setter]:
     """The dates the text sets, in text order (see the module docstring)."""
-    return [s for s in (_setter(text, t) for t in timexes) if s is not None]
+    lex = lexicon or timex_lexicon()
+    return [s for s in (_setter(text, t, lex) for t in timexes) if s is not None]
 
 
 def anchor_for(position: int, found: Iterable[Setter], default: date | None) -> date | None:
@@ -176,11 +177,11 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
             r = _resolve(f, lex, ctx)
         except (ValueError, OverflowError):  # date arithmetic out of range: "31 June", year 9999
             r = None
-        if r is None:
+        if r is None or (r := bounded(r)) is None:
             continue
         t = Timex(Span(f.start, f.end), text[f.start:f.end], r.value, r.granularity, r.end_value)
         out.append(t)
-        if (s := _setter(text, t)) is not None:
+        if (s := _setter(text, t, lex)) is not None:
             found_setters.append(s)
         if f.kind not in ("ref", "anaphoric"):
             memory = _memory(memory, r)
@@ -188,16 +189,19 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
 
 
 def _month_window(start: date, end: date) -> str | None:
-    return f"{start.year}-{start.month:02d}" if (start.year, start.month) == (end.year, end.month) else None
+    return f"{start.year:04d}-{start.month:02d}" if (start.year, start.month) == (end.year, end.month) else None
 
 
 def _week_days(value: str) -> tuple[date, date] | None:
     m = re.match(r"(\d{4})-W(\d\d)(-WE)?$", value)
     if not m:
         return None
-    monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-    return (monday + timedelta(days=5), monday + timedelta(days=6)) if m.group(3) else \
-        (monday, monday + timedelta(days=6))
+    try:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        return (monday + timedelta(days=5), monday + timedelta(days=6)) if m.group(3) else \
+            (monday, monday + timedelta(days=6))
+    except (ValueError, OverflowError):  # the last week of year 9999 runs past the calendar
+        return None
 
 
 def event_when(t: Timex, published: date | None = None, event_type: EventType | None = None) -> When:
@@ -216,7 +220,7 @@ def event_when(t: Timex, published: date | None = None, event_type: EventType | 
     """
     v = t.value or ""
     if v == "PRESENT_REF" and published:
-        return When(f"{published.year}-{published.month:02d}", G.MONTH, t.text)
+        return When(f"{published.year:04d}-{published.month:02d}", G.MONTH, t.text)
     if "X" in v or not v[:4].isdigit():
         return When(None, t.granularity, t.text)
     if t.granularity in (G.DAY, G.TIME) and (start := as_day(v)):

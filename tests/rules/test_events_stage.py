@@ -1,0 +1,198 @@
+"""The actors and events stages over parses built by hand: participants (participants.py) and
+attribution (attribution.py) without the model. The actors stage needs no model: it reads the
+parse it is given and the knowledge files."""
+from __future__ import annotations
+
+import pytest
+
+from sideline.records import EventType, Status
+from sideline.stages.actors.stage import Actors
+from sideline.stages.events import Events
+
+from .parsed import document
+from .sentences import MET_TABLE
+
+
+@pytest.fixture(scope="module")
+def extract():
+    actors, events = Actors(), Events()
+
+    def run(table: str, published: str = "2024-05-06", parsed: bool | list[int] = True):
+        return events(actors(document(table, published, parsed=parsed)))
+
+    return run
+
+
+def names(ev) -> list[str]:
+    return [a.name for a in ev.actors]
+
+
+def test_a_meeting_of_two_leaders_in_the_articles_own_voice(extract):
+    doc = extract(MET_TABLE)
+    assert [(e.type, e.status, names(e), e.attributed_to) for e in doc.events] == [
+        (EventType.MEET, Status.OCCURRED, ["Justin Trudeau", "Joe Biden"], None)]
+    ev = doc.events[0]
+    assert doc.text[ev.trigger.start:ev.trigger.end] == "met" and ev.evidence.text == doc.text
+
+
+def test_an_unparsed_sentence_gives_no_event(extract):
+    assert extract(MET_TABLE, parsed=False).events == ()
+    assert len(extract(MET_TABLE, parsed=[0]).events) == 1
+
+
+def test_meeting_a_demand_is_no_engagement(extract):
+    doc = extract("""
+        0  The     _     DET    DT   2  det
+        1  new     _     ADJ    JJ   2  amod
+        2  plant   _     NOUN   NN   4  nsubj
+        3  will    _     AUX    MD   4  aux
+        4  meet    _     VERB   VB   4  ROOT
+        5  the     _     DET    DT   6  det
+        6  demand  _     NOUN   NN   4  dobj
+        7  for     _     ADP    IN   6  prep
+        8  cars    car   NOUN   NNS  7  pobj
+        9  .       _     PUNCT  .    4  punct
+    """)
+    assert doc.events == ()
+
+
+def test_the_host_comes_first_in_a_passive_too(extract):
+    doc = extract("""
+        0  President  _        PROPN  NNP  2  compound
+        1  William    _        PROPN  NNP  2  compound   B-PERSON
+        2  Ruto       _        PROPN  NNP  4  nsubjpass  I-PERSON
+        3  was        be       AUX    VBD  4  auxpass
+        4  received   receive  VERB   VBN  4  ROOT
+        5  by         _        ADP    IN   4  agent
+        6  Prime      _        PROPN  NNP  7  compound
+        7  Minister   _        PROPN  NNP  9  compound
+        8  Abiy       _        PROPN  NNP  9  compound   B-PERSON
+        9  Ahmed      _        PROPN  NNP  5  pobj       I-PERSON
+        10 .          _        PUNCT  .    4  punct
+    """)
+    hosts = [e for e in doc.events if e.type is EventType.HOST]
+    assert [names(e) for e in hosts] == [["Abiy Ahmed", "William Ruto"]]
+
+
+def test_delegates_from_a_list_of_countries_make_one_meeting_each(extract):
+    doc = extract("""
+        0  Sergei     _         PROPN  NNP  1  compound  B-PERSON
+        1  Lavrov     _         PROPN  NNP  2  nsubj     I-PERSON
+        2  met        meet      VERB   VBD  2  ROOT
+        3  delegates  delegate  NOUN   NNS  2  dobj
+        4  from       _         ADP    IN   3  prep
+        5  Brazil     _         PROPN  NNP  4  pobj      B-GPE
+        6  ,          _         PUNCT  ,    5  punct
+        7  Egypt      _         PROPN  NNP  5  conj      B-GPE
+        8  and        _         CCONJ  CC   7  cc
+        9  Indonesia  _         PROPN  NNP  7  conj      B-GPE
+        10 .          _         PUNCT  .    2  punct
+    """)
+    meets = [e for e in doc.events if e.type is EventType.MEET]
+    assert len(meets) == 3
+    assert {names(e)[0] for e in meets} == {"Sergey Lavrov"}
+    assert {names(e)[-1] for e in meets} == {"Brazil", "Egypt", "Indonesia"}
+
+
+# -- attribution ------------------------------------------------------------------------------------
+def test_a_closing_reporting_verb_credits_its_subject(extract):
+    doc = extract("""
+        0  Olaf        _    PROPN  NNP  1  compound  B-PERSON
+        1  Scholz      _    PROPN  NNP  3  nsubj     I-PERSON
+        2  will        _    AUX    MD   3  aux
+        3  visit       _    VERB   VB   9  ccomp
+        4  Beijing     _    PROPN  NNP  3  dobj      B-GPE
+        5  ,           _    PUNCT  ,    9  punct
+        6  spokesman   _    NOUN   NN   8  compound
+        7  Steffen     _    PROPN  NNP  8  compound  B-PERSON
+        8  Hebestreit  _    PROPN  NNP  9  nsubj     I-PERSON
+        9  said        say  VERB   VBD  9  ROOT
+        10 .           _    PUNCT  .    9  punct
+    """)
+    visits = [e for e in doc.events if e.type is EventType.VISIT]
+    assert [(names(e), e.status) for e in visits] == [(["Olaf Scholz", "China"], Status.PLANNED)]
+    assert visits[0].attributed_to is not None and visits[0].attributed_to.name == "Steffen Hebestreit"
+
+
+def test_according_to_credits_its_object(extract):
+    doc = extract("""
+        0  According  accord  VERB   VBG  9   prep
+        1  to         _       ADP    IN   0   prep
+        2  the        _       DET    DT   5   det       B-ORG
+        3  Turkish    _       PROPN  NNP  5   amod      I-ORG
+        4  Foreign    _       PROPN  NNP  5   compound  I-ORG
+        5  Ministry   _       PROPN  NNP  1   pobj      I-ORG
+        6  ,          _       PUNCT  ,    9   punct
+        7  Hakan      _       PROPN  NNP  8   compound  B-PERSON
+        8  Fidan      _       PROPN  NNP  9   nsubj     I-PERSON
+        9  met        meet    VERB   VBD  9   ROOT
+        10 Sergei     _       PROPN  NNP  11  compound  B-PERSON
+        11 Lavrov     _       PROPN  NNP  9   dobj      I-PERSON
+        12 in         _       ADP    IN   9   prep
+        13 Moscow     _       PROPN  NNP  12  pobj      B-GPE
+        14 .          _       PUNCT  .    9   punct
+    """)
+    meets = [e for e in doc.events if e.type is EventType.MEET]
+    assert [names(e) for e in meets] == [["Hakan Fidan", "Sergey Lavrov"]]
+    assert meets[0].attributed_to is not None and "Ministry" in meets[0].attributed_to.name
+
+
+LIST_OF_TITLES = """
+    0   Biden       Biden       PROPN  NNP  1   nsubj     B-PERSON
+    1   was         be          AUX    VBD  1   ROOT
+    2   to          _           PART   TO   3   aux
+    3   meet        _           VERB   VB   1   xcomp
+    4   with        _           ADP    IN   3   prep
+    5   the         _           DET    DT   7   det
+    6   German      german      ADJ    JJ   7   amod      B-NORP
+    7   Chancellor  Chancellor  PROPN  NNP  4   pobj
+    8   ,           _           PUNCT  ,    7   punct
+    9   the         _           DET    DT   11  det
+    10  French      french      ADJ    JJ   11  amod      B-NORP
+    11  President   President   PROPN  NNP  7   appos
+    12  ,           _           PUNCT  ,    7   punct
+    13  and         _           CCONJ  CC   7   cc
+    14  the         _           DET    DT   17  det
+    15  British     british     ADJ    JJ   17  amod      B-NORP
+    16  Prime       Prime       PROPN  NNP  17  compound
+    17  Minister    Minister    PROPN  NNP  7   conj
+    18  .           _           PUNCT  .    1   punct
+"""
+
+
+def test_a_list_of_titles_is_a_list_of_office_holders_on_the_day(extract):
+    """Each title of "the German Chancellor, the French President, and the British Prime
+    Minister" is its own mention (not one title in apposition to another), resolved to the one
+    holder of that office on the article's date, and all three take part."""
+    doc = extract(LIST_OF_TITLES, published="2024-10-08")
+    titles = [m.text for m in doc.mentions if m.label == "TITLE"]
+    assert titles == ["the German Chancellor", "the French President", "the British Prime Minister"]
+    [ev] = doc.events
+    assert names(ev) == ["Joe Biden", "Olaf Scholz", "Emmanuel Macron", "Keir Starmer"]
+    assert ev.status is Status.PLANNED and ev.status_cue == "past-plan"
+    earlier = extract(LIST_OF_TITLES, published="2019-10-08")
+    assert names(earlier.events[0])[1:] == ["Angela Merkel", "Emmanuel Macron", "Boris Johnson"]
+
+
+def test_bodies_nobody_knows_meeting_with_no_state_among_them_is_no_engagement(extract):
+    """Unions meeting a mining company: organisations with no code, no office, no state."""
+    doc = extract("""
+        0  Kopano     Kopano     PROPN  NNP  3  nsubj  B-ORG
+        1  Workers    Workers    PROPN  NNP  0  flat   I-ORG
+        2  Union      Union      PROPN  NNP  0  flat   I-ORG
+        3  met        meet       VERB   VBD  3  ROOT
+        4  Tswelopele Tswelopele PROPN  NNP  5  compound  B-ORG
+        5  Platinum   Platinum   PROPN  NNP  3  dobj   I-ORG
+        6  .          _          PUNCT  .    3  punct
+    """)
+    assert [m.text for m in doc.mentions if m.label == "ORG"]  # both bodies are found, as organisations
+    assert doc.events == ()
+    state = extract("""
+        0  Kopano     Kopano     PROPN  NNP  3  nsubj  B-ORG
+        1  Workers    Workers    PROPN  NNP  0  flat   I-ORG
+        2  Union      Union      PROPN  NNP  0  flat   I-ORG
+        3  met        meet       VERB   VBD  3  ROOT
+        4  NATO       NATO       PROPN  NNP  3  dobj   B-ORG
+        5  .          _          PUNCT  .    3  punct
+    """)
+    assert len(state.events) == 1  # a known international body takes part

@@ -266,11 +266,10 @@ FORMATS = ("jsonl", "csv", "parquet", "plover", "cameo")
 
 
 def _export_all(db: Path, out: Path) -> dict[str, bytes]:
-    from sideline.api import export as export_db
-
     out.mkdir()
-    for fmt in FORMATS:
-        export_db(db=db, format=fmt, output=out / f"ledger.{fmt}")
+    with Store(db, read_only=True) as store:
+        for fmt in FORMATS:
+            export(store, fmt, out / f"ledger.{fmt}")
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 

@@ -150,32 +150,16 @@ def _count(res: Result, counts: dict[str, int], rejects: list[Reject]) -> None:
 
 
 def link(store, data_dir: str | Path | None = None) -> int:
-    """Link every mention in the ledger into events and store the event ids; returns #events.
+    """Link the ledger's mentions into events and store the event ids; returns #events.
 
-    Every run starts again from the participants as extracted and completes them with what
-    the whole corpus taught (:mod:`sideline.ledger.learned`) before linking, so the ledger depends
-    only on what is stored, not on the runs or the order it came in. The completed
-    participants are stored for every reader (``linked_actors``).
+    Participants are completed with what the whole corpus taught (:mod:`sideline.ledger.learned`)
+    and stored for every reader (``linked_actors``). Only what the new or changed articles can
+    change is linked again (:mod:`sideline.store.relink`), and the ledger depends only on what is
+    stored, not on the runs or the order it came in.
     """
-    from .ledger.ledger import Ledger
-    from .ledger.learned import Enricher
+    from .store.relink import relink
 
-    published = store.published_dates()
-    enrich = Enricher.load(store.learned_roles(), data_dir)
-    current = store.linked_actors()
-    events, changes = [], {}
-    for raw in store.events(raw=True):
-        ev = enrich(raw, published.get(raw.article))
-        events.append(ev)
-        linked = ev.actors if ev.actors != raw.actors else None
-        if current.get(raw.mention_id) != linked:
-            changes[raw.mention_id] = linked
-    store.set_linked_actors(changes)
-    ledger = Ledger()
-    ledger.add(events, published=published)
-    mapping = ledger.assignments()
-    store.set_event_ids(mapping)
-    return len(set(mapping.values()))
+    return relink(store, data_dir)
 
 
 # ``open`` is sideline.open; it hides the builtin in this module, which does not use the builtin.

@@ -21,8 +21,9 @@ refused (E201).
 A mention keeps its participants as extracted (``actors``, which its id is made from) and
 those the link step gave them with what the corpus taught (``linked_actors``, NULL when the
 same; see :mod:`sideline.ledger.learned`). Readers get the linked ones (:meth:`Store.events`); the
-link step starts again from the extracted ones (``events(raw=True)``), so linking is a
-function of what is stored, whatever the order and the runs it came in.
+link step completes the extracted ones (``events(raw=True)``), so linking is a function of
+what is stored, whatever the order and the runs it came in. What the link step reads and
+writes to do that incrementally is in :mod:`sideline.store.links` (a part of ``Store``).
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ from ..errors import E, StoreError
 from ..records import Actor, Article, Event, Reject, Result
 from .rows import (actors_column, article_row, learned_rows, plan, reject_key, top,
                          unique)
+from .links import LinkTables
 from .schema import MIGRATIONS, SCHEMA_VERSION, check_file, check_foreign, open_error
 
 __all__ = ["Store", "Written", "MIGRATIONS", "SCHEMA_VERSION", "reject_key"]
@@ -68,7 +70,7 @@ def _now() -> datetime:
 
 
 
-class Store:
+class Store(LinkTables):
     """The DuckDB ledger. ``path=":memory:"`` gives a throwaway database (tests)."""
 
     def __init__(self, path: str | Path = "sideline.duckdb", read_only: bool = False) -> None:
@@ -183,6 +185,7 @@ class Store:
             first_seen = self._first_seen(changed)
             now = _now()
             if changed:
+                self._forget_articles(changed)
                 con.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
                             [changed])
                 con.execute("DELETE FROM learned_roles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",

@@ -62,6 +62,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
        # as extracted); ``actors`` keeps the extraction, which the mention id is made from
         f"ALTER TABLE mentions ADD COLUMN linked_actors {_ACTOR}[]",
     ),
+    (  # 4: incremental linking (sideline/store/relink.py). Each mention's link state, set when
+       # the link step has seen it (NULL: never linked): its block, its interval in days and
+       # the keys of the learned roles its participants' completion reads; each learned row's
+       # keys (NULL: not yet applied); and what an article's replacement took away since the
+       # last link (the spans of its mentions, the keys of its roles). A ledger of schema 3
+       # is linked whole once by the next link step, then incrementally. Keys are one string,
+       # joined by U+001F (DuckDB updates a list column a hundred times slower than a string).
+        "ALTER TABLE mentions ADD COLUMN link_block VARCHAR",
+        "ALTER TABLE mentions ADD COLUMN link_lo INTEGER",
+        "ALTER TABLE mentions ADD COLUMN link_hi INTEGER",
+        "ALTER TABLE mentions ADD COLUMN link_keys VARCHAR",
+        "ALTER TABLE learned_roles ADD COLUMN keys VARCHAR",
+        "CREATE TABLE relink_spans (block VARCHAR NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL)",
+        "CREATE TABLE relink_keys (key VARCHAR NOT NULL, seen_on DATE NOT NULL)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

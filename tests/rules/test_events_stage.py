@@ -220,3 +220,22 @@ def test_a_surname_first_is_the_full_name_the_text_gives_later(extract):
     assert doc.events
     assert {a.name for e in doc.events for a in e.actors} >= {"Arman Tevosyan"}
     assert "Tevosyan" not in {a.name for e in doc.events for a in e.actors}
+
+
+def test_a_known_name_after_bin_is_the_fathers_inside_a_longer_name(extract):
+    doc = extract("""
+        0  Crown      Crown     PROPN  NNP  1   compound
+        1  Prince     Prince    PROPN  NNP  8   compound
+        2  Mohamed    Mohamed   PROPN  NNP  8   compound  B-PERSON
+        3  bin        bin       PROPN  NNP  8   compound  I-PERSON
+        4  Salman     Salman    PROPN  NNP  8   compound  I-PERSON
+        5  bin        bin       PROPN  NNP  8   compound  I-PERSON
+        6  Abdulaziz  Abdulaziz PROPN  NNP  8   compound  I-PERSON
+        7  Al         Al        PROPN  NNP  8   compound  I-PERSON
+        8  Saud       Saud      PROPN  NNP  9   nsubj     I-PERSON
+        9  met        meet      VERB   VBD  9   ROOT
+        10 Sisi       Sisi      PROPN  NNP  9   dobj      B-PERSON
+        11 .          _         PUNCT  .    9   punct
+    """, published="2018-03-05")
+    [ev] = doc.events
+    assert ev.actors[0].name == "Mohammed bin Salman"  # not the king his father, whose name ends his

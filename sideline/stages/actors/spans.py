@@ -108,7 +108,8 @@ class SpanFinder:
         for mid, s, e in lower(doc) + exact(doc):
             hit = labels[doc.vocab.strings[mid]]
             if not isinstance(hit, tuple):
-                spans.append((doc[s:e], hit))
+                start = self._patronymic_start(doc, s)
+                spans.append((doc[start:e], hit if start == s else None))  # "X bin [Known Name]": X's name
         person_texts = [e.text for e in doc.ents if e.label_ == "PERSON"]
         for ent in doc.ents:
             if ent.label_ == "PERSON" or self._person_like(ent, person_texts):
@@ -127,6 +128,15 @@ class SpanFinder:
             if c is not None:
                 out.append(c)
         return out
+
+    def _patronymic_start(self, doc: Doc, s: int) -> int:
+        """A known name right after a patronymic connector ("Mohamed bin [Salman bin Abdulaziz]")
+        is the father's name inside a longer one: the longer name's first token."""
+        k = s
+        while k >= 2 and doc[k - 1].lower_ in self.kb.patronymics and doc[k - 2].text[:1].isupper() \
+                and doc[k - 2].sent.start == doc[s].sent.start:
+            k -= 2
+        return k
 
     def _surnames(self, doc: Doc, people: list[Candidate]) -> list[Candidate]:
         """Surnames of the people found, where NER missed them ('met FM Lavrov', 'Singh and Hollande')."""

@@ -239,3 +239,27 @@ def test_a_known_name_after_bin_is_the_fathers_inside_a_longer_name(extract):
     """, published="2018-03-05")
     [ev] = doc.events
     assert ev.actors[0].name == "Mohammed bin Salman"  # not the king his father, whose name ends his
+
+
+UZ_LEADER = """
+    0   The         _          DET    DT   1   det
+    1   President   President  PROPN  NNP  4   nsubj
+    2   of          _          ADP    IN   1   prep
+    3   Uzbekistan  Uzbekistan PROPN  NNP  2   pobj      B-GPE
+    4   met         meet       VERB   VBD  4   ROOT
+    5   Berdimuhamedov Berdimuhamedov PROPN NNP 4 dobj   B-PERSON
+    6   .           _          PUNCT  .    4   punct
+    7   Shavkat     Shavkat    PROPN  NNP  8   compound  B-PERSON
+    8   Mirziyoyev  Mirziyoyev PROPN  NNP  9   nsubj     I-PERSON
+    9   spoke       speak      VERB   VBD  9   ROOT
+    10  .           _          PUNCT  .    9   punct
+"""
+
+
+def test_a_title_is_the_holder_the_document_names_further_down(extract):
+    """Undated: the one known person the article names who held the office is the title's."""
+    doc = extract(UZ_LEADER, published=None)
+    leader = [m.actor.name for m in doc.mentions if m.label == "TITLE" and m.actor is not None]
+    assert leader == ["Shavkat Mirziyoyev"]
+    dated = extract(UZ_LEADER, published="2010-05-01")  # then he held no such office: the holder of the day
+    assert [m.actor.name for m in dated.mentions if m.label == "TITLE" and m.actor is not None] != ["Shavkat Mirziyoyev"]

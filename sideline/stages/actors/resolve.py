@@ -25,8 +25,11 @@ class DocResolver:
     one explicit record, ``self.seen`` (:class:`~sideline.stages.actors.entities.Seen`), which
     the plural rules (:class:`~sideline.stages.actors.groups.Groups`) read too."""
 
-    def __init__(self, lexicon: ActorLexicon, knowledge, on: date | None) -> None:
+    def __init__(self, lexicon: ActorLexicon, knowledge, on: date | None, named: tuple = (),
+                 dated: bool = True) -> None:
         self.lx, self.kb, self.on = lexicon, knowledge, on
+        self.dated = dated  # ``on`` is the article's date (not one estimated from the people it names)
+        self.named = tuple(dict.fromkeys(named))  # known people the document names anywhere
         self.seen = Seen()
         self.learned: list[tuple[str, str, str | None, date | None]] = []
         self.groups = Groups(self)
@@ -227,11 +230,23 @@ class DocResolver:
         if info.former:
             return None
         if where:
-            person = self.kb.holder(role, where, self.on)
+            person = self._named_holder(role, where) or self.kb.holder(role, where, self.on)
             return self._entity_for(person) if person is not None else None
         found = {p.name: p for iso in reversed(self.seen.countries[-6:])
                  if role not in GENERIC and (p := self.kb.holder(role, iso, self.on)) is not None}
         return self._entity_for(next(iter(found.values()))) if len(found) == 1 else None
+
+    def _named_holder(self, role: str, where: str):
+        """"The Leader of Uzbekistan receives ..." in an article that names President Mirziyoyev
+        further down: the one known person the document names anywhere who has held that office
+        there (whatever the date the article is given) is the title's, before the holder the
+        knowledge gives for the date. In a dated article they must hold it on that date."""
+        fam = self.kb.family(role, where)
+        heads = ("head_of_state", "head_of_government")
+        fams = set(heads) if role in self.lx.leader_roles or role in ("Leader", "Head of State") else {fam}
+        found = [p for p in self.named if any((o.country or o.org) == where and self.kb.office_family(o) in fams
+                                              and (not self.dated or o.active(self.on)) for o in p.offices)]
+        return found[0] if len(found) == 1 else None
 
     def role_matches(self, ent: Entity, role: str) -> bool:
         if not ent.role:

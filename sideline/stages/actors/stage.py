@@ -61,7 +61,8 @@ class Actors:
         """Mentions of a spaCy Doc at date ``on``, and the (name, role, country, date) the text taught."""
         text = doc_text(parse)  # spaCy rebuilds Doc.text on every access
         cands = self._first_person_filter(text, self.finder.find(parse))
-        res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands))
+        res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands),
+                          named=tuple(c.person_hint for c in cands if c.person_hint is not None), dated=on is not None)
         out = []
         for c in cands:
             if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.seen.first_person is None:

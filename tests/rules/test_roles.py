@@ -256,3 +256,22 @@ def test_a_phone_call_from_someone_names_the_caller():
     assert [t.token.text for t in triggers(doc)] == ["call"]  # "received" only carries the call
     agents, others, _, _ = read(doc, "call")
     assert (agents, others) == (["Sisi"], ["Salman"])
+
+
+def test_a_visit_that_a_reception_is_for_is_the_guests():
+    """"Sisi will receive the Crown Prince for a three-day visit": the prince visits."""
+    doc = parse("""
+        0  Sisi     _        PROPN  NNP  2  nsubj     B-PERSON
+        1  will     _        AUX    MD   2  aux
+        2  receive  _        VERB   VB   2  ROOT
+        3  the      _        DET    DT   5  det
+        4  Crown    _        PROPN  NNP  5  compound
+        5  Prince   _        PROPN  NNP  2  dobj
+        6  for      _        ADP    IN   2  prep
+        7  a        _        DET    DT   9  det
+        8  short    _        ADJ    JJ   9  amod
+        9  visit    _        NOUN   NN   6  pobj
+        10 .        _        PUNCT  .    2  punct
+    """)
+    assert read(doc, "visit")[0] == ["Prince"]
+    assert read(doc, "receive")[:2] == (["Sisi"], ["Prince"])

@@ -301,7 +301,8 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
               if g.dep_ == "pobj"]  # "the visit of President X"
         agents = [c for c in inner if c.dep_ == "poss"] + by + people + of
         if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps):
-            agents, _ = _subjects(pred, w)
+            guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []
+            agents = [t for g in guests for t in conjuncts(g)] or _subjects(pred, w)[0]  # "receive X for a visit": X's
             places += _dest(pred, w)
         return Roles(tuple(agents), (), tuple(places), False)
     named = [c for c in compounds if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")]

@@ -110,6 +110,7 @@ class Words:
     legislature_unknown: str = entry("participants", "legislature_unknown", str)
     not_venue_nouns: frozenset[str] = entry("participants", "not_venue_nouns")
     gathering_nouns: frozenset[str] = entry("participants", "gathering_nouns")
+    receiving_verbs: frozenset[str] = entry("participants", "receiving_verbs")
     gathering_members: tuple[str, ...] = entry("participants", "gathering_members", tuple)
     leader_gatherings: frozenset[str] = entry("participants", "leader_gatherings")
     default_members: str = entry("participants", "default_members", str)

@@ -11,7 +11,9 @@ this stage runs:
    with a word that goes on a clause ("... delegates. which includes Jordan") is joined to
    the one before (:func:`_join_continuations`);
 2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
-   side, to parse; and those plus ``ner_window`` sentences each side and the first
+   side, plus the sentence just before and just after one of them when it holds a
+   quotation mark or a reporting word (``speech_forms`` in ``data/en/reporting.json``: a
+   speaker named there, "“...” He said.", is read across sentences), to parse; and those plus ``ner_window`` sentences each side and the first
    ``lead`` sentences (headline, dateline, lead), to run ``ner`` on (``ner_window=None``
    runs ``ner`` on every sentence);
 3. over the sentences to parse: ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler``,
@@ -54,6 +56,8 @@ NER_PASS = ("ner",)
 PARSED = "parsed"  # key in Doc.user_data
 _TEXT = "sideline.text"  # key in Doc.user_data: the text, which spaCy rebuilds on every Doc.text
 _MERGED = "sideline.parsed_merged"  # cache of parsed_spans()
+#: quotation marks: a sentence next to an event sentence that holds one is parsed (its speaker)
+_QUOTE_MARKS = frozenset("“”«»\"")
 #: sentences per nlp.pipe batch in the parse pass
 SENT_BATCH = 256
 #: annotations copied from the parsed sentences into the whole-text Doc
@@ -90,6 +94,8 @@ class NLP:
         self.ner_window = None if ner_window is None else max(self.neighbours, int(ner_window))
         self.lead = max(0, int(lead))
         self.triggers = trigger_pattern(load_lines("event_words", data_dir))
+        #: words and marks that may name a claim's speaker in the sentence next to an event
+        self.speech = trigger_pattern(load("reporting", data_dir).get("speech_forms", ()))
         syntax = load("syntax", data_dir)
         #: capitalised words that start a sentence after an abbreviation ending in "." ("5 p.m. The")
         self.openers = frozenset(syntax["sentence_openers"])
@@ -159,6 +165,8 @@ class NLP:
         hits = {bisect.bisect_right(starts, m.start()) - 1 for m in self.triggers.finditer(doc.text)}
         hits.discard(-1)
         parse = _around(hits, self.neighbours, len(sents))
+        parse |= {j for j in _around(hits, 1, len(sents)) - parse if _QUOTE_MARKS.intersection(sents[j].text)
+                  or self.speech.search(sents[j].text)}
         if self.ner_window is None:
             ner = set(range(len(sents)))
         else:

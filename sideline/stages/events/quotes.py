@@ -22,7 +22,9 @@ STRAIGHT = '"'
 
 
 def _gap(text: str, a: Any, b: Any) -> str:
-    return text[a.end_char:b.start_char]
+    """The white space between two sentences (a sentence span may hold its trailing line break)."""
+    between = text[a.start_char:b.start_char]
+    return between[len(between.rstrip()):]
 
 
 def paragraph(sents: list[Any], k: int, text: str) -> tuple[int, int]:

@@ -412,3 +412,56 @@ def test_a_paragraph_is_the_run_of_sentences_without_a_line_break():
     whole = document(FRAMED.replace("{brk}", "")).parse
     sents = list(whole.sents)
     assert paragraph(sents, 1, whole.text) == (0, 1)
+
+
+# -- reports without a speaker, and a reporting participle on a verbless sentence (step 1) -------
+def test_it_is_learnt_with_no_source_before_credits_unnamed_sources(extract):
+    doc = extract("""
+        0   Ghana        _          PROPN  NNP   2   poss       B-GPE
+        1   's           _          PART   POS   0   case
+        2   President    _          PROPN  NNP   6   nsubj
+        3   John         _          PROPN  NNP   4   compound   B-PERSON
+        4   Mahama       _          PROPN  NNP   2   appos      I-PERSON
+        5   would        _          AUX    MD    6   aux
+        6   visit        _          VERB   VB    13  ccomp
+        7   Nigeria      _          PROPN  NNP   6   dobj       B-GPE
+        8   in           _          ADP    IN    6   prep
+        9   March        _          PROPN  NNP   8   pobj       B-DATE
+        10  ,            _          PUNCT  ,     13  punct
+        11  it           _          PRON   PRP   13  nsubjpass
+        12  is           be         AUX    VBZ   13  auxpass
+        13  learnt       learn      VERB   VBN   13  ROOT
+        14  .            _          PUNCT  .     13  punct
+    """)
+    ev = next(e for e in doc.events if e.type is EventType.VISIT)
+    assert ev.attributed_to is not None and ev.attributed_to.name == "sources"
+    assert ev.attributed_to.mention == "it is learnt"
+
+
+def test_a_reporting_participle_on_a_verbless_sentence_has_the_noun_as_speaker(extract):
+    """"Head of the Ghana Foreign Ministry informed ... that ...", parsed with the noun as root."""
+    doc = extract("""
+        0   Head         _          PROPN  NNP   0   ROOT
+        1   of           _          ADP    IN    0   prep
+        2   the          _          DET    DT    5   det        B-ORG
+        3   Ghana        _          PROPN  NNP   5   compound   I-ORG
+        4   Foreign      _          PROPN  NNP   5   compound   I-ORG
+        5   Ministry     _          PROPN  NNP   1   pobj       I-ORG
+        6   informed     inform     VERB   VBN   0   acl
+        7   the          _          DET    DT    8   det
+        8   cabinet      _          NOUN   NN    6   dobj
+        9   on           _          ADP    IN    6   prep
+        10  Monday       _          PROPN  NNP   9   pobj       B-DATE
+        11  that         _          SCONJ  IN    14  mark
+        12  John         _          PROPN  NNP   13  compound   B-PERSON
+        13  Mahama       _          PROPN  NNP   14  nsubj      I-PERSON
+        14  had          have       VERB   VBD   6   ccomp
+        15  a            _          DET    DT    17  det
+        16  working      work       VERB   VBG   17  amod
+        17  visit        _          NOUN   NN    14  dobj
+        18  to           _          ADP    IN    17  prep
+        19  Nigeria      _          PROPN  NNP   18  pobj       B-GPE
+        20  .            _          PUNCT  .     0   punct
+    """)
+    credited = source(doc, EventType.VISIT, "Mahama")
+    assert credited is not None and "Ministry" in credited

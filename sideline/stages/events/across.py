@@ -73,6 +73,12 @@ class Across:
                 return claim
         return self._paragraph_frame(sents, k, lo, resolver)
 
+    def spoken_before(self, sents: list[Any], k: int) -> bool:
+        """An earlier sentence of sentence ``k``'s paragraph names a speaker (a reporting verb or
+        a frame), so "it is also mentioned that" goes on with that source."""
+        lo, _ = paragraph(sents, k, doc_text(sents[k].doc))
+        return any(self.att.reports(t) or self.att.frame_start(t) for sent in sents[lo:k] for t in sent)
+
     # -- step 1 ---------------------------------------------------------------------------------
     def quote_speaker(self, quote: tuple[int, int], sents: list[Any], para: tuple[int, int], resolver: Any,
                       resume: bool = False) -> Claim | None:

@@ -10,7 +10,11 @@ Cascade of :meth:`Attributor.speaker` for a trigger, from its own clause outward
    subject, or its object for quote/cite ("media quoted Ryabkov as saying"); a relative
    pronoun stands for its antecedent ("Ahmad, who confirmed the visit"); a report noun as
    subject stands for its author ("a Foreign Ministry statement said"); a reporting verb with
-   no speaker of its own ("it is also mentioned that") keeps the source credited just before.
+   no speaker of its own ("it is also mentioned that") keeps the source credited just before
+   in its paragraph, else credits the unnamed source its verb tells of ("it was reported" ->
+   reports, "it is learnt" -> sources: ``unnamed_reports``); a reporting participle hung on
+   a noun that the parser left without a finite verb ("Head of the Ministry informed ...
+   that") has that noun as speaker.
 2. A frame in the trigger's sentence whose object can speak: "according to X", "citing X",
    "as reported by X" ("citing security concerns" and "according to the protocol" name no
    source; :meth:`~sideline.stages.events.speakers.Speakers.sourcey`).
@@ -69,6 +73,7 @@ class Attributor:
         self.topic_preps = frozenset(d.get("topic_preps", ()))
         self.circumstances = frozenset(d.get("circumstance_marks", ()))
         self.addressee_verbs = frozenset(d.get("addressee_verbs", ()))
+        self.unnamed_reports = dict(d.get("unnamed_reports", {}))
         self.phrasal = frozenset(tuple(p.split()) for p in d.get("phrasal_verbs", ()) if len(p.split()) == 2)
         self.speakers = Speakers(self.report_nouns, frozenset(d.get("outlet_nouns", ())), self.w,
                                  frozenset(d.get("speaker_nouns", ())))
@@ -81,8 +86,8 @@ class Attributor:
             claim = self.speaker_of_verb(head, resolver)
             if claim is not None:
                 return claim
-            if self._agentless(head):  # "It is also mentioned that ...": the source just cited
-                return resolver.discourse.last_claim
+            if self._agentless(head):
+                return self._unnamed_report(head, resolver, sents, k)
         claim = self._in_sentence(trig.token, resolver)
         if claim is not None:
             return claim
@@ -118,6 +123,19 @@ class Attributor:
         """A reporting verb without a speaker of its own: "it is learnt", "it was also mentioned"."""
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         return all(c.lower_ in self.w.expletives for c in subj) and not any(c.dep_ == "agent" for c in verb.children)
+
+    def _unnamed_report(self, verb: Any, resolver: Resolver, sents: list[Any], k: int) -> Claim | None:
+        """A report without a speaker ("it is learnt", "it was also mentioned that"): the source
+        credited just before in the paragraph, else the unnamed source its verb tells of
+        ("it was reported" -> reports, "it is learnt" -> sources)."""
+        if resolver.discourse.last_claim is not None and self._across.spoken_before(sents, k):
+            return resolver.discourse.last_claim
+        kind = self.unnamed_reports.get(verb.lemma_.lower())
+        if kind is None:
+            return resolver.discourse.last_claim
+        words = sorted([c for c in verb.children if c.i < verb.i and c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
+                       + [verb], key=lambda t: t.i)
+        return Claim(name=kind, mention=" ".join(t.text for t in words))
 
     def circumstance(self, child: Any) -> bool:
         """A phrase that tells when or where something was said, not what: "at a meeting with",
@@ -158,6 +176,9 @@ class Attributor:
         subj = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS and c.i >= dateline_end(c.sent, self.w)
                 and c.lower_ not in self.w.expletives]
         if not subj:
+            if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
+                    and any(c.dep_ == "ccomp" for c in verb.children):
+                return self.speakers.claim(verb.head, resolver)  # "Head of the Ministry informed ... that": no finite verb parsed
             if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.verbs:
                 return self.speaker_of_verb(verb.head, resolver)  # "Kyodo said it had confirmed plans"
             if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in self.verbs:
@@ -202,6 +223,10 @@ class Attributor:
                 if agents:
                     return self.speakers.claim(agents[0], resolver)
         return None
+
+    def frame_start(self, tok: Any) -> bool:
+        """A frame with an object starts at ``tok`` ("according to X")."""
+        return self._frame_object(tok) is not None
 
     def _frame_object(self, tok: Any) -> Any | None:
         """The object of a frame that starts at ``tok`` ("according to X", "citing X")."""

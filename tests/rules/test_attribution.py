@@ -465,3 +465,51 @@ def test_a_reporting_participle_on_a_verbless_sentence_has_the_noun_as_speaker(e
     """)
     credited = source(doc, EventType.VISIT, "Mahama")
     assert credited is not None and "Ministry" in credited
+
+
+# -- whose word: a person's office is not the person; a passive report credits its by-phrase -----
+def test_the_office_of_the_actor_who_cancels_is_credited_not_the_actor(extract):
+    """"Ruto has cancelled his trip to Ethiopia, his office said": the office speaks, not Ruto."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   has          have       AUX    VBZ   3   aux
+        3   cancelled    cancel     VERB   VBN   11  ccomp
+        4   his          _          PRON   PRP$  5   poss
+        5   trip         _          NOUN   NN    3   dobj
+        6   to           _          ADP    IN    5   prep
+        7   Ethiopia     _          PROPN  NNP   6   pobj       B-GPE
+        8   ,            _          PUNCT  ,     11  punct
+        9   his          _          PRON   PRP$  10  poss
+        10  office       _          NOUN   NN    11  nsubj
+        11  said         say        VERB   VBD   11  ROOT
+        12  .            _          PUNCT  .     11  punct
+    """)
+    ev = next(e for e in doc.events if e.type is EventType.VISIT)
+    assert ev.attributed_to is not None and ev.attributed_to.name == "William Ruto's office"
+    assert ev.attributed_to.actor is None and ev.attributed_to.mention == "his office"
+
+
+def test_a_decision_announced_by_a_spokesman_in_the_next_sentence_is_his(extract):
+    """"Ruto postponed his visit. The decision was announced by spokesman Hussein Mohamed.": the
+    by-phrase of a passive report speaks, not its subject."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   2   nsubj      I-PERSON
+        2   postponed    postpone   VERB   VBD   2   ROOT
+        3   his          _          PRON   PRP$  4   poss
+        4   visit        _          NOUN   NN    2   dobj
+        5   to           _          ADP    IN    4   prep
+        6   Ethiopia     _          PROPN  NNP   5   pobj       B-GPE
+        7   .            _          PUNCT  .     2   punct
+        8   The          _          DET    DT    9   det
+        9   decision     _          NOUN   NN    11  nsubjpass
+        10  was          be         AUX    VBD   11  auxpass
+        11  announced    announce   VERB   VBN   11  ROOT
+        12  by           _          ADP    IN    11  agent
+        13  spokesman    _          NOUN   NN    15  compound
+        14  Hussein      _          PROPN  NNP   15  compound   B-PERSON
+        15  Mohamed      _          PROPN  NNP   12  pobj       I-PERSON
+        16  .            _          PUNCT  .     11  punct
+    """)
+    assert source(doc, EventType.VISIT, "Ruto") == "Hussein Mohamed"

@@ -76,7 +76,8 @@ class Attributor:
         self.unnamed_reports = dict(d.get("unnamed_reports", {}))
         self.phrasal = frozenset(tuple(p.split()) for p in d.get("phrasal_verbs", ()) if len(p.split()) == 2)
         self.speakers = Speakers(self.report_nouns, frozenset(d.get("outlet_nouns", ())), self.w,
-                                 frozenset(d.get("speaker_nouns", ())))
+                                 frozenset(d.get("speaker_nouns", ())),
+                                 clitic=load("syntax", data_dir)["possessive_clitics"][0])
         self._across = Across(self)
 
     def speaker(self, trig: Trigger, resolver: Resolver, sents: list[Any], k: int) -> Claim | None:
@@ -163,7 +164,8 @@ class Attributor:
 
     def speaker_of_verb(self, verb: Any, resolver: Resolver) -> Claim | None:
         """Who a reporting verb credits: its subject (after a dateline), its object for quote
-        and cite, its from-phrase for learn; a clause without a subject borrows its head's."""
+        and cite, its from-phrase for learn, its by-phrase in the passive; a clause without a
+        subject borrows its head's."""
         if verb.lemma_.lower() in self.from_speaker:  # "X has learnt from the press service"
             srcs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in self.w.ablative
                     for g in c.children if g.dep_ == "pobj"]
@@ -173,6 +175,9 @@ class Attributor:
             objs = [c for c in verb.children if c.dep_ in ("dobj",)]
             if objs:
                 return self.speakers.claim(objs[0], resolver)
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:  # "the decision was announced by his spokesman"
+            return self.speakers.claim(agents[0], resolver)
         subj = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS and c.i >= dateline_end(c.sent, self.w)
                 and c.lower_ not in self.w.expletives]
         if not subj:

@@ -13,7 +13,8 @@ Cascade of :meth:`Speakers.claim` for the head token of a speaker phrase:
    ("the ministry's spokeswoman, Maria Zakharova, said").
 4. The phrase resolved like a participant (mentions, pronouns, titles); a spokesperson or envoy
    without a name takes the name the text gives that title nearby ("her spokeswoman said ...
-   spokeswoman Martina Fietz said").
+   spokeswoman Martina Fietz said"); a body or aide a person owns is that person's ("his
+   office said" -> "William Ruto's office"), not the person.
 5. An unnamed speaker is credited to the institution its words name ("a State Department
    spokesperson" -> State Department), else to its own words ("diplomatic sources in Brussels").
 
@@ -46,12 +47,13 @@ class Speakers:
     """The speaker-phrase rules. ``report_nouns``: nouns that stand for their author (statement,
     readout); ``outlet_nouns``: words for a medium or its copy (newspaper, agency, note);
     ``speaker_nouns``: bodies and kinds of people that speak without a name (ministry,
-    analysts); ``words``: the events stage's word record."""
+    analysts); ``clitic``: the possessive ending of a name ("'s"); ``words``: the events
+    stage's word record."""
 
     def __init__(self, report_nouns: frozenset[str], outlet_nouns: frozenset[str], words: Words,
-                 speaker_nouns: frozenset[str] = frozenset()) -> None:
+                 speaker_nouns: frozenset[str] = frozenset(), clitic: str = "") -> None:
         self.report_nouns, self.outlet_nouns, self.w = report_nouns, outlet_nouns, words
-        self.speaker_nouns = speaker_nouns
+        self.speaker_nouns, self.clitic = speaker_nouns, clitic
 
     def sourcey(self, tok: Any, resolver: Resolver) -> bool:
         """Whether the phrase headed by ``tok`` can say something: a name (a mention, a proper
@@ -88,7 +90,10 @@ class Speakers:
                 or resolver.discourse.person_with_role(head.lower_, near=head.i)  # "her spokeswoman said. ...
             if named_later is not None and head.lemma_.lower() in w.spokes_nouns:  # spokeswoman Martina Fietz"
                 return Claim(name=named_later.name, mention=" ".join(t.text for t in head.subtree), actor=named_later)
-            return self._unnamed(head, resolver)
+            return self._persons_body(head, resolver) or self._unnamed(head, resolver)
+        body = self._persons_body(head, resolver)
+        if body is not None:
+            return body
         if r.actors and len(r.actors) == 1 and not (head.pos_ == "NOUN" and r.actors[0].kind != "person"
                                                      and head.lemma_.lower() not in self.report_nouns):
             a = r.actors[0]
@@ -130,6 +135,23 @@ class Speakers:
             return None
         return next((c for c in reversed(resolver.discourse.speakers)
                      if c is not None and (c.actor is None or c.actor.kind != "person")), None)
+
+    def _persons_body(self, head: Any, resolver: Resolver) -> Claim | None:
+        """Step 4: a body or an aide that a person owns ("his office said", "Ruto's spokesman
+        said") speaks for that person but is not the person: the claim is "<person>'s <noun>"
+        (so that an actor who cancels a trip is not credited with his office's word)."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma not in self.speaker_nouns | self.w.spokes_nouns | self.w.unnamed_nouns:
+            return None
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if not owners:
+            return None
+        r = resolver.actors_of(owners[0], strict=True)
+        if r is None or len(r.actors) != 1 or r.actors[0].kind != "person":
+            return None
+        words = " ".join(t.text for t in head.subtree if t.i > owners[0].right_edge.i and t.i <= head.i)
+        name = f"{r.actors[0].name}{self.clitic} {words}"
+        return Claim(name=name, mention=_phrase(head, self.w))
 
     def _unnamed(self, head: Any, resolver: Resolver) -> Claim | None:
         """Step 5: a speaker without a name, credited to the institution it speaks for, if the

@@ -17,7 +17,7 @@ from .records import Event, Result
 
 __all__ = [
     "cmd_extract", "cmd_export", "cmd_events", "cmd_event", "cmd_story", "cmd_actors",
-    "cmd_rejects", "cmd_dates", "cmd_eval", "cmd_demo", "CALLS",
+    "cmd_rejects", "cmd_dates", "cmd_eval", "cmd_serve", "cmd_demo", "CALLS",
 ]
 
 EXAMPLES = Path(__file__).parent / "data" / "examples"
@@ -28,7 +28,7 @@ CALLS: dict[str, object] = {
     "extract": api.extract, "dates": api.dates,
     "events": api.LedgerDB.events, "event": api.LedgerDB.event, "story": api.LedgerDB.story,
     "actors": api.LedgerDB.actors, "rejects": api.LedgerDB.rejects, "export": api.LedgerDB.export,
-    "eval": api.LedgerDB.score,
+    "eval": api.LedgerDB.score, "serve": api.serve,
 }
 
 
@@ -237,4 +237,13 @@ def cmd_demo(args) -> int:
     with api.open(args.db) as ledger:
         evs = ledger.events()
     con.print(_table(evs, title=f"the ledger: {len(evs)} event mentions"))
+    con.print(f"\nNext, browse it in a web browser:  sideline serve --db {args.db}", highlight=False, markup=False)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    try:
+        api.serve(db=args.db, host=args.host, port=args.port)
+    except KeyboardInterrupt:
+        pass
     return 0

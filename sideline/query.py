@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from .codec import event_to_json
 from .errors import E, QueryError
-from .records import Actor, Event, EventType, Status
+from .records import Actor, Event, EventType, Status, When, Where
 
 if TYPE_CHECKING:
     from .ledger.ledger import LedgerEvent
 
 __all__ = ["EventFilter", "EventClaims", "ActorSummary", "events", "story", "event_claims", "bundle",
-           "actors", "fold", "check_limit"]
+           "actors", "fold", "check_limit", "story_groups", "names_match", "place_match", "dates_match", "text_match", "words"]
 
 
 def fold(text: str | None) -> str:
@@ -92,6 +92,8 @@ class EventFilter:
     type: EventType | None = _filter("an event type", EventType, "T")
     place: str | None = _filter("a place, venue, occasion or its country code", metavar="P")
     article: str | None = _filter("one article id", metavar="ID")
+    text: str | None = _filter("words the evidence sentence holds, all of them (case and accents ignored)",
+                               metavar="WORDS")
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -121,22 +123,27 @@ def _check_actor(f: EventFilter, ev: Event) -> bool:
     return True
 
 
-def _event_day(ev: Event) -> tuple[str, str] | None:
-    """The first and last ISO day an event's date may cover ("2024-09" -> 09-01..09-31)."""
-    v = ev.when.value if ev.when else None
+def _event_day(when: When | None) -> tuple[str, str] | None:
+    """The first and last ISO day a date may cover ("2024-09" -> 09-01..09-31)."""
+    v = when.value if when else None
     if not v or not re.match(r"\d{4}", v):
         return None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v[:10]):
-        return v[:10], (ev.when.end_value or v)[:10]
+        return v[:10], (when.end_value or v)[:10]
     if re.fullmatch(r"\d{4}-\d{2}", v[:7]) and len(v) >= 7 and v[4] == "-" and v[5:7].isdigit():
         return v[:7] + "-01", v[:7] + "-31"
     return v[:4] + "-01-01", v[:4] + "-12-31"
 
 
 def _check_dates(f: EventFilter, ev: Event) -> bool:
+    return dates_match(f, ev.when)
+
+
+def dates_match(f: EventFilter, when: When | None) -> bool:
+    """Whether a date may fall in the filter's window (True when it has none)."""
     if not (f.since or f.until):
         return True
-    span = _event_day(ev)
+    span = _event_day(when)
     if span is None:
         return False
     first, last = span
@@ -152,11 +159,32 @@ def _check_fields(f: EventFilter, ev: Event) -> bool:
         return False
     if f.article and ev.article != f.article:
         return False
-    if f.place:
-        w = ev.where
-        hay = [fold(x) for x in (w.name, w.venue, w.occasion, w.country) if x] if w else []
-        return any(fold(f.place) in h for h in hay)
-    return True
+    if f.text and not text_match(f.text, ev.evidence.text):
+        return False
+    return place_match(f.place, ev.where) if f.place else True
+
+
+def place_match(query: str, w: Where | None) -> bool:
+    """Whether a place, venue, occasion or country code holds ``query`` (folded)."""
+    hay = [fold(x) for x in (w.name, w.venue, w.occasion, w.country) if x] if w else []
+    return any(fold(query) in h for h in hay)
+
+
+def words(text: str | None) -> tuple[str, ...]:
+    """The words of a free-text filter: lower-cased, accents stripped (as DuckDB's strip_accents)."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").lower())
+    return tuple("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def text_match(query: str, text: str) -> bool:
+    """Whether ``text`` holds every word of ``query`` (case and accents ignored)."""
+    hay = " ".join(words(text))
+    return all(w in hay for w in words(query))
+
+
+def names_match(query: str, actor: Actor) -> bool:
+    """Whether a participant's name, surname, mention words or country code match ``query``."""
+    return _names_match(query, actor)
 
 
 _CHECKS = (_check_actor, _check_dates, _check_fields)
@@ -178,10 +206,10 @@ def events(store, flt: EventFilter | None = None, limit: int | None = None) -> l
     if limit == 0:
         return out
     for ev in store.events(article=flt.article):
+        if limit is not None and len(out) >= limit:  # limit 0: no rows
+            break
         if flt(ev):
             out.append(ev)
-            if limit and len(out) >= limit:
-                break
     return out
 
 
@@ -194,9 +222,16 @@ def _event_date(claims: list[Event]) -> str:
 def story(store, actor_a: str, actor_b: str) -> list[tuple[str, list[Event]]]:
     """The events of a dyad in date order, each with its claims in the order they were
     published (article date, then position): [(event_id, [mentions])]."""
-    published = {k: str(v) for k, v in (getattr(store, "published_dates", dict)() or {}).items() if v}
+    published = getattr(store, "published_dates", dict)() or {}
+    return story_groups(events(store, EventFilter(actor=actor_a, with_=actor_b)), published)
+
+
+def story_groups(mentions: list[Event], published: dict) -> list[tuple[str, list[Event]]]:
+    """Mentions grouped by event, in date order, claims in the order they were published
+    (``published``: article id -> publication date)."""
+    published = {k: str(v) for k, v in published.items() if v}
     groups: dict[str, list[Event]] = {}
-    for ev in events(store, EventFilter(actor=actor_a, with_=actor_b)):
+    for ev in mentions:
         groups.setdefault(ev.event_id or ev.mention_id, []).append(ev)
     for claims in groups.values():
         claims.sort(key=lambda c: (published.get(c.article, "9999"), c.article, c.evidence.start))
@@ -227,7 +262,7 @@ def bundle(store, groups: list[tuple[str, list[Event]]]) -> list[EventClaims]:
 
     linked = [claims for _, claims in groups if claims[0].event_id]
     ledger = Ledger()
-    ledger.seed(linked, published=store.published_dates())
+    ledger.seed(linked, published=store.published_dates({c.article for claims in linked for c in claims}))
     records = {claims[0].event_id: ledger.event_of(tuple(sorted(c.mention_id for c in claims)))
                for claims in linked}
     return [EventClaims(event_id, records.get(event_id), tuple(claims)) for event_id, claims in groups]

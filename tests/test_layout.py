@@ -21,7 +21,8 @@ LAYERS = (
     ("sideline.ledger",),
     ("sideline.store",),
     ("sideline.export", "sideline.query", "sideline.evaluate"),
-    ("sideline.api",),
+    ("sideline.browse",),
+    ("sideline.api", "sideline.web"),
     ("sideline.commands",),
     ("sideline.cli", "sideline"),
 )

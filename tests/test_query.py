@@ -22,7 +22,7 @@ class FakeStore:
     def __init__(self, evs):
         self.evs = evs
 
-    def published_dates(self):
+    def published_dates(self, articles=None):
         return {"a1": date(2023, 4, 20), "a2": date(2023, 4, 5), "a3": date(2024, 9, 27)}
 
     def events(self, article=None):

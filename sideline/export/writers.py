@@ -37,6 +37,7 @@ from ..ledger.ledger import ledger_events
 from ..codec import event_to_json, plover_of
 from ..errors import E, SidelineError
 from ..records import Event, Granularity
+from ..store.schema import is_database
 
 __all__ = ["export", "Exported", "WRITERS", "MENTION_COLUMNS", "EVENT_COLUMNS",
            "events_path", "open_output", "mention_row", "mention_rows", "event_rows"]
@@ -76,12 +77,22 @@ SEP = "; "  # joins the values of a list in one flat cell
 def export(store: Any, format: str, output: str | os.PathLike | None = None) -> Exported:
     """Write the ledger in ``store`` (a :class:`sideline.store.database.Store`) as ``format`` to ``output``.
 
-    ``output`` None or ``"-"`` means standard output.
+    ``output`` None or ``"-"`` means standard output. A DuckDB database is never written
+    over (E303); a failed write (a full disk) is E304.
     """
     writer = WRITERS.get(format)
     if writer is None:
         raise SidelineError(E.E301, format=format, known=", ".join(sorted(WRITERS)))
-    return writer(store, None if output in (None, "-") else Path(output))
+    path = None if output in (None, "-") else Path(output)
+    for target in (path, events_path(path)) if path is not None else ():
+        if is_database(target):
+            raise SidelineError(E.E303, path=str(target))
+    try:
+        return writer(store, path)
+    except BrokenPipeError:
+        raise
+    except OSError as err:  # a full disk, a folder we may not write to
+        raise SidelineError(E.E304, path=str(output or "<stdout>"), reason=err.strerror or str(err)) from err
 
 
 def events_path(output: Path) -> Path:
@@ -96,10 +107,14 @@ def open_output(path: Path | None, mode: str = "w") -> Iterator[IO]:
     if path is None:
         yield sys.stdout.buffer if "b" in mode else sys.stdout
         return
+    kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
+    if path.exists() and not path.is_file():  # a device or FIFO (/dev/stdout): never renamed over
+        with open(path, mode, **kwargs) as fh:
+            yield fh
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
         with open(tmp, mode, **kwargs) as fh:
             yield fh
         os.replace(tmp, path)

@@ -43,7 +43,7 @@ from ..errors import E, StoreError
 from ..records import Actor, Article, Event, Reject, Result
 from .rows import (actors_column, article_row, learned_rows, plan, reject_key, top,
                          unique)
-from .schema import MIGRATIONS, SCHEMA_VERSION, check_file
+from .schema import MIGRATIONS, SCHEMA_VERSION, check_file, check_foreign, open_error
 
 __all__ = ["Store", "Written", "MIGRATIONS", "SCHEMA_VERSION", "reject_key"]
 
@@ -79,7 +79,7 @@ class Store:
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
-            raise StoreError(E.E204, path=self.path, reason=str(err).strip()) from err
+            raise open_error(self.path, err) from err
         try:
             self._migrate()
         except BaseException:
@@ -115,6 +115,8 @@ class Store:
 
     def _migrate(self) -> None:
         found = self.schema_version()
+        if found == 0:
+            check_foreign(self._con, self.path)
         if found > SCHEMA_VERSION:
             raise StoreError(E.E201, path=self.path, found=found, known=SCHEMA_VERSION)
         if found == SCHEMA_VERSION:
@@ -328,9 +330,12 @@ class Store:
         """Every article's row without its text (id, text_hash, published, n_events, ...), by id."""
         yield from self._rows("SELECT * EXCLUDE (text) FROM articles ORDER BY id")
 
-    def published_dates(self) -> dict[str, date | None]:
-        """``{article id: publication date}`` for every stored article."""
-        return dict(self._con.execute("SELECT id, published FROM articles").fetchall())
+    def published_dates(self, articles: Iterable[str] | None = None) -> dict[str, date | None]:
+        """``{article id: publication date}`` for every stored article (or those of ``articles``)."""
+        if articles is None:
+            return dict(self._con.execute("SELECT id, published FROM articles").fetchall())
+        return dict(self._con.execute("SELECT id, published FROM articles WHERE list_contains(?, id)",
+                                      [sorted(set(articles))]).fetchall())
 
     def learned_roles(self) -> list[tuple[str, str, str, date | None, str]]:
         """(name, role, country or org, date, article) that articles stated, oldest first."""

@@ -202,8 +202,9 @@ class SpanFinder:
         while k > sent_start:
             tok = doc[k - 1]
             if tok.text == "," and k - 1 > sent_start and self._comma_title(doc, k - 1):
-                if doc[k].pos_ == "DET":
-                    break  # "the German Chancellor, the French President": a list of titles
+                if doc[k].pos_ == "DET" or self._titled(doc[k:i]):
+                    break  # "the German Chancellor, the French President": a list of titles;
+                    # "the new president, spokesman X": the name has a title of its own
                 k -= 1
                 continue
             if tok.lower_ in self.w.coordinators and k - 1 > sent_start and not self._joins_titles(doc[k - 2]):
@@ -229,6 +230,11 @@ class SpanFinder:
                 if doc[j - 1].lower_ not in w.title_fillers:
                     end = j
         return end
+
+    def _titled(self, span) -> bool:
+        """Words before a name hold a title of its own (an honorific such as "Dr" is none)."""
+        honorifics = {h.lower().rstrip(".") for h in self.lx.honorifics}
+        return any(self.lx.is_title_word(t.text) and t.lower_.rstrip(".") not in honorifics for t in span)
 
     def _joins_titles(self, before) -> bool:
         """'Minister and Foreign Minister', 'US and Cuban presidents': an 'and' inside one title."""

@@ -20,9 +20,11 @@ from __future__ import annotations
 from typing import Any
 
 from ...records import Actor
+from .resolve import Resolver
+from .triggers import Trigger
 from .words import Words
 
-__all__ = ["gathering_group", "is_gathering"]
+__all__ = ["gathering_group", "is_gathering", "attended", "attended_body", "np_subtree", "without_bodies"]
 
 _NAME_DEPS = ("compound", "amod", "prep", "pobj", "nmod", "npadvmod")
 
@@ -81,3 +83,63 @@ def gathering_group(tok: Any, body: Actor | None, w: Words) -> Actor | None:
     mention = phrase if len(phrase) < 120 else name
     return Actor(name=f"{name} {members or w.default_members}", mention=mention,
                  code=body.code if body is not None else None, kind="group")
+
+
+# -- the parties of an attended gathering (for sideline.stages.events.participants) ----------------
+def attended_body(trig: Trigger, resolver: Resolver) -> list[Actor]:
+    """For attend/address/multilateral: the organisation or body attended, as a mention actor."""
+    tok = trig.token
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+    objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if trig.nominal:
+        objs = [tok]
+    out: list[Actor] = []
+    for o in objs:
+        orgs = orgs_of(o, resolver)
+        group = gathering_group(o, orgs[0] if orgs else None, resolver.words)
+        out += [group] if group is not None else orgs  # "the Assembly of Heads of State of the AU"
+        if not out:
+            words = [t.text for t in o.subtree if t.dep_ not in ("det", "poss", "relcl", "punct")][:8]
+            if len(words) > 1:
+                out.append(Actor(name=" ".join(words), mention=" ".join(words), kind="group"))
+    return out[:3]
+
+
+def orgs_of(o: Any, resolver: Resolver) -> list[Actor]:
+    """The organisations named in a noun's own phrase."""
+    sub = [t for t in np_subtree(o, resolver.words) if t.i < o.i + 14]
+    return [resolver.discourse.actor(m) for m in resolver.discourse.mentions_in(sub)
+            if m.label == "ORG" or (m.actor is not None and m.actor.kind == "organisation")]
+
+
+def attended(trig: Trigger, others: list[Actor], resolver: Resolver) -> list[Actor]:
+    """"will attend the Summit of the Americas": a gathering noun attended takes its attendees'
+    group (:mod:`sideline.stages.events.gatherings`) in place of what its own phrase names."""
+    w = resolver.words
+    if not trig.nominal or trig.predicate.lemma_.lower() not in w.attend_verbs:
+        return others
+    orgs = orgs_of(trig.token, resolver)
+    group = gathering_group(trig.token, orgs[0] if orgs else None, w)
+    if group is None:
+        return others
+    return [a for a in others if a.kind == "person"] + [group]
+
+
+def without_bodies(actors: list[Actor]) -> list[Actor]:
+    """An organisation whose attendees' group takes part is that group: drop it."""
+    groups = [a.name for a in actors if a.kind == "group"]
+    return [a for a in actors if a.kind != "organisation" or not any(g.startswith(a.name + " ") for g in groups)]
+
+
+def np_subtree(tok: Any, w: Words) -> list[Any]:
+    """A noun's phrase without clauses and without place phrases (in Moscow, at the UN)."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos") \
+                    or (c.dep_ == "prep" and c.lower_ in w.np_place_preps):
+                continue
+            todo.append(c)
+    return out

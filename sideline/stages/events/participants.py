@@ -42,7 +42,7 @@ from typing import Any
 
 from ...records import Actor, EventType, Status
 from .resolve import Resolved, Resolver
-from .gatherings import gathering_group
+from .gatherings import attended, attended_body, np_subtree, without_bodies
 from .arguments import Roles, conjuncts, dateline_end, own_participants, roles, venue
 from .triggers import Trigger
 from .words import Words
@@ -93,65 +93,6 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
     for a in actors:
         if a and a.name and all(_surname(a) != _surname(b) for b in out):
             out.append(a)
-    return out
-
-
-def _body(trig: Trigger, resolver: Resolver) -> list[Actor]:
-    """For attend/address/multilateral: the organisation or body attended, as a mention actor."""
-    tok = trig.token
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
-    objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if trig.nominal:
-        objs = [tok]
-    out: list[Actor] = []
-    for o in objs:
-        orgs = _orgs_of(o, resolver)
-        group = gathering_group(o, orgs[0] if orgs else None, resolver.words)
-        out += [group] if group is not None else orgs  # "the Assembly of Heads of State of the AU"
-        if not out:
-            words = [t.text for t in o.subtree if t.dep_ not in ("det", "poss", "relcl", "punct")][:8]
-            if len(words) > 1:
-                out.append(Actor(name=" ".join(words), mention=" ".join(words), kind="group"))
-    return out[:3]
-
-
-def _orgs_of(o: Any, resolver: Resolver) -> list[Actor]:
-    """The organisations named in a noun's own phrase."""
-    sub = [t for t in _np_subtree(o, resolver.words) if t.i < o.i + 14]
-    return [resolver.discourse.actor(m) for m in resolver.discourse.mentions_in(sub)
-            if m.label == "ORG" or (m.actor is not None and m.actor.kind == "organisation")]
-
-
-def _attended(trig: Trigger, others: list[Actor], resolver: Resolver) -> list[Actor]:
-    """"will attend the Summit of the Americas": a gathering noun attended takes its attendees'
-    group (:mod:`sideline.stages.events.gatherings`) in place of what its own phrase names."""
-    w = resolver.words
-    if not trig.nominal or trig.predicate.lemma_.lower() not in w.attend_verbs:
-        return others
-    orgs = _orgs_of(trig.token, resolver)
-    group = gathering_group(trig.token, orgs[0] if orgs else None, w)
-    if group is None:
-        return others
-    return [a for a in others if a.kind == "person"] + [group]
-
-
-def _without_bodies(actors: list[Actor]) -> list[Actor]:
-    """An organisation whose attendees' group takes part is that group: drop it."""
-    groups = [a.name for a in actors if a.kind == "group"]
-    return [a for a in actors if a.kind != "organisation" or not any(g.startswith(a.name + " ") for g in groups)]
-
-
-def _np_subtree(tok: Any, w: Words) -> list[Any]:
-    """A noun's phrase without clauses and without place phrases (in Moscow, at the UN)."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        for c in t.children:
-            if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos") \
-                    or (c.dep_ == "prep" and c.lower_ in w.np_place_preps):
-                continue
-            todo.append(c)
     return out
 
 
@@ -241,7 +182,7 @@ def _legislature(trig: Trigger, resolver: Resolver) -> list[Actor]:
     objs += [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ in w.allative
              for g in c.children if g.dep_ == "pobj"]
     for o in objs:
-        for m in resolver.discourse.mentions_in(_np_subtree(o, w)):
+        for m in resolver.discourse.mentions_in(np_subtree(o, w)):
             a = resolver.discourse.actor(m)
             if m.label == "GPE" or a.kind == "country":
                 return [Actor(name=w.legislature.format(country=a.name), mention=a.mention, kind="organisation")]
@@ -334,11 +275,11 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
             not trig.nominal and trig.token.lemma_ in w.attend_verbs):
         if not agents and not agent_split:
             return []  # a gathering with nobody named as attending it
-        others += _body(trig, resolver)
-        others = _without_bodies(others)
+        others += attended_body(trig, resolver)
+        others = without_bodies(others)
     if trig.type is EventType.VISIT:
         return _visits(trig, r, agents, others, agent_split + other_split, resolver)
-    others = _attended(trig, others, resolver)
+    others = attended(trig, others, resolver)
     return _finish(trig, agents, others, agent_split + other_split, w)
 
 

@@ -64,18 +64,14 @@ def test_a_statement_reported_at_the_end_and_the_statement_later(extract):
     assert credited == {"White House"}
 
 
-class _Sent:
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-
 def test_the_sentences_that_may_name_a_speaker_are_parsed_too():
-    """NLP._speakers_near (no model): around the event sentence, a short reporting clause after
+    """speaker_neighbours (no model): around the event sentence, a short reporting clause after
     it, a colon or an opening frame before it, the rest of a quotation it leaves open."""
     from sideline.stages.nlp import NLP
+    from sideline.stages.quotation import speaker_neighbours
 
-    nlp = NLP()
-    pick = lambda texts, hit: nlp._speakers_near([_Sent(t) for t in texts], {hit}, {hit})  # noqa: E731
+    speech = NLP().speech
+    pick = lambda texts, hit: speaker_neighbours(texts, {hit}, {hit}, speech)  # noqa: E731
     assert pick(["The weather was warm.", "Ruto will meet Abiy on Monday.", "Isaac Mwaura said."], 1) == {2}
     assert pick(["Isaac Mwaura told reporters:", "Ruto will meet Abiy on Monday."], 1) == {0}
     assert pick(["According to the ministry, the agenda is long.", "Ruto will meet Abiy."], 1) == {0}

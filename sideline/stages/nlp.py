@@ -13,10 +13,9 @@ this stage runs:
    ``MAX_SENTENCE_TOKENS`` is cut into pieces (:func:`_cap_sentences`), so that no pass
    over a sentence costs more than a bounded amount per word;
 2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
-   side, plus the sentence just before or after one of them that may name its speaker
-   (:meth:`NLP._speakers_near`: a short reporting clause, the end or the start of a
-   quotation, a colon, an opening "According to"; the words are ``speech_forms`` in
-   ``data/en/reporting.json``), to parse; and those plus ``ner_window`` sentences each side and the first
+   side, plus a sentence next to one of them that may name its speaker
+   (:func:`sideline.stages.quotation.speaker_neighbours`), to parse; and those plus
+   ``ner_window`` sentences each side and the first
    ``lead`` sentences (headline, dateline, lead), to run ``ner`` on (``ner_window=None``
    runs ``ner`` on every sentence);
 3. over the sentences to parse: ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler``,
@@ -48,6 +47,7 @@ from typing import Any
 from ..errors import E, ConfigError
 from ..lexicons import load, load_lines
 from ..records import Document, Span
+from .quotation import speaker_neighbours
 
 __all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text",
            "MAX_SENTENCE_TOKENS"]
@@ -60,10 +60,6 @@ NER_PASS = ("ner",)
 PARSED = "parsed"  # key in Doc.user_data
 _TEXT = "sideline.text"  # key in Doc.user_data: the text, which spaCy rebuilds on every Doc.text
 _MERGED = "sideline.parsed_merged"  # cache of parsed_spans()
-#: quotation marks: a sentence next to an event sentence that holds one is parsed (its speaker)
-_QUOTE_MARKS = frozenset("“”«»\"")
-#: words in a sentence short enough to be a bare reporting clause ("Government spokesman X said on Monday.")
-SHORT_SENTENCE = 12
 #: sentences per nlp.pipe batch in the parse pass
 SENT_BATCH = 256
 #: the longest sentence, in tokens, that is parsed and read as one: a longer run (a list,
@@ -177,39 +173,12 @@ class NLP:
         hits = {bisect.bisect_right(starts, m.start()) - 1 for m in self.triggers.finditer(doc.text)}
         hits.discard(-1)
         parse = _around(hits, self.neighbours, len(sents))
-        parse |= self._speakers_near(sents, hits, parse)
+        parse |= speaker_neighbours([s.text for s in sents], hits, parse, self.speech)
         if self.ner_window is None:
             ner = set(range(len(sents)))
         else:
             ner = _around(hits, self.ner_window, len(sents)) | set(range(min(self.lead, len(sents))))
         return [sents[i] for i in sorted(parse)], [sents[i] for i in sorted(ner - parse)]
-
-    def _speakers_near(self, sents: list[Any], hits: set[int], parse: set[int]) -> set[int]:
-        """The sentences next to an event sentence that may name its speaker: after it, a short
-        one with a reporting word ("He said.") or the end of a quotation it leaves open; before
-        it, one that ends with a colon, opens with a reporting word ("According to ..."), or
-        holds the quotation this one resumes or goes on with."""
-        out = set()
-        for i in hits:
-            text = sents[i].text
-            running = _unbalanced(text)
-            if i + 1 < len(sents) and i + 1 not in parse:
-                nxt = sents[i + 1].text
-                if (running and _QUOTE_MARKS.intersection(nxt)) \
-                        or (len(nxt.split()) <= SHORT_SENTENCE and self.speech.search(nxt)):
-                    out.add(i + 1)
-            if i > 0 and i - 1 not in parse:
-                prv = sents[i - 1].text.strip()
-                resumes = (running or text.lstrip()[:1] in _QUOTE_MARKS) and _QUOTE_MARKS.intersection(prv)
-                if prv.endswith(":") or resumes or self.speech.match(prv):
-                    out.add(i - 1)
-        return out
-
-
-def _unbalanced(text: str) -> bool:
-    """A quotation runs on past this text (or into it from before)."""
-    curly = sum(text.count(c) for c in "“«") != sum(text.count(c) for c in "”»")
-    return curly or text.count('"') % 2 == 1
 
 
 def doc_text(doc: Any) -> str:

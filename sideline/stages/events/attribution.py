@@ -37,6 +37,7 @@ from typing import Any
 
 from ...lexicons import load
 from ...records import Claim
+from ..quotation import MARKS
 from .across import Across
 from .arguments import dateline_end
 from .resolve import Resolver
@@ -46,8 +47,6 @@ from .words import Words
 
 __all__ = ["Attributor"]
 
-_QUOTES_OPEN = "“\"«"
-_QUOTES_CLOSE = "”\"»"
 _SPEAKER_DEPS = ("nsubj", "nsubjpass", "csubj")
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "prep", "obj", "oprd", "dep")
 #: tokens of a closing reporting clause ("..., reported the Kenya News Agency on Monday")
@@ -211,7 +210,7 @@ class Attributor:
             return claim
         root = sent.root
         if root.lemma_.lower() in self.verbs and any(c.dep_ in _SPEAKER_DEPS for c in root.children) \
-                and any(t.text in _QUOTES_OPEN + _QUOTES_CLOSE for t in sent) and not self._adjunct_of(trig, root):
+                and any(t.text in MARKS for t in sent) and not self._adjunct_of(trig, root):
             return self.speaker_of_verb(root, resolver)
         return None
 

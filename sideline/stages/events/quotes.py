@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["OPENING", "CLOSING", "paragraph", "quotations", "quotation_at"]
+from ..quotation import CLOSING, OPENING, STRAIGHT
 
-OPENING = "“«„"
-CLOSING = "”»"
-STRAIGHT = '"'
+__all__ = ["OPENING", "CLOSING", "STRAIGHT", "paragraph", "quotations", "quotation_at"]
 
 
 def _gap(text: str, a: Any, b: Any) -> str:

@@ -144,6 +144,13 @@ def test_meetings_planned_inside_a_trip_called_off_are_called_off():
     meeting = [e for e in out if e.type is EventType.MEET]
     assert len(meeting) == 1
     assert meeting[0].status is Status.POSTPONED and meeting[0].status_cue == "trip"
+    assert meeting[0].attributed_to is not None and meeting[0].attributed_to.name == "the White House"
+
+
+def test_a_trip_called_off_in_the_articles_own_voice_gives_its_plans_no_source():
+    inside = _cued(10, "planned", "past-plan", where="Berlin", country="DEU", actors=(TRAVELLER, HOST))
+    meeting = [e for e in _run(_trip(who=None), inside) if e.type is EventType.MEET]
+    assert meeting and meeting[0].status is Status.POSTPONED and meeting[0].attributed_to is None
 
 
 def test_plans_elsewhere_in_the_future_tense_or_of_another_source_stand():

@@ -13,7 +13,9 @@ this stage runs:
    ``MAX_SENTENCE_TOKENS`` is cut into pieces (:func:`_cap_sentences`), so that no pass
    over a sentence costs more than a bounded amount per word;
 2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
-   side, to parse; and those plus ``ner_window`` sentences each side and the first
+   side, plus a sentence next to one of them that may name its speaker
+   (:func:`sideline.stages.quotation.speaker_neighbours`), to parse; and those plus
+   ``ner_window`` sentences each side and the first
    ``lead`` sentences (headline, dateline, lead), to run ``ner`` on (``ner_window=None``
    runs ``ner`` on every sentence);
 3. over the sentences to parse: ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler``,
@@ -45,6 +47,7 @@ from typing import Any
 from ..errors import E, ConfigError
 from ..lexicons import load, load_lines
 from ..records import Document, Span
+from .quotation import speaker_neighbours
 
 __all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text",
            "MAX_SENTENCE_TOKENS"]
@@ -99,6 +102,8 @@ class NLP:
         self.ner_window = None if ner_window is None else max(self.neighbours, int(ner_window))
         self.lead = max(0, int(lead))
         self.triggers = trigger_pattern(load_lines("event_words", data_dir))
+        #: words and marks that may name a claim's speaker in the sentence next to an event
+        self.speech = trigger_pattern(load("reporting", data_dir).get("speech_forms", ()))
         syntax = load("syntax", data_dir)
         #: capitalised words that start a sentence after an abbreviation ending in "." ("5 p.m. The")
         self.openers = frozenset(syntax["sentence_openers"])
@@ -168,6 +173,7 @@ class NLP:
         hits = {bisect.bisect_right(starts, m.start()) - 1 for m in self.triggers.finditer(doc.text)}
         hits.discard(-1)
         parse = _around(hits, self.neighbours, len(sents))
+        parse |= speaker_neighbours([s.text for s in sents], hits, parse, self.speech)
         if self.ner_window is None:
             ner = set(range(len(sents)))
         else:

@@ -16,7 +16,8 @@ Columns: index (checked against the line's position, so that the heads can be re
 it), word, lemma (``_``: the word, lower-cased unless a PROPN), coarse POS, fine tag, head
 (the absolute index of the head token; a ROOT is its own head), dependency label, and an
 optional entity tag (``B-PERSON``, ``I-GPE``, ``O``). Blank lines and ``#`` comments are
-ignored. Sentences are the subtrees of the roots, as in a real parse; the text joins the
+ignored. A word written ``\\n`` is a line break (a paragraph's end; give it POS ``SPACE``, tag
+``_SP`` and dependency ``dep``, hung on the sentence before). Sentences are the subtrees of the roots, as in a real parse; the text joins the
 words with one space, but none before closing punctuation and clitics (``.``, ``,``,
 ``'s``, ``n't``) nor after an opening quote or bracket.
 
@@ -42,8 +43,8 @@ __all__ = ["parse", "document", "triggers", "trigger"]
 
 _VOCAB = spacy.blank("en").vocab
 _NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", "'s", "’s", "'", "’", "n't", "n’t", ")", "]", "%", "”", "'ll",
-                    "'re", "'ve", "'d", "'m"}
-_NO_SPACE_AFTER = {"(", "[", "“", "$", "@", "#"}
+                    "'re", "'ve", "'d", "'m", "\n"}
+_NO_SPACE_AFTER = {"(", "[", "“", "$", "@", "#", "\n"}
 
 
 def _rows(table: str) -> list[list[str]]:
@@ -74,7 +75,7 @@ def parse(table: str, parsed: bool | Iterable[int] = True) -> Doc:
     """A Doc from a token table (see the module docstring). ``parsed``: True (every sentence
     is marked parsed), False (none) or the indices of the sentences to mark."""
     rows = _rows(table)
-    words = [r[1] for r in rows]
+    words = ["\n" if r[1] == "\\n" else r[1] for r in rows]
     lemmas = [r[1] if r[2] == "_" and r[3] == "PROPN" else r[1].lower() if r[2] == "_" else r[2] for r in rows]
     heads = [int(r[5]) for r in rows]
     bad = [(r[1], h) for r, h in zip(rows, heads) if not 0 <= h < len(rows)]

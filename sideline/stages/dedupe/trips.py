@@ -15,7 +15,8 @@ Cascade of :func:`called_off_with_trips`, over the claims of one article:
    the trip off (a source of its own makes a claim of its own),
 3. it sits inside the trip when it is placed in the trip's destination country, or, placed
    nowhere, is dated within a week of the trip (or in the trip's month);
-4. it then takes the trip's status ("trip" is the step that decided it).
+4. it then takes the trip's status ("trip" is the step that decided it), and the trip's source
+   when it had none of its own: the voice that calls the trip off fixes its status.
 """
 from __future__ import annotations
 
@@ -84,6 +85,7 @@ def called_off_with_trips(events: tuple[Event, ...]) -> tuple[Event, ...]:
             trip = next((t for t in trips if _key(t.actors[0].name) in names and _voiced(ev, t)
                          and _inside(ev, t)), None)
             if trip is not None:
-                ev = replace(ev, status=trip.status, status_cue="trip")
+                ev = replace(ev, status=trip.status, status_cue="trip",
+                             attributed_to=ev.attributed_to or trip.attributed_to)
         out.append(ev)
     return tuple(out)

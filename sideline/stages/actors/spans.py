@@ -10,13 +10,12 @@ Minister Ayman Safadi"), an apposition before ("the Kuwaiti emir, Sabah Al-Ahmad
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan
 
+from .candidates import Candidate, _first_tokens, _is_subject, _longest_first, _overlaps, _sent_index
 from .lexicon import ActorLexicon, TitleInfo
-from .words import Words
 from ...knowledge.names import same_person
 from ..nlp import doc_text
 
@@ -26,20 +25,6 @@ _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z][A-Za-z0-9_]{1,30})")
 _HASHTAG = re.compile(r"(?<![\w#&])#([A-Za-z][A-Za-z0-9_]{1,40})")
 _APOSTROPHES = frozenset("'’")
 _ENT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "ORG"}
-
-
-@dataclass
-class Candidate:
-    start: int  # the mention (title included), clean-text offsets
-    end: int
-    label: str
-    name: str = ""  # the name part, titles stripped
-    title: TitleInfo | None = None
-    title_span: tuple[int, int] | None = None  # an apposition after the name
-    person_hint: object = None  # a knowledge Person found by the matcher
-    org: dict | None = None
-    subject: bool = False
-    sent: int = 0  # index of the sentence
 
 
 class SpanFinder:
@@ -355,49 +340,3 @@ class SpanFinder:
                 out.append(Candidate(t.idx, t.idx + len(t), "PRON", name=t.text,
                                      subject=t.dep_ in ("nsubj", "nsubjpass")))
         return out
-
-
-def _first_tokens(person) -> set[str]:
-    return {n.split()[0].lower() for n in (person.name, *person.aliases) if n.split()}
-
-
-def _is_subject(span: SpacySpan, w: Words) -> bool:
-    root = span.root
-    if not root.dep_:  # an unparsed sentence: a name opening it and followed by a verb-like word
-        start = span.sent.start
-        first = span.start == start or (span.start == start + 1 and span.doc[start].lower_ in w.opening_fillers)
-        nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        return first and nxt is not None and nxt.is_lower and nxt.is_alpha
-    tok = root
-    for _ in range(3):
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        if tok.dep_ in ("compound", "appos", "conj", "poss") and tok.head is not tok:
-            tok = tok.head
-            continue
-        return False
-    return False
-
-
-def _overlaps(s: int, e: int, spans) -> bool:
-    return any(s < b and a < e for a, b in spans)
-
-
-def _sent_index(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(0, lo - 1)
-
-
-def _longest_first(cands: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, in text order, the longer winning where two overlap."""
-    kept: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
-        if not _overlaps(c.start, c.end, [(k.start, k.end) for k in kept]):
-            kept.append(c)
-    return kept

@@ -348,3 +348,17 @@ def test_a_call_with_a_party_is_a_phone_call():
         9  .       _     PUNCT  .    7  punct
     """)
     assert trigger(with_party, "call").type is EventType.PHONE_CALL
+
+
+def test_a_phrase_ending_in_a_particle_reads_the_verbs_arguments():
+    doc = parse("""
+        0  Pompeo     _      PROPN  NNP  1  nsubj  B-PERSON
+        1  brought    bring  VERB   VBD  1  ROOT
+        2  Jubeir     _      PROPN  NNP  1  dobj   B-PERSON
+        3  and        _      CCONJ  CC   2  cc
+        4  Thani      _      PROPN  NNP  2  conj   B-PERSON
+        5  together   _      ADV    RB   1  advmod
+        6  .          _      PUNCT  .    1  punct
+    """)
+    [trig] = triggers(doc)
+    assert (trig.token.text, trig.type) == ("brought", EventType.MEET)

@@ -79,9 +79,12 @@ class TriggerLexicon:
         """Every trigger of a parsed sentence, in text order, one per token."""
         out: list[Trigger] = []
         for tok in sent:
-            kind = self._phrase_type(tok) or self._token_type(tok)
+            phrase = self._phrase_type(tok)
+            kind = phrase or self._token_type(tok)
             if kind is None or self._in_title(tok) or self._habitual(tok):
                 continue
+            if phrase and tok.pos_ in ("ADV", "ADP", "PART") and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
+                tok = tok.head  # "brought the ministers together", "sat down with": the verb's arguments
             nominal = (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in self.w.caption_verbs) or (
                 tok.pos_ != "VERB" and tok.lemma_.lower() in self.nouns and tok.lemma_.lower() not in self.verbs)
             presence = tok.lemma_.lower() in self.presence

@@ -258,7 +258,7 @@ def test_held_four_hours_of_talks_reaches_the_light_verb():
     assert trigger(doc, "talks").predicate.text == "held"
 
 
-def test_a_multiword_phrase_is_one_trigger_on_its_last_word():
+def test_a_multiword_phrase_is_one_trigger_on_its_verb():
     sat = parse("""
         0  Modi   _    PROPN  NNP  1  nsubj  B-PERSON
         1  sat    sit  VERB   VBD  1  ROOT
@@ -268,7 +268,7 @@ def test_a_multiword_phrase_is_one_trigger_on_its_last_word():
         5  .      _    PUNCT  .    1  punct
     """)
     [trig] = triggers(sat)
-    assert (trig.token.text, trig.type) == ("with", EventType.MEET)
+    assert (trig.token.text, trig.type) == ("sat", EventType.MEET)  # the phrase ends in a particle: its verb
     alone = parse("""
         0  Modi   _    PROPN  NNP  1  nsubj  B-PERSON
         1  sat    sit  VERB   VBD  1  ROOT
@@ -354,10 +354,10 @@ def test_a_phrase_ending_in_a_particle_reads_the_verbs_arguments():
     doc = parse("""
         0  Pompeo     _      PROPN  NNP  1  nsubj  B-PERSON
         1  brought    bring  VERB   VBD  1  ROOT
-        2  Jubeir     _      PROPN  NNP  1  dobj   B-PERSON
-        3  and        _      CCONJ  CC   2  cc
-        4  Thani      _      PROPN  NNP  2  conj   B-PERSON
-        5  together   _      ADV    RB   1  advmod
+        2  together   _      ADV    RB   1  advmod
+        3  Jubeir     _      PROPN  NNP  1  dobj   B-PERSON
+        4  and        _      CCONJ  CC   3  cc
+        5  Thani      _      PROPN  NNP  3  conj   B-PERSON
         6  .          _      PUNCT  .    1  punct
     """)
     [trig] = triggers(doc)

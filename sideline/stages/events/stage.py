@@ -155,7 +155,8 @@ class Events:
         trigger = Span(trig.token.idx, trig.token.idx + len(trig.token.text))
         groups = [tuple(a for a in g if not self._venue(a)) for g in groups]  # "received X at the Y Airport"
         groups = [g if trig.type is EventType.VISIT else _personify(g, claim, resolver)
-                  for g in groups if g and self._official(g, resolver)]  # a trip goes to the place
+                  for g in groups if g and self._official(g[:1] if trig.type is EventType.VISIT else g, resolver)]
+        # a trip goes to a place: the traveller must act for a state or a body ("a student travelled to Israel": none)
         out = []
         for actors in groups:  # step 5
             kinds = [(trig.type, actors)]

@@ -141,6 +141,17 @@ def test_month_without_year_in_a_future_clause_is_the_next_one():
     assert values("The ministers will meet again in March.") == {"March": "2025-03"}
 
 
+def test_a_day_of_a_month_only_publication_month_is_of_that_year():
+    """A URL path /2018/05/: "May 9" is May 2018 whichever way the clause points; other months
+    still follow the clause."""
+    pub = date(2018, 5, 1)
+    text = "The leaders met at the forum held from May 9th to 11th in Noumea."
+    assert [t.value for t in find_timexes(text, pub, month_only=True)] == ["2018-05-09"]
+    assert [t.value for t in find_timexes(text, pub)] == ["2017-05-09"]  # a real 1 May: last May
+    text = "The leaders met in Noumea on April 30 and will meet again on June 2."
+    assert [t.value for t in find_timexes(text, pub, month_only=True)] == ["2018-04-30", "2018-06-02"]
+
+
 def test_no_anchor_leaves_relative_expressions_out():
     assert values("They met yesterday and again on 2 May 2021.", anchor=None) == {"2 May 2021": "2021-05-02"}
 
@@ -454,6 +465,18 @@ def test_a_relative_day_with_a_month_only_publication_date_gives_the_month(make_
                evidence=Evidence(text, 0, len(text)), trigger=Span(i, i + 3), sentence=Span(0, len(text)))
     when = Time()(doc.with_(events=(ev,))).events[0].when
     assert (when.value, when.granularity) == ("2023-11", G.MONTH)
+
+
+@pytest.mark.slow
+def test_a_date_of_a_month_only_publication_month_fits_a_past_event(make_doc):
+    """Published "2018-05" (URL path): a meeting on May 9 is no meeting after publication."""
+    text = ("Premier meets French president\n\n"
+            "The premier held talks with the French president at the forum in Noumea on May 9th.")
+    doc = make_doc(text, published=date(2018, 5, 1)).with_(published_from="url-month")
+    i = text.index("meets")
+    ev = Event(article="t", type=EventType.MEET, status=Status.OCCURRED, actors=(),
+               evidence=Evidence(text, 0, len(text)), trigger=Span(i, i + 5), sentence=Span(0, i + 22))
+    assert Time()(doc.with_(events=(ev,))).events[0].when.value == "2018-05-09"
 
 
 @pytest.mark.slow

@@ -65,11 +65,12 @@ def same_engagement(a: Event, b: Event) -> bool:
     return len(set(na) & set(nb)) >= min(2, len(set(na)), len(set(nb)))
 
 
-def _fits(ev: Event, value: str, published: date | None) -> bool:
-    """No past date for an event still ahead, no future date for one that happened."""
+def _fits(ev: Event, value: str, published: date | None, month_only: bool = False) -> bool:
+    """No past date for an event still ahead, no future date for one that happened (by month
+    when the publication date is known to the month only)."""
     if published is None:
         return True
-    day = as_day(value)
+    day = None if month_only else as_day(value)
     month = value[:7]
     now = f"{published.year}-{published.month:02d}"
     coarse = ev.status.coarse
@@ -84,12 +85,12 @@ def _pos(ev: Event) -> int:
     return ev.trigger.start if ev.trigger else ev.evidence.start
 
 
-def _nearest(ev: Event, dated: Sequence[Event], published: date | None) -> Event | None:
-    cands = [d for d in dated if same_engagement(ev, d) and _fits(ev, d.when.value, published)]
+def _nearest(ev: Event, dated: Sequence[Event], published: date | None, month_only: bool) -> Event | None:
+    cands = [d for d in dated if same_engagement(ev, d) and _fits(ev, d.when.value, published, month_only)]
     return min(cands, key=lambda d: abs(_pos(d) - _pos(ev)), default=None)
 
 
-def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None) -> When | None:
+def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None, month_only: bool) -> When | None:
     """A meeting of a visitor with the host of a dated visit: the visit's day when it lasts
     one day, its month when it spans a range (meetings inside a visit window)."""
     if _kind(ev) != "consult":
@@ -97,7 +98,7 @@ def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None) -> 
     others = {k for a in ev.actors for k in (a.name.lower() if a.name else None, a.country) if k}
     visits = [d for d in dated if d.type == EventType.VISIT and d.actors and d.actors[0].name
               and d.actors[0].name.lower() in _names(ev) and _hosts(d) & others
-              and _fits(ev, d.when.value, published)]
+              and _fits(ev, d.when.value, published, month_only)]
     if not visits:
         return None
     visit = min(visits, key=lambda d: abs(_pos(d) - _pos(ev)))
@@ -125,14 +126,14 @@ def _month(value: str) -> str:
 
 
 def _referred(ev: Event, text: str, dated: Sequence[Event], published: date | None,
-              lex: TimexLexicon) -> When | None:
+              lex: TimexLexicon, month_only: bool) -> When | None:
     s = ev.sentence or ev.trigger
     kind = referred_window(text[s.start:s.end], lex) if s is not None else None
     if kind is None:
         return None
     family = ev.status.coarse == Status.OCCURRED
     before = [d for d in dated if _pos(d) < _pos(ev) and (d.status.coarse == Status.OCCURRED) == family
-              and _fits(ev, d.when.value, published)]
+              and _fits(ev, d.when.value, published, month_only)]
     if not before:
         return None
     ref = max(before, key=_pos).when
@@ -157,7 +158,7 @@ def _framed(ev: Event, value: str, text: str | None, end: str | None = None) -> 
 
 
 def _frame(ev: Event, dated: Sequence[Event], text: str, timexes: Sequence[Timex],
-           published: date | None, lex: TimexLexicon) -> When | None:
+           published: date | None, lex: TimexLexicon, month_only: bool) -> When | None:
     if published is None or ev.status.coarse not in _NOT_YET:
         return None
     now = f"{published.year}-{published.month:02d}"
@@ -171,7 +172,7 @@ def _frame(ev: Event, dated: Sequence[Event], text: str, timexes: Sequence[Timex
         v = event_when(t, published).value
         if is_dateline(text, t) or report_date(t, text, lex):
             continue
-        if v and len(v) >= 7 and now <= _month(v) <= soon and (as_day(v) or published) >= published:
+        if v and len(v) >= 7 and now <= _month(v) <= soon and (month_only or (as_day(v) or published) >= published):
             return _framed(ev, v, t.text, t.end_value)
     return None
 
@@ -212,9 +213,10 @@ def _undetermined(ev: Event, text: str, lex: TimexLexicon) -> bool:
 
 
 def frame_dates(events: Sequence[Event], text: str, timexes: Sequence[Timex],
-                published: date | None, lex: TimexLexicon) -> tuple[Event, ...]:
+                published: date | None, lex: TimexLexicon, month_only: bool = False) -> tuple[Event, ...]:
     """The events, the undated ones (no date words at all) dated by the rules above, unless
-    their sentence says the date is open ("no date has been set")."""
+    their sentence says the date is open ("no date has been set"). ``month_only``: the
+    publication date stands for its month (dates are checked against it by month)."""
     dated = [e for e in events if e.when is not None and e.when.value]
     out = []
     for ev in events:
@@ -225,9 +227,9 @@ def frame_dates(events: Sequence[Event], text: str, timexes: Sequence[Timex],
         if ev.when is not None and (ev.when.value or ev.when.text) or _undetermined(ev, text, lex):
             out.append(ev)
             continue
-        same = _nearest(ev, dated, published)
-        when = same.when if same is not None else _inside_visit(ev, dated, published)
-        when = when or _referred(ev, text, dated, published, lex) \
-            or _frame(ev, dated, text, timexes, published, lex)
+        same = _nearest(ev, dated, published, month_only)
+        when = same.when if same is not None else _inside_visit(ev, dated, published, month_only)
+        when = when or _referred(ev, text, dated, published, lex, month_only) \
+            or _frame(ev, dated, text, timexes, published, lex, month_only)
         out.append(replace(ev, when=when) if when is not None else ev)
     return tuple(out)

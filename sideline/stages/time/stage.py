@@ -53,6 +53,7 @@ from .timexes import Setter, as_day, context_date, event_when, find_timexes, is_
 from .frame import frame_dates, report_date
 from .lexicon import TimexLexicon, timex_lexicon
 from ..nlp import is_parsed
+from ..clean.pubdate import MONTH_ONLY
 from .tense import direction, governing_verb, span_root
 
 __all__ = ["Timexes", "Time", "date_event"]
@@ -62,6 +63,11 @@ _STATUS_WAY = {Status.PLANNED: 1, Status.PROPOSED: 1, Status.OCCURRED: -1}
 
 def _published(doc: Document) -> date | None:
     return doc.published or doc.article.published
+
+
+def _month_only(doc: Document) -> bool:
+    """The publication date is known to the month only (from the URL path or a month line)."""
+    return doc.published is not None and doc.published_from in MONTH_ONLY
 
 
 class Timexes:
@@ -75,7 +81,8 @@ class Timexes:
         self.data_dir = data_dir
 
     def __call__(self, doc: Document) -> Document:
-        found = find_timexes(doc.text, _published(doc), doc.parse, lexicon=timex_lexicon(self.data_dir))
+        found = find_timexes(doc.text, _published(doc), doc.parse, lexicon=timex_lexicon(self.data_dir),
+                             month_only=_month_only(doc))
         names = [m.span for m in doc.mentions if m.label == "PERSON"]  # "January Makamba" is no month
         return doc.with_(timexes=tuple(t for t in found if not any(n.contains(t.span) for n in names)))
 
@@ -93,12 +100,12 @@ class Time(Timexes):
         lex = timex_lexicon(self.data_dir)
         found = setters(doc.text, doc.timexes, lex)
         pub = _published(doc)
-        month_only = doc.published_from == "url-month"
+        month_only = _month_only(doc)
         events = tuple(ev if ev.when is not None else
                        replace(ev, when=date_event(ev, doc.text, doc.timexes, found, doc.parse, pub, lex,
                                                    month_only))
                        for ev in doc.events)
-        return doc.with_(events=frame_dates(events, doc.text, doc.timexes, pub, lex))
+        return doc.with_(events=frame_dates(events, doc.text, doc.timexes, pub, lex, month_only))
 
 
 def _token(parse: Any, span: Span | None) -> Any | None:
@@ -281,16 +288,18 @@ def _now_report(ev: Event, text: str, parse: Any, lex: TimexLexicon) -> str | No
 
 
 def _agrees(ev: Event, text: str, parse: Any, t: Timex, published: date | None,
-            lex: TimexLexicon) -> bool:
+            lex: TimexLexicon, month_only: bool = False) -> bool:
     """A date taken from elsewhere fits the event: not a past date for a planned event or a
-    future clause, not a future date for one that occurred."""
+    future clause, not a future date for one that occurred (by month when the publication
+    date is known to the month only)."""
     day = as_day(t.value)
     if published is None or day is None or ev.trigger is None:
         return True
     way = _STATUS_WAY.get(ev.status.coarse)
     if way is None:
         way = direction(text, ev.trigger.start, ev.trigger.end, parse, lex)
-    return not (way > 0 and day < published or way < 0 and day > published)
+    got, now = ((day.year, day.month), (published.year, published.month)) if month_only else (day, published)
+    return not (way > 0 and got < now or way < 0 and got > now)
 
 
 def _own_line(text: str, s: Span) -> bool:
@@ -357,12 +366,12 @@ def date_event(ev: Event, text: str, timexes: tuple[Timex, ...], found: list[Set
                month_only: bool = False) -> When:
     """The date of one event (the numbered cascade of the module docstring). ``month_only``:
     the publication date is known to the month only (from the URL path)."""
-    when = _date_event(ev, text, timexes, found, parse, published, lex or timex_lexicon())
+    when = _date_event(ev, text, timexes, found, parse, published, lex or timex_lexicon(), month_only)
     return _to_month(when, published) if month_only and published is not None else when
 
 
 def _date_event(ev: Event, text: str, timexes: tuple[Timex, ...], found: list[Setter],
-                parse: Any, published: date | None, lex: TimexLexicon) -> When:
+                parse: Any, published: date | None, lex: TimexLexicon, month_only: bool = False) -> When:
     cands = _in_sentence(ev, timexes, text, lex)
     trig = _token(parse, ev.trigger)
     pick = _parsed_pick(trig, cands, parse, lex, _partner_end(ev, text)) if trig is not None \
@@ -374,10 +383,10 @@ def _date_event(ev: Event, text: str, timexes: tuple[Timex, ...], found: list[Se
     if occasion is not None:
         return _visit_frame(event_when(occasion, published, ev.type))
     ctx = context_date(ev.trigger.start, found) if ev.trigger is not None else None
-    if ctx is not None and _agrees(ev, text, parse, ctx.timex, published, lex):
+    if ctx is not None and _agrees(ev, text, parse, ctx.timex, published, lex, month_only):
         return event_when(ctx.timex, published, ev.type)
     lead = _lead_date(ev, text, timexes, parse, lex)
-    if lead is not None and _agrees(ev, text, parse, lead, published, lex):
+    if lead is not None and _agrees(ev, text, parse, lead, published, lex, month_only):
         return event_when(lead, published, ev.type)
     now = _now_report(ev, text, parse, lex) if published is not None and ev.status.coarse == Status.OCCURRED \
         else None

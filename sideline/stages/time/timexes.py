@@ -158,12 +158,13 @@ def _memory(ctx: Context, r: Resolved) -> Context:
 
 
 def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
-                 lexicon: TimexLexicon | None = None) -> list[Timex]:
+                 lexicon: TimexLexicon | None = None, month_only: bool = False) -> list[Timex]:
     """Every temporal expression in ``text`` with its value, resolved against ``anchor``.
 
     ``parse`` is an optional spaCy Doc over ``text`` (its sentences parsed or not); the tense
     of the clause governing a bare weekday or month decides which way it points. Relative
-    expressions after a dateline or caption date resolve against that date.
+    expressions after a dateline or caption date resolve against that date. ``month_only``:
+    the anchor stands for its month (a day of that month given without a year is of its year).
     """
     lex = lexicon or timex_lexicon()
     out: list[Timex] = []
@@ -172,7 +173,7 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
     for f in scan(text, lex):
         here = anchor_for(f.start, found_setters, anchor)
         ctx = Context(here, direction(text, f.start, f.end, parse, lex),
-                      memory.last_day, memory.last_month, memory.last_year)
+                      memory.last_day, memory.last_month, memory.last_year, month_only and here == anchor)
         try:
             r = _resolve(f, lex, ctx)
         except (ValueError, OverflowError):  # date arithmetic out of range: "31 June", year 9999

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,7 +29,7 @@ from .lexicon import TimexLexicon, timex_lexicon
 from .match import Found, scan
 from .relative import RELATIVE
 from .normalise import ABSOLUTE, Context, Resolved
-from .tense import direction
+from .tense import direction, past_plan
 
 __all__ = ["find_timexes", "as_day", "is_dateline", "Setter", "setters", "anchor_for", "context_date", "event_when",
            "timex_records", "dates"]
@@ -157,6 +157,17 @@ def _memory(ctx: Context, r: Resolved) -> Context:
     return Context(**{**ctx.__dict__, **changes})
 
 
+def _plan_step(f: Found, ctx: Context, text: str, parse: Any, lex: TimexLexicon) -> Context:
+    """A bare weekday of a plan told in the past, after a day of the plan named ahead of now,
+    is the first such weekday from that day: the plan's steps go forward ("was to arrive on
+    Thursday [the 10th]. On Saturday, he was to meet ..." is the 12th, not the 5th)."""
+    last, now = ctx.last_day, ctx.anchor
+    if f.kind != "weekday" or f.g("shift") or ctx.direction != 0 or now is None or last is None \
+            or not now < last <= now + timedelta(days=7) or not past_plan(f.start, f.end, parse, lex):
+        return ctx
+    return replace(ctx, anchor=last, direction=1)
+
+
 def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
                  lexicon: TimexLexicon | None = None, month_only: bool = False) -> list[Timex]:
     """Every temporal expression in ``text`` with its value, resolved against ``anchor``.
@@ -174,6 +185,7 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
         here = anchor_for(f.start, found_setters, anchor)
         ctx = Context(here, direction(text, f.start, f.end, parse, lex),
                       memory.last_day, memory.last_month, memory.last_year, month_only and here == anchor)
+        ctx = _plan_step(f, ctx, text, parse, lex)
         try:
             r = _resolve(f, lex, ctx)
         except (ValueError, OverflowError):  # date arithmetic out of range: "31 June", year 9999

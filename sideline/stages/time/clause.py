@@ -105,13 +105,41 @@ def _by_partner(tier: list[tuple], partner: int | None) -> Timex | None:
     return min(after or usable, key=lambda t: abs(t.span.start - partner))
 
 
+def _report_slot(root: Any, lex: TimexLexicon) -> bool:
+    """The date stands between a reporting verb and the subject of the clause it reports
+    ("said on Monday he would visit Kenya", "announced Tuesday that ..."): it dates the
+    report, wherever the parser hung it."""
+    verb = governing_verb(root.head) if root.head.i != root.i else None
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex["reporting_verbs"]:
+        return False
+    opening = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")]
+    return verb.head.i < root.i < min(opening, default=verb.i)
+
+
+def _crosses(own: Any, trig: Any, lex: TimexLexicon) -> bool:
+    """Between the verb a date modifies and the event's trigger stands a reporting verb or a
+    clause of sequence ("met him on Friday, a day after China said no meeting was planned"):
+    the date is not the event's."""
+    sequence = set(lex.syntax["sequence_preps"])
+    node = trig
+    for _ in range(12):
+        if node.i == own.i or node.head.i == node.i:
+            return False
+        if node.i != trig.i and node.lemma_.lower() in lex["reporting_verbs"] and node.pos_ in ("VERB", "AUX"):
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in sequence for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
 def _parsed_pick(trig: Any, cands: list[Timex], parse: Any, lex: TimexLexicon,
                  partner: int | None = None) -> Timex | None:
     targets = _clause(trig)
     tiers: dict[int, list[tuple]] = {1: [], 2: [], 3: []}
     for t in cands:
         root = token_at(parse, t.span)
-        if root is None:
+        if root is None or _report_slot(root, lex):
             continue
         n = _path_to(root, targets)
         own = governing_verb(root.head) if root.head.i != root.i else None
@@ -119,7 +147,8 @@ def _parsed_pick(trig: Any, cands: list[Timex], parse: Any, lex: TimexLexicon,
             tiers[1].append((_rank(t, trig)[:2], n, _rank(t, trig)[2], t))
         elif own is not None and _under(own, targets):
             tiers[2].append((_rank(t, trig), t))  # in a clause under the event's verb
-        elif own is not None and own.is_ancestor(trig) and own.lemma_.lower() not in lex["reporting_verbs"]:
+        elif own is not None and own.is_ancestor(trig) and own.lemma_.lower() not in lex["reporting_verbs"] \
+                and not _crosses(own, trig, lex):
             tiers[3].append((_rank(t, trig), t))  # governs the event ("On Monday, ... the two met")
     if (pick := _by_partner(tiers[1], partner)) is not None:
         return pick
@@ -151,11 +180,12 @@ def _occasion_pick(trig: Any, cands: list[Timex], parse: Any) -> Timex | None:
 
 
 def _dates_event(t: Timex, text: str, lex: TimexLexicon) -> bool:
-    """Not "since 1898" (an anchor, not the event's time), not "the current chairman"."""
+    """Not "since 1898" (an anchor, not the event's time), not "the current chairman", not the
+    date of a report ("said on Monday")."""
     if t.text.lower() in lex["undated_refs"]:
         return False
     before = text[max(0, t.span.start - 12):t.span.start].lower().split()
-    return not (before and before[-1] in lex["anchor_preps"])
+    return not (before and before[-1] in lex["anchor_preps"]) and not report_date(t, text, lex)
 
 
 def _in_sentence(ev: Event, timexes: tuple[Timex, ...], text: str, lex: TimexLexicon) -> list[Timex]:

@@ -6,6 +6,7 @@ real model through the NLP stage (``make_doc`` in tests/conftest.py, loaded once
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -521,7 +522,36 @@ def test_a_meeting_with_the_host_of_a_one_day_visit_takes_its_day():
     assert _frame(text, [visit, meet])[1] == When("2024-09-22", G.DAY, "Sunday")
 
 
-def test_a_meeting_with_the_host_inside_a_visit_range_takes_the_month():
+def test_a_meeting_with_the_host_inside_a_visit_of_several_days_takes_the_month():
+    text = ("The emir arrives in Doha on Sunday for a three-day visit. His meeting with the Qatari "
+            "emir is expected to focus on trade.")
+    visit = _ev(text, "arrives", ("Emir A", "Qatar"), Status.PLANNED, EventType.VISIT,
+                when=When("2024-09-29", G.DAY, "Sunday"), countries=("KWT", "QAT"))
+    meet = _ev(text, "meeting", ("Emir A", "Emir B"), Status.PLANNED, countries=("KWT", "QAT"))
+    assert _frame(text, [visit, meet])[1].value == "2024-09"
+    one_day = text.replace("three-day", "brief")
+    visit = _ev(one_day, "arrives", ("Emir A", "Qatar"), Status.PLANNED, EventType.VISIT,
+                when=When("2024-09-29", G.DAY, "Sunday"), countries=("KWT", "QAT"))
+    meet = _ev(one_day, "meeting", ("Emir A", "Emir B"), Status.PLANNED, countries=("KWT", "QAT"))
+    assert _frame(one_day, [visit, meet])[1].value == "2024-09-29"
+
+
+def test_an_undated_visit_takes_the_day_of_the_first_meeting_inside_it():
+    """'First visit of the new president to Chile' over 'The Chilean president received him on
+    Tuesday ...': the visit is dated by the meeting the text dates."""
+    text = ("First official visit of the new Peruvian president to Chile. The Chilean president "
+            "received him on Tuesday and they held talks again on Wednesday.")
+    visit = _ev(text, "visit", ("President P", "Chile"), kind=EventType.VISIT, countries=("PER", "CHL"))
+    tue = _ev(text, "received", ("President C", "President P"), kind=EventType.HOST,
+              when=When("2024-09-24", G.DAY, "Tuesday"), countries=("CHL", "PER"))
+    wed = _ev(text, "talks", ("President P", "President C"), kind=EventType.TALKS,
+              when=When("2024-09-25", G.DAY, "Wednesday"), countries=("PER", "CHL"))
+    assert _frame(text, [visit, wed, tue])[0] == When("2024-09-24", G.DAY, "Tuesday")
+    month = replace(tue, when=When("2024-09", G.MONTH, "this month"))
+    assert _frame(text, [visit, month])[0].value is None  # a month says less than the visit's own frame
+    ahead = replace(tue, status=Status.PLANNED, when=When("2024-10-01", G.DAY, "Tuesday"))
+    assert _frame(text, [visit, ahead])[0].value is None  # a meeting still ahead does not date a visit made
+
     text = "The king visited Peru from 2 to 5 September. His meeting with the Peruvian president went well."
     visit = _ev(text, "visited", ("King C", "Peru"), kind=EventType.VISIT,
                 when=When("2024-09-02", G.DAY, "from 2 to 5 September", "2024-09-05"),

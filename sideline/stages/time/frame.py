@@ -90,23 +90,46 @@ def _nearest(ev: Event, dated: Sequence[Event], published: date | None, month_on
     return min(cands, key=lambda d: abs(_pos(d) - _pos(ev)), default=None)
 
 
-def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None, month_only: bool) -> When | None:
+def _sits_in(meeting: Event, visit: Event) -> bool:
+    """The meeting is one of the visit's: its visitor meets the host (by name or country)."""
+    others = {k for a in meeting.actors for k in (a.name.lower() if a.name else None, a.country) if k}
+    return visit.type == EventType.VISIT and bool(visit.actors) and bool(visit.actors[0].name) \
+        and _kind(meeting) == "consult" and visit.actors[0].name.lower() in _names(meeting) \
+        and bool(_hosts(visit) & others)
+
+
+def _days_long(visit: Event, text: str, lex: TimexLexicon) -> bool:
+    """The text gives the visit several days ("a three-day visit", "a week-long tour") in its
+    own sentence."""
+    s = visit.sentence or visit.trigger
+    return s is not None and re.search(lex["multi_day_pattern"], text[s.start:s.end], re.I) is not None
+
+
+def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None, month_only: bool,
+                  text: str, lex: TimexLexicon) -> When | None:
     """A meeting of a visitor with the host of a dated visit: the visit's day when it lasts
-    one day, its month when it spans a range (meetings inside a visit window)."""
-    if _kind(ev) != "consult":
-        return None
-    others = {k for a in ev.actors for k in (a.name.lower() if a.name else None, a.country) if k}
-    visits = [d for d in dated if d.type == EventType.VISIT and d.actors and d.actors[0].name
-              and d.actors[0].name.lower() in _names(ev) and _hosts(d) & others
-              and _fits(ev, d.when.value, published, month_only)]
+    one day, its month when it spans a range or several days (meetings inside a visit window)."""
+    visits = [d for d in dated if _sits_in(ev, d) and _fits(ev, d.when.value, published, month_only)]
     if not visits:
         return None
     visit = min(visits, key=lambda d: abs(_pos(d) - _pos(ev)))
     w = visit.when
     apart = visit.status.coarse != ev.status.coarse  # "has arrived"; a meeting there "is not ruled out"
-    if (w.end_value or apart) and w.granularity in (G.DAY, G.TIME):
+    if (w.end_value or apart or _days_long(visit, text, lex)) and w.granularity in (G.DAY, G.TIME):
         return When(_month(w.value), G.MONTH, w.text, w.end_value)
     return w
+
+
+def _from_meetings(ev: Event, dated: Sequence[Event], published: date | None, month_only: bool) -> When | None:
+    """An undated visit takes the day of the first meeting inside it dated to the day (its
+    visitor with the host, told the same way: both happened, or both still ahead)."""
+    if ev.type != EventType.VISIT:
+        return None
+    same_way = [d for d in dated if _sits_in(d, ev) and d.when.granularity in (G.DAY, G.TIME)
+                and (d.status.coarse == Status.OCCURRED) == (ev.status.coarse == Status.OCCURRED)
+                and _fits(ev, d.when.value, published, month_only)]
+    first = min(same_way, key=lambda d: (d.when.value, _pos(d)), default=None)
+    return None if first is None else When(first.when.value, first.when.granularity, first.when.text)
 
 
 def referred_window(sentence: str, lex: TimexLexicon) -> str | None:
@@ -228,7 +251,8 @@ def frame_dates(events: Sequence[Event], text: str, timexes: Sequence[Timex],
             out.append(ev)
             continue
         same = _nearest(ev, dated, published, month_only)
-        when = same.when if same is not None else _inside_visit(ev, dated, published, month_only)
+        when = same.when if same is not None else _inside_visit(ev, dated, published, month_only, text, lex) \
+            or _from_meetings(ev, dated, published, month_only)
         when = when or _referred(ev, text, dated, published, lex, month_only) \
             or _frame(ev, dated, text, timexes, published, lex, month_only)
         out.append(replace(ev, when=when) if when is not None else ev)

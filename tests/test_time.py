@@ -153,6 +153,23 @@ def test_a_day_of_a_month_only_publication_month_is_of_that_year():
     assert [t.value for t in find_timexes(text, pub, month_only=True)] == ["2018-04-30", "2018-06-02"]
 
 
+def test_a_month_without_year_in_a_past_sentence_follows_the_time_the_sentence_set():
+    pub = date(2018, 3, 3)
+    text = ("The two leaders met in Hangzhou in September 2016, following a visit to Cairo by the "
+            "king in April.")
+    assert values(text, pub) == {"September 2016": "2016-09", "April": "2016-04"}
+
+
+@pytest.mark.parametrize("text, april", [
+    ("The two leaders met in Hangzhou in September 2016. The king visits Cairo in April.", "2018-04"),
+    ("The two leaders met in Hangzhou in September 2016 and will meet again in April.", "2018-04"),
+    ("The envoys met in Geneva in December 2017 and again in April.", "2017-04"),
+])
+def test_a_month_without_year_elsewhere_follows_the_publication_date(text, april):
+    """Another sentence, a future clause, or a time set near the publication date: no change."""
+    assert values(text, date(2018, 3, 3))["April"] == april
+
+
 def test_no_anchor_leaves_relative_expressions_out():
     assert values("They met yesterday and again on 2 May 2021.", anchor=None) == {"2 May 2021": "2021-05-02"}
 

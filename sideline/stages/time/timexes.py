@@ -168,6 +168,27 @@ def _plan_step(f: Found, ctx: Context, text: str, parse: Any, lex: TimexLexicon)
     return replace(ctx, anchor=last, direction=1)
 
 
+_OWN_YEAR = ("iso", "numeric", "dotted")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+[A-Z\"“]|\n")
+
+
+def _own_year(f: Found) -> bool:
+    return f.kind in _OWN_YEAR or f.kind in ("date", "month") and bool(f.g("year"))
+
+
+def _story_time(f: Found, ctx: Context, text: str, ref: tuple[int, date] | None) -> Context:
+    """A month or day named without a year, told in the past in a sentence that has just set
+    another time ("met in September 2016, following a visit in April"), is the nearest such
+    month around that time (April 2016), not around the publication date."""
+    if ref is None or ctx.anchor is None or ctx.direction > 0 or f.kind not in ("date", "month") \
+            or _own_year(f) or f.g("shift") or _SENTENCE_BREAK.search(text, ref[0], f.start):
+        return ctx
+    then = ref[1]
+    if (ctx.anchor.year - then.year) * 12 + ctx.anchor.month - then.month < 6:
+        return ctx
+    return replace(ctx, anchor=then, direction=0, month_only=False)
+
+
 def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
                  lexicon: TimexLexicon | None = None, month_only: bool = False) -> list[Timex]:
     """Every temporal expression in ``text`` with its value, resolved against ``anchor``.
@@ -181,11 +202,12 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
     out: list[Timex] = []
     found_setters: list[Setter] = []
     memory = Context(anchor=anchor)
+    ref: tuple[int, date] | None = None  # the end and the day of the last date given with its year
     for f in scan(text, lex):
         here = anchor_for(f.start, found_setters, anchor)
         ctx = Context(here, direction(text, f.start, f.end, parse, lex),
                       memory.last_day, memory.last_month, memory.last_year, month_only and here == anchor)
-        ctx = _plan_step(f, ctx, text, parse, lex)
+        ctx = _story_time(f, _plan_step(f, ctx, text, parse, lex), text, ref)
         try:
             r = _resolve(f, lex, ctx)
         except (ValueError, OverflowError):  # date arithmetic out of range: "31 June", year 9999
@@ -198,6 +220,8 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
             found_setters.append(s)
         if f.kind not in ("ref", "anaphoric"):
             memory = _memory(memory, r)
+        if _own_year(f) and r.granularity in (G.DAY, G.MONTH, G.TIME) and r.value:
+            ref = (f.end, date(int(r.value[:4]), int(r.value[5:7]), 1))
     return out
 
 

@@ -143,3 +143,47 @@ OPENING_DATE = """
 def test_an_opening_date_still_dates_the_clause_it_governs():
     """The same tier left alone: 'On Monday, ministers gathered in Oslo and held talks'."""
     assert dated(OPENING_DATE, "talks") == "2024-09-23"
+
+
+# -- the occasion's own time ----------------------------------------------------------------------
+
+def _attend(clause_rows: str) -> str:
+    """"The president will attend the summit <clause>." (the summit is token 5)."""
+    return """
+    0  The        _       DET    DT   1  det
+    1  president  _       NOUN   NN   3  nsubj
+    2  will       _       AUX    MD   3  aux
+    3  attend     _       VERB   VB   3  ROOT
+    4  the        _       DET    DT   5  det
+    5  summit     _       NOUN   NN   3  dobj
+""" + clause_rows
+
+
+def test_an_infinitive_describing_the_occasion_gives_its_window():
+    """'will attend the summit to be held this month': the summit's time is the attendance's."""
+    doc = _attend("""
+    6  to         _       PART   TO   8  aux
+    7  be         _       AUX    VB   8  auxpass
+    8  held       hold    VERB   VBN  5  acl
+    9  this       _       DET    DT   10 det    B-DATE
+    10 month      _       NOUN   NN   8  npadvmod I-DATE
+    11 .          _       PUNCT  .    3  punct
+""")
+    assert dated(doc, "attend", status=Status.PLANNED) == "2024-09"
+
+
+def test_a_clause_of_its_own_on_the_occasion_does_not():
+    """'will attend the summit, where he will meet the king next month': the meeting's time."""
+    doc = _attend("""
+    6  ,          _       PUNCT  ,    5  punct
+    7  where      _       SCONJ  WRB  10 advmod
+    8  he         _       PRON   PRP  10 nsubj
+    9  will       _       AUX    MD   10 aux
+    10 meet       _       VERB   VB   5  relcl
+    11 the        _       DET    DT   12 det
+    12 king       _       NOUN   NN   10 dobj
+    13 next       _       ADJ    JJ   14 amod   B-DATE
+    14 month      _       NOUN   NN   10 npadvmod I-DATE
+    15 .          _       PUNCT  .    3  punct
+""")
+    assert dated(doc, "attend", status=Status.PLANNED) is None

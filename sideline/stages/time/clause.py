@@ -158,22 +158,33 @@ def _parsed_pick(trig: Any, cands: list[Timex], parse: Any, lex: TimexLexicon,
     return None
 
 
-def _occasion_pick(trig: Any, cands: list[Timex], parse: Any) -> Timex | None:
-    """A date in a relative clause of a noun inside the event's clause: the window of the
-    occasion ("meet on the margins of the assembly, which runs from September 13-16")."""
+def _describes(own: Any, lex: TimexLexicon) -> bool:
+    """A clause that describes a noun's time: "which runs ...", "starting ...", "held ...",
+    "to be held ..." (an infinitive, passive or not), not "where he will attend ..."."""
+    if own.dep_ not in ("relcl", "acl") or own.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    infinitive = set(lex.syntax["infinitive"])
+    aux = [c for c in own.children if c.dep_ == "aux"]
+    if any(c.dep_ == "advmod" for c in own.children) or any(c.lower_ not in infinitive for c in aux):
+        return False
+    return own.tag_ in ("VBZ", "VBP", "VBD", "VBG", "VBN") or own.tag_ == "VB" and bool(aux)
+
+
+def _occasion_pick(trig: Any, cands: list[Timex], parse: Any, lex: TimexLexicon) -> Timex | None:
+    """A date in a clause describing a noun inside the event's clause: the window of the
+    occasion ("meet on the margins of the assembly, which runs from September 13-16", "attend
+    the summit to be held this month")."""
     targets = _clause(trig)
     for t in cands:
         root = token_at(parse, t.span)
         own = governing_verb(root.head) if root is not None and root.head.i != root.i else None
-        if own is None or own.dep_ not in ("relcl", "acl") or own.head.pos_ not in ("NOUN", "PROPN") \
-                or own.tag_ not in ("VBZ", "VBP", "VBD", "VBG", "VBN") \
-                or any(c.dep_ in ("aux", "advmod") for c in own.children):
-            continue  # "which runs ...", "starting ...", "held ...", not "where he will attend ..."
+        if own is None or not _describes(own, lex):
+            continue
         node = own.head
-        for _ in range(8):  # up through prepositions only: "on the margins of the assembly"
+        for _ in range(8):  # up through prepositions and an object: "on the margins of the assembly"
             if node.i in targets:
                 return t
-            if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "compound", "appos"):
+            if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "compound", "appos", "dobj"):
                 break
             node = node.head
     return None
@@ -231,7 +242,7 @@ def clause_date(ev: Event, text: str, timexes: tuple[Timex, ...], parse: Any, pu
     if pick is not None:
         when = event_when(pick, published, ev.type)
         return _visit_frame(when) if _inside_visit(ev, trig, pick, parse, lex) else when
-    occasion = _occasion_pick(trig, cands, parse) if trig is not None else None
+    occasion = _occasion_pick(trig, cands, parse, lex) if trig is not None else None
     if occasion is not None:
         return _visit_frame(event_when(occasion, published, ev.type))
     return None

@@ -187,3 +187,28 @@ def test_a_clause_of_its_own_on_the_occasion_does_not():
     15 .          _       PUNCT  .    3  punct
 """)
     assert dated(doc, "attend", status=Status.PLANNED) is None
+
+
+# -- the event's status turns a date its clause left open ------------------------------------------
+
+MEETING_IN_FEBRUARY = """
+    0  Meeting    meet    VERB   VBG  8  advcl
+    1  the        _       DET    DT   2  det
+    2  king       _       NOUN   NN   0  dobj
+    3  in         _       ADP    IN   0  prep
+    4  February   _       PROPN  NNP  3  pobj   B-DATE
+    5  ,          _       PUNCT  ,    8  punct
+    6  the        _       DET    DT   7  det
+    7  minister   _       NOUN   NN   8  nsubj
+    8  discussed  discuss VERB   VBD  8  ROOT
+    9  trade      _       NOUN   NN   8  dobj
+    10 .          _       PUNCT  .    8  punct
+"""
+
+
+def test_a_meeting_that_took_place_in_february_is_last_february():
+    """A participle leaves the month open: the nearest February is the coming one, but a
+    meeting that took place is behind; one still planned keeps the coming one."""
+    assert dated(MEETING_IN_FEBRUARY, "Meeting") == "2024-02"
+    assert dated(MEETING_IN_FEBRUARY, "Meeting", status=Status.PLANNED) == "2025-02"
+    assert dated(MEETING_IN_FEBRUARY, "Meeting", status=Status.UNCERTAIN) == "2025-02"

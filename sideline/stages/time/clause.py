@@ -19,15 +19,16 @@ visit Kenya").
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ...records import Event, EventType, Granularity, Span, Timex, When
+from ...records import Event, EventType, Granularity, Span, Status, Timex, When
 from ..nlp import is_parsed
 from .frame import report_date
 from .lexicon import TimexLexicon
-from .tense import governing_verb, span_root
-from .timexes import event_when
+from .tense import governing_verb, past_plan, span_root
+from .timexes import Setter, anchor_for, event_when, turned
 
 __all__ = ["clause_date", "token_at"]
 
@@ -232,14 +233,38 @@ def _visit_frame(when: When) -> When:
 
 
 
+_WAY = {Status.PLANNED: 1, Status.PROPOSED: 1, Status.OCCURRED: -1}
+
+
+def _the_way_of(ev: Event, trig: Any, t: Timex, text: str, parse: Any, anchor: date | None,
+                lex: TimexLexicon) -> Timex:
+    """A date without its year in the event's own clause that the clause's tense left pointing
+    the wrong way for the event's status is turned: a meeting that took place "in February" is
+    last February, one planned "on Monday" the coming Monday. A plan told in the past keeps its
+    nearest day; a date of another clause is not turned."""
+    way = _WAY.get(ev.status.coarse)
+    value = t.value or ""
+    root = token_at(parse, t.span)
+    if way is None or anchor is None or not value[:4].isdigit() or root is None \
+            or _path_to(root, _clause(trig)) is None or past_plan(t.span.start, t.span.end, parse, lex):
+        return t
+    now = anchor.isoformat()[:len(value[:10])]
+    if not (way < 0 and value[:10] > now or way > 0 and value[:10] < now):
+        return t
+    return turned(text, t, anchor, way, lex) or t
+
+
 def clause_date(ev: Event, text: str, timexes: tuple[Timex, ...], parse: Any, published: date | None,
-                lex: TimexLexicon) -> When | None:
-    """The date the event's own clause gives (steps 1-3 and the occasion), else None."""
+                lex: TimexLexicon, found: Sequence[Setter] = ()) -> When | None:
+    """The date the event's own clause gives (steps 1-3 and the occasion), else None. ``found``:
+    the dates the text sets (a dateline re-anchors the words after it)."""
     cands = _in_sentence(ev, timexes, text, lex)
     trig = token_at(parse, ev.trigger)
     pick = _parsed_pick(trig, cands, parse, lex, _partner_end(ev, text)) if trig is not None \
         else _nearest(ev, cands)
     if pick is not None:
+        if trig is not None:
+            pick = _the_way_of(ev, trig, pick, text, parse, anchor_for(pick.span.start, found, published), lex)
         when = event_when(pick, published, ev.type)
         return _visit_frame(when) if _inside_visit(ev, trig, pick, parse, lex) else when
     occasion = _occasion_pick(trig, cands, parse, lex) if trig is not None else None

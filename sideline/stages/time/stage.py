@@ -216,7 +216,7 @@ def date_event(ev: Event, text: str, timexes: tuple[Timex, ...], found: list[Set
 
 def _date_event(ev: Event, text: str, timexes: tuple[Timex, ...], found: list[Setter],
                 parse: Any, published: date | None, lex: TimexLexicon, month_only: bool = False) -> When:
-    own = clause_date(ev, text, timexes, parse, published, lex)
+    own = clause_date(ev, text, timexes, parse, published, lex, found)
     if own is not None:
         return own
     ctx = context_date(ev.trigger.start, found) if ev.trigger is not None else None

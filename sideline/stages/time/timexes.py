@@ -32,7 +32,7 @@ from .normalise import ABSOLUTE, Context, Resolved
 from .tense import direction, past_plan
 
 __all__ = ["find_timexes", "as_day", "is_dateline", "Setter", "setters", "anchor_for", "context_date", "event_when",
-           "timex_records", "dates"]
+           "turned", "timex_records", "dates"]
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
@@ -223,6 +223,25 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
         if _own_year(f) and r.granularity in (G.DAY, G.MONTH, G.TIME) and r.value:
             ref = (f.end, date(int(r.value[:4]), int(r.value[5:7]), 1))
     return out
+
+
+_TURNABLE = ("weekday", "wd_range", "month", "date", "nth")
+
+
+def turned(text: str, t: Timex, anchor: date, way: int, lexicon: TimexLexicon | None = None) -> Timex | None:
+    """The expression ``t`` of ``text`` resolved the way ``way`` points (+1 ahead of ``anchor``,
+    -1 behind), when it names no year ("in February", "on Monday", "March 5"), else None."""
+    lex = lexicon or timex_lexicon()
+    lo = max(0, t.span.start - 40)
+    found = [f for f in scan(text[lo:t.span.end], lex) if f.start + lo == t.span.start and f.end + lo == t.span.end]
+    if len(found) != 1 or found[0].kind not in _TURNABLE or _own_year(found[0]) or found[0].g("shift") \
+            or found[0].kind != "weekday" and found[0].g("wd"):  # "Friday, July 27" fixes its year
+        return None
+    try:
+        r = _resolve(found[0], lex, Context(anchor, way))
+    except (ValueError, OverflowError):
+        return None
+    return None if r is None else Timex(t.span, t.text, r.value, r.granularity, r.end_value)
 
 
 def _month_window(start: date, end: date) -> str | None:

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.sideline-installed
 
-.PHONY: setup demo test test-fast bench clean
+.PHONY: setup demo test test-fast bench clean chromium
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,8 +18,14 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/sideline demo
 
+# The browser tests (tests/test_web_browser.py) drive Debian's Chromium with Playwright; as root
+# this installs it when it is missing (Playwright's own browser download is not used).
+chromium:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q chromium; } \
+	  || { echo "make: the browser tests need /usr/bin/chromium: apt-get install chromium" >&2; exit 1; }
+
 # pytest exits 5 when it collects no test: that is a failure here, said plainly.
-test: setup
+test: setup chromium
 	@$(BIN)/python -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests (exit 5)" >&2; fi; exit $$rc
 

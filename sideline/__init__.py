@@ -7,7 +7,8 @@
     ...     ledger.export("jsonl", "events.jsonl")
 
 ``extract`` writes the ledger; ``open`` gives a read-only :class:`LedgerDB` whose methods
-are the read commands of the CLI (events, event, story, actors, rejects, export, score);
+are the read commands of the CLI (events, counts, event, story, actors, articles, rejects,
+export, score);
 ``dates`` prints no ledger, only the temporal expressions of some texts.
 """
 from .api import LedgerDB, RunSummary, dates, extract, open

@@ -32,14 +32,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import browse as _browse
 from . import query as _query
 from .errors import E, ConfigError
 from .evaluate import Report, read_jsonl, score as _score
 from .pipeline import Pipeline
+from .aggregate import Counts
+from .browse import ActorProfile, ArticleView, Page, StoryPage
 from .query import ActorSummary, EventClaims, EventFilter
 from .records import Article, Event, Reject, Result
 
-__all__ = ["RunSummary", "extract", "link", "open", "LedgerDB", "dates", "DEFAULT_DB"]
+__all__ = ["RunSummary", "extract", "link", "open", "LedgerDB", "dates", "serve", "DEFAULT_DB"]
 
 DEFAULT_DB = "sideline.duckdb"
 
@@ -104,9 +107,10 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
     the run always goes on. ``on_result`` is called with every result as it is stored
     (the CLI uses it for its progress bar and reject messages).
     """
-    from .stages.ingest.read import read_inputs
+    from .stages.ingest.read import check_inputs, read_inputs
     from .store.database import Store
 
+    check_inputs(inputs)  # none exists: an error, and no database is made
     started = time.perf_counter()
     pipeline = pipeline or Pipeline.default(data_dir=str(data_dir) if data_dir else None)
     counts = {"articles": 0, "extracted": 0, "unchanged": 0, "rejected": 0, "events": 0}
@@ -146,32 +150,16 @@ def _count(res: Result, counts: dict[str, int], rejects: list[Reject]) -> None:
 
 
 def link(store, data_dir: str | Path | None = None) -> int:
-    """Link every mention in the ledger into events and store the event ids; returns #events.
+    """Link the ledger's mentions into events and store the event ids; returns #events.
 
-    Every run starts again from the participants as extracted and completes them with what
-    the whole corpus taught (:mod:`sideline.ledger.learned`) before linking, so the ledger depends
-    only on what is stored, not on the runs or the order it came in. The completed
-    participants are stored for every reader (``linked_actors``).
+    Participants are completed with what the whole corpus taught (:mod:`sideline.ledger.learned`)
+    and stored for every reader (``linked_actors``). Only what the new or changed articles can
+    change is linked again (:mod:`sideline.store.relink`), and the ledger depends only on what is
+    stored, not on the runs or the order it came in.
     """
-    from .ledger.ledger import Ledger
-    from .ledger.learned import Enricher
+    from .store.relink import relink
 
-    published = store.published_dates()
-    enrich = Enricher.load(store.learned_roles(), data_dir)
-    current = store.linked_actors()
-    events, changes = [], {}
-    for raw in store.events(raw=True):
-        ev = enrich(raw, published.get(raw.article))
-        events.append(ev)
-        linked = ev.actors if ev.actors != raw.actors else None
-        if current.get(raw.mention_id) != linked:
-            changes[raw.mention_id] = linked
-    store.set_linked_actors(changes)
-    ledger = Ledger()
-    ledger.add(events, published=published)
-    mapping = ledger.assignments()
-    store.set_event_ids(mapping)
-    return len(set(mapping.values()))
+    return relink(store, data_dir)
 
 
 # ``open`` is sideline.open; it hides the builtin in this module, which does not use the builtin.
@@ -214,7 +202,9 @@ class LedgerDB:
         """Event mentions (one claim in one article each) that pass every filter given, in
         ledger order; at most ``limit``. Filters: ``actor``, ``with_`` (another participant),
         ``since``, ``until`` (a date or ISO string), ``status``, ``type`` (enum or value),
-        ``place``, ``article`` (see :class:`~sideline.query.EventFilter`). An unknown filter
+        ``place``, ``article``, ``country`` (codes: a list or "RUS,USA"), ``cameo`` (a code or
+        its first digits), ``plover``, ``source``, ``min_confidence``, ``event_id`` (see
+        :class:`~sideline.query.EventFilter`). An unknown filter
         or value is a :class:`~sideline.errors.QueryError`."""
         return _query.events(self._store, EventFilter.of(**filters), limit=limit)
 
@@ -225,6 +215,22 @@ class LedgerDB:
         *(inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f.type)
           for f in fields(EventFilter)),
     ], return_annotation="list[Event]")
+
+    def counts(self, by: list[str], **filters: Any) -> "Counts":
+        """Ledger events counted by ``by``: any of ``month``, ``year``, ``dyad``, ``country``,
+        ``type``, ``status`` (a list, or one string with commas). An event counts when one of
+        its mentions passes the filters (those of :meth:`events`), once in each group it falls
+        in, under its ledger values (see :mod:`sideline.aggregate`). Returns a
+        :class:`~sideline.aggregate.Counts` (``rows``, ``records()``, ``to_json()``,
+        ``to_arrow()``); an unknown key or filter is a :class:`~sideline.errors.QueryError`."""
+        return _query.counts(self._store, by, EventFilter.of(**filters))
+
+    counts.__signature__ = inspect.Signature([
+        inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("by", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation="list[str]"),
+        *(inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=f.type)
+          for f in fields(EventFilter)),
+    ], return_annotation="Counts")
 
     def event(self, event_id: str) -> EventClaims | None:
         """One event with all its claims (``event_id`` may be the id of one of its mentions),
@@ -240,9 +246,60 @@ class LedgerDB:
         """Canonical actors (those whose name or alias holds ``query``), most mentioned first."""
         return _query.actors(self._store, query)
 
+    def articles(self) -> list["ArticleRef"]:
+        """Every stored article with its provenance (url, outlet, title, publication date,
+        when it entered the ledger) and how many event mentions it holds, by id."""
+        from .export.view import article_refs
+
+        return list(article_refs(self._store).values())
+
     def rejects(self) -> list[Reject]:
         """The inputs that were rejected, and why."""
         return list(self._store.rejects())
+
+    # -- what the web pages ask (sideline serve); each answers from SQL, not the whole ledger ----
+    def page(self, *, offset: int = 0, limit: int = 50, **filters: Any) -> "Page":
+        """A page of the mentions :meth:`events` gives for the same filters: ``.total`` of them,
+        ``.events`` the ``limit`` from ``offset``."""
+        return _browse.page(self._store, EventFilter.of(**filters), offset=offset, limit=limit)
+
+    def dyad(self, actor_a: str, actor_b: str, *, offset: int = 0, limit: int = 50) -> "StoryPage":
+        """A page of :meth:`story`: ``.total`` events of the pair, ``.events`` the ``limit`` from ``offset``."""
+        return _browse.story(self._store, actor_a, actor_b, offset=offset, limit=limit)
+
+    def texts_of(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles of these ids (their text as given), by id."""
+        return _browse.articles(self._store, article_ids)
+
+    def article(self, article_id: str) -> "ArticleView | None":
+        """One stored article (its text as given), the mentions it holds and its rejects, or None."""
+        return _browse.article(self._store, article_id)
+
+    def actor(self, name: str, *, limit: int = 50, offset: int = 0) -> "ActorProfile | None":
+        """The canonical actor ``name``: roles, codes, aliases, engagements (latest first, ``limit``
+        from ``offset``), mentions per month and status, and its network; or None."""
+        return _browse.actor(self._store, name, limit=limit, offset=offset)
+
+    def roster(self, query: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Canonical actors (name, kind, role, country, code, aliases, mentions) from the ledger's
+        actor table, most mentioned first; a quick :meth:`actors` without the role sources."""
+        return _browse.roster(self._store, query, limit)
+
+    def sql(self, query: str, max_rows: int = 1000, timeout: float = 5.0):
+        """Run one read-only SELECT on a sandboxed connection of its own (no external access,
+        ``max_rows`` rows, ``timeout`` seconds); a refused or failed query is a ``QueryError``."""
+        from .store.sandbox import run_sql
+
+        return run_sql(self.path, query, max_rows=max_rows, timeout=timeout)
+
+    def app(self):
+        """The web app (ASGI) over this ledger's file, as ``sideline serve`` serves it. Every
+        request opens a read-only connection of its own; close this object if an ``extract``
+        must write to the file while the app runs."""
+        from .web.app import create_app
+
+        path = self.path
+        return create_app(lambda: LedgerDB(path), title=Path(path).name)
 
     def export(self, format: str = "jsonl", output: str | os.PathLike | None = None):
         """Write the ledger as ``format`` (a name in ``sideline.export.WRITERS``) to ``output``
@@ -280,3 +337,13 @@ def dates(inputs: Sequence[str | Path], published: date | None = None, *,
                 on_reject(item.reject)
             continue
         yield from timex_records(item)
+
+
+def serve(db: str | Path = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the ledger at ``db`` as web pages and their JSON twins on ``host``:``port`` until
+    interrupted (``sideline serve``). Read-only; binds to this machine only unless ``host`` says
+    otherwise. A missing or unreadable ledger is a ``StoreError`` before anything is served."""
+    from .web.app import run
+
+    LedgerDB(db).close()  # a missing or newer database fails here, with its code
+    run(lambda: LedgerDB(db), host=host, port=port, title=Path(db).name)

@@ -41,6 +41,16 @@ def _default(fn, name: str):
     return inspect.signature(fn).parameters[name].default
 
 
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"not a count (0 or more): {text!r}")
+    return n
+
+
 def _db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="PATH", default=_default(api.open, "db"),
                    help="the DuckDB ledger file (default: %(default)s)")
@@ -72,7 +82,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
             p.add_argument(flag, dest=f.name, choices=[m.value for m in kind], help=f.metadata["help"])
         else:
             p.add_argument(flag, dest=f.name, metavar=f.metadata["metavar"], help=f.metadata["help"],
-                           type=_date if kind is date else kind)
+                           type=_date if kind is date else str if kind is tuple else kind)
 
 
 def _add_readers(sub) -> None:
@@ -85,8 +95,14 @@ def _add_readers(sub) -> None:
     p = sub.add_parser("events", help="list event mentions, filtered")
     _db(p)
     _add_filters(p)
-    p.add_argument("--limit", type=int, metavar="N", help="at most N mentions")
+    p.add_argument("--limit", type=_count, metavar="N", help="at most N mentions (0: none)")
     p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+    p = sub.add_parser("counts", help="count ledger events by month, year, dyad, country, type or status")
+    _db(p)
+    p.add_argument("--by", required=True, metavar="KEY[,KEY]",
+                   help="what to count by, with commas: month, year, dyad, country, type, status")
+    _add_filters(p)
+    p.add_argument("--json", action="store_true", help="JSON lines (one per row) instead of a table")
     p = sub.add_parser("event", help="one event with all its mentions and evidence")
     _db(p)
     p.add_argument("event_id", metavar="ID", help="an event id, or the id of one of its mentions")
@@ -99,6 +115,9 @@ def _add_readers(sub) -> None:
     p = sub.add_parser("actors", help="canonical actors with aliases, roles, countries, codes and counts")
     _db(p)
     p.add_argument("query", nargs="?", metavar="QUERY", help="only actors whose name or alias holds this")
+    p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+    p = sub.add_parser("articles", help="the stored articles with their url, outlet, title and date")
+    _db(p)
     p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     p = sub.add_parser("rejects", help="the inputs that were rejected, and why")
     _db(p)
@@ -115,6 +134,12 @@ def _add_tools(sub) -> None:
     p.add_argument("--articles", help="the articles JSONL that was run: its articles without gold count too")
     p.add_argument("--json", action="store_true", help="the figures as one JSON line")
     p.add_argument("--by-article", action="store_true", help="list misses, false alarms and wrong statuses")
+    p = sub.add_parser("serve", help="browse the ledger in a web browser (read-only, local)")
+    p.add_argument("--db", metavar="PATH", default=_default(api.serve, "db"),
+                   help="the DuckDB ledger file (default: %(default)s)")
+    p.add_argument("--host", default=_default(api.serve, "host"),
+                   help="the address to listen on (default: %(default)s, this machine only)")
+    p.add_argument("--port", type=int, default=_default(api.serve, "port"), help="the port (default: %(default)s)")
     p = sub.add_parser("demo", help="extract the bundled example corpus and print the ledger")
     p.add_argument("--db", metavar="PATH", default="sideline-demo.duckdb",
                    help="the demo ledger (default: %(default)s)")
@@ -129,9 +154,30 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """Parse ``argv``; an unknown flag is reported with the usage of its own command."""
+    ap = build_parser()
+    args, extra = ap.parse_known_args(argv)
+    if extra:
+        sub = next(a for a in ap._actions if isinstance(a, argparse._SubParsersAction))
+        sub.choices[args.command].error("unrecognized arguments: " + " ".join(extra))
+    return args
+
+
+def _interrupted(args: argparse.Namespace) -> int:
+    """Ctrl-C: one line saying what is kept, exit status 130 (128 + SIGINT)."""
+    from .errors import E
+
+    where = getattr(args, "db", None) if args.command in ("extract", "demo") else None
+    print(f"sideline: {E.E011.format(db=where)}" if where else "sideline: interrupted.", file=sys.stderr)
+    return 130
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command. Errors are one coded line (exit 2); Ctrl-C is one line (exit 130)."""
+    args = _parse(argv)
     from . import commands
+    from .errors import E, StoreError
 
     try:
         return getattr(commands, "cmd_" + args.command)(args) or 0
@@ -140,6 +186,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return _interrupted(args)
+    except Exception as err:  # noqa: BLE001 - DuckDB failing mid-run (a full disk, a damaged file)
+        import duckdb
+
+        if "interrupted" in str(err).lower():  # DuckDB turns Ctrl-C inside a query into an error
+            return _interrupted(args)
+        if not isinstance(err, duckdb.Error):
+            raise
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        print(f"sideline: error: {StoreError(E.E209, path=getattr(args, 'db', '?'), reason=reason)}",
+              file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ from .query import EventClaims, EventFilter
 from .records import Event, Result
 
 __all__ = [
-    "cmd_extract", "cmd_export", "cmd_events", "cmd_event", "cmd_story", "cmd_actors",
-    "cmd_rejects", "cmd_dates", "cmd_eval", "cmd_demo", "CALLS",
+    "cmd_extract", "cmd_export", "cmd_events", "cmd_counts", "cmd_event", "cmd_story", "cmd_actors",
+    "cmd_articles", "cmd_rejects", "cmd_dates", "cmd_eval", "cmd_serve", "cmd_demo", "CALLS",
 ]
 
 EXAMPLES = Path(__file__).parent / "data" / "examples"
@@ -26,9 +26,9 @@ EXAMPLES = Path(__file__).parent / "data" / "examples"
 #: keywords); ``demo`` is the one command that makes two calls: ``extract``, then ``events``
 CALLS: dict[str, object] = {
     "extract": api.extract, "dates": api.dates,
-    "events": api.LedgerDB.events, "event": api.LedgerDB.event, "story": api.LedgerDB.story,
-    "actors": api.LedgerDB.actors, "rejects": api.LedgerDB.rejects, "export": api.LedgerDB.export,
-    "eval": api.LedgerDB.score,
+    "events": api.LedgerDB.events, "counts": api.LedgerDB.counts, "event": api.LedgerDB.event,
+    "story": api.LedgerDB.story, "actors": api.LedgerDB.actors, "articles": api.LedgerDB.articles,
+    "rejects": api.LedgerDB.rejects, "export": api.LedgerDB.export, "eval": api.LedgerDB.score, "serve": api.serve,
 }
 
 
@@ -103,19 +103,21 @@ def cmd_export(args) -> int:
     return 0
 
 
-def _json_lines(evs: list[Event]) -> None:
-    from .codec import event_to_json
+def _json_lines(evs: list[Event], ledger) -> None:
+    """The mentions as ``export --format jsonl`` writes them (with their articles' provenance)."""
+    from .export.view import ArticleRef, mention_line
 
+    refs = {a.id: a for a in ledger.articles()}
     for ev in evs:
-        write_json(event_to_json(ev))
+        write_json(mention_line(ev, refs.get(ev.article) or ArticleRef(ev.article)))
 
 
 def _table(evs: Sequence[Event], title: str | None = None) -> Table:
     t = Table(title=title, show_lines=False)
-    for col in ("article", "type", "status", "participants", "date", "place", "according to"):
+    for col in ("event", "article", "type", "status", "participants", "date", "place", "according to"):
         t.add_column(col, overflow="fold")
     for ev in evs:
-        t.add_row(ev.article, ev.type.value, ev.status.value, ", ".join(a.name for a in ev.actors),
+        t.add_row(ev.event_id or "", ev.article, ev.type.value, ev.status.value, ", ".join(a.name for a in ev.actors),
                   (ev.when.value or "") if ev.when else "", (ev.where.name or "") if ev.where else "",
                   ev.attributed_to.name if ev.attributed_to else "")
     return t
@@ -125,10 +127,27 @@ def cmd_events(args) -> int:
     filters = {f.name: getattr(args, f.name) for f in fields(EventFilter)}
     with api.open(args.db) as ledger:
         evs = ledger.events(limit=args.limit, **filters)
+        if args.json:
+            _json_lines(evs, ledger)
+            return 0
+    _out().print(_table(evs, title=f"{len(evs)} event mentions"))
+    return 0
+
+
+def cmd_counts(args) -> int:
+    filters = {f.name: getattr(args, f.name) for f in fields(EventFilter)}
+    with api.open(args.db) as ledger:
+        counts = ledger.counts(args.by, **filters)
     if args.json:
-        _json_lines(evs)
-    else:
-        _out().print(_table(evs, title=f"{len(evs)} event mentions"))
+        for row in counts.records():
+            write_json(row)
+        return 0
+    t = Table(title=f"{counts.events} events by {', '.join(counts.by)}")
+    for col in (*counts.by, "events", "mentions"):
+        t.add_column(col, justify="right" if col in ("events", "mentions") else "left")
+    for r in counts:
+        t.add_row(*(v if v is not None else "-" for v in r.keys), str(r.events), str(r.mentions))
+    _out().print(t)
     return 0
 
 
@@ -196,6 +215,23 @@ def cmd_actors(args) -> int:
     return 0
 
 
+def cmd_articles(args) -> int:
+    with api.open(args.db) as ledger:
+        rows = ledger.articles()
+    if args.json:
+        for r in rows:
+            write_json(r.to_json(full=True))
+        return 0
+    t = Table(title=f"{len(rows)} articles")
+    for col in ("article", "published", "source", "title", "url", "mentions"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(r.id, r.published.isoformat() if r.published else "", r.source or "", r.title or "",
+                  r.url or "", str(r.mentions))
+    _out().print(t)
+    return 0
+
+
 def cmd_rejects(args) -> int:
     with api.open(args.db) as ledger:
         rows = ledger.rejects()
@@ -237,4 +273,13 @@ def cmd_demo(args) -> int:
     with api.open(args.db) as ledger:
         evs = ledger.events()
     con.print(_table(evs, title=f"the ledger: {len(evs)} event mentions"))
+    con.print(f"\nNext, browse it in a web browser:  sideline serve --db {args.db}", highlight=False, markup=False)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    try:
+        api.serve(db=args.db, host=args.host, port=args.port)
+    except KeyboardInterrupt:
+        pass
     return 0

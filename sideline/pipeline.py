@@ -11,7 +11,8 @@ A stage is any object with
 The pipeline checks, when it is built, that every stage's requirements are
 provided by an earlier stage, so a wrong order fails at once and not mid-run.
 An :class:`~sideline.errors.InputError` raised by a stage rejects that one
-document; the stream goes on.
+document (any other exception too, as E111); the stream goes on. When a stage's batch
+method fails, the batch is redone one document at a time, so only the bad one is lost.
 """
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage]) -> None:
         self.stages = tuple(stages)
         self._check_order()
+        #: whether a stage decides the publication date (then its verdict, even None, is kept)
+        self._dated = any(_root(p) == "published" for s in self.stages for p in s.provides)
 
     @classmethod
     def default(cls, *, model: str | None = None, data_dir: str | None = None, **options: object) -> "Pipeline":
@@ -108,7 +111,7 @@ class Pipeline:
     # -- the stage loop -------------------------------------------------------------------------
     def _run(self, docs: list[Document], batch_size: int) -> Iterator[Result]:
         for d in self._run_docs(docs, batch_size):
-            yield d if isinstance(d, Result) else _result(d)
+            yield d if isinstance(d, Result) else _result(d, self._dated)
 
     def _run_docs(self, docs: list[Document], batch_size: int) -> list[Document | Result]:
         """Run every stage over a batch; a document rejected by a stage leaves the batch."""
@@ -125,8 +128,8 @@ class Pipeline:
         if batch_pipe is not None and len(docs) > 1:
             try:
                 return list(batch_pipe(docs, batch_size=batch_size))
-            except InputError:
-                pass  # fall back to one at a time so that only the bad document is rejected
+            except Exception:  # noqa: BLE001 - redo one at a time: only the bad document is rejected
+                log.info("stage %s failed on a batch; processing its documents one at a time", stage.name)
         out: list[Document | Result] = []
         for doc in docs:
             try:
@@ -139,9 +142,9 @@ class Pipeline:
         return out
 
 
-def _result(doc: Document) -> Result:
+def _result(doc: Document, dated: bool = True) -> Result:
     article = doc.article
-    if doc.published and doc.published != article.published:
+    if doc.published != article.published and (dated or doc.published):
         from dataclasses import replace
 
         article = replace(article, published=doc.published, published_from=doc.published_from)

@@ -21,7 +21,7 @@ from .errors import E, ConfigError
 from .records import EventType
 
 __all__ = ["TypeInfo", "table", "info", "family", "merge_group", "refers_as", "cameo_by_status",
-           "FAMILIES"]
+           "plover_by_status", "plover_events", "plover_score", "plover_quad", "FAMILIES"]
 
 #: the scorer's coarse groups (FORMAT.md): every type belongs to one
 FAMILIES = ("consult", "visit", "phone_call")
@@ -79,3 +79,26 @@ def refers_as(kind: EventType | str) -> str:
 def cameo_by_status(data_dir: str | None = None) -> Mapping[str, str]:
     """CAMEO codes for claims that did not (yet) happen, by status."""
     return MappingProxyType(dict(lexicons.load("types", data_dir).get("cameo_by_status", {})))
+
+
+def plover_by_status(data_dir: str | None = None) -> Mapping[str, Mapping[str, str | None]]:
+    """The PLOVER event and mode of claims that did not (yet) happen, by status."""
+    rows = lexicons.load("types", data_dir).get("plover_by_status", {})
+    return MappingProxyType({k: MappingProxyType(dict(v)) for k, v in rows.items()})
+
+
+def plover_score(event: str, mode: str | None = None, data_dir: str | None = None) -> float | None:
+    """The PLOVER conflict-cooperation score of an event (and mode), or None."""
+    scores = lexicons.load("types", data_dir).get("plover_scores", {})
+    return scores.get(f"{event}:{mode}", scores.get(event)) if mode else scores.get(event)
+
+
+def plover_quad(event: str, data_dir: str | None = None) -> int | None:
+    """The quad category (1-4) of a PLOVER event, or None."""
+    return lexicons.load("types", data_dir).get("plover_quad", {}).get(event)
+
+
+def plover_events(data_dir: str | None = None) -> tuple[str, ...]:
+    """Every PLOVER event sideline codes (CONSULT, AGREE, REJECT), sorted."""
+    found = {row.plover for row in table(data_dir).values()}
+    return tuple(sorted(found | {row["event"] for row in plover_by_status(data_dir).values()}))

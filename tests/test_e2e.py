@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from ._export_data import without_dateadded
+
 pytestmark = pytest.mark.slow
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "sideline" / "data" / "examples" / "articles.jsonl"
@@ -140,7 +142,11 @@ def test_incremental_extract_gives_the_ledger_of_one_run(tmp_path: Path):
     for fmt in ("plover", "cameo"):
         a = _cli("export", "--db", str(once), "--format", fmt).stdout
         b = _cli("export", "--db", str(twice), "--format", fmt).stdout
-        assert a == b and a.strip()
+        assert a.strip() and b.strip()
+        if fmt == "cameo":  # DATEADDED is when the run stored the event: the one cell runs may change
+            a, b = without_dateadded(a), without_dateadded(b)
+        assert a == b
+
 
 
 def test_story_and_event_show_the_ledger_record(tmp_path: Path):

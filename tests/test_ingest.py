@@ -131,7 +131,8 @@ def test_stdin_jsonl_and_text():
         ("Article", "<stdin>:2"), ("Reject", "<stdin>:3"), ("Article", "<stdin>:4")]
     assert out[2].id == "7"
     out = list(read_inputs("-", stdin=io.StringIO("Lavrov met Guterres in New York.")))
-    assert out == [Article(id="stdin", text="Lavrov met Guterres in New York.", origin="<stdin>")]
+    # plain text from stdin gets an id made from its text (issue 12, item 4)
+    assert out == [Article(id="stdin-52143ab1eb06", text="Lavrov met Guterres in New York.", origin="<stdin>")]
 
 
 def test_max_chars(tmp_path):

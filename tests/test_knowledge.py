@@ -155,3 +155,12 @@ def test_malformed_entry_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError) as err:
         Knowledge.load(tmp_path)
     assert err.value.code == "E007"
+
+
+def test_a_name_of_several_patronyms_is_looked_up_by_its_given_name_and_first_patronym():
+    from sideline.knowledge import Knowledge
+
+    kb = Knowledge.load()
+    long = kb.lookup_name("Mohamed bin Salman bin Abdulaziz Al Saud")
+    assert long is not None and long.name == "Mohammed bin Salman"
+    assert kb.lookup_name("Salman bin Abdulaziz Al Saud").name != long.name  # the father is another person

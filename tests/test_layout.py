@@ -20,8 +20,9 @@ LAYERS = (
     ("sideline.pipeline", "sideline.engines"),
     ("sideline.ledger",),
     ("sideline.store",),
-    ("sideline.export", "sideline.query", "sideline.evaluate"),
-    ("sideline.api",),
+    ("sideline.export", "sideline.query", "sideline.aggregate", "sideline.evaluate"),
+    ("sideline.browse",),
+    ("sideline.api", "sideline.web"),
     ("sideline.commands",),
     ("sideline.cli", "sideline"),
 )

@@ -17,6 +17,8 @@ from sideline.ledger.learned import Enricher, RoleBook
 from sideline.records import Actor, Article, Event, EventType, Evidence, Result, Status, When
 from sideline.store.database import Store
 
+from ._export_data import without_dateadded
+
 A_DAY = date(2024, 5, 6)
 B_DAY = date(2024, 5, 13)
 KAMAU = ("Wanjiru Kamau", "Foreign Minister", "KEN", A_DAY, "a-teach")
@@ -168,6 +170,7 @@ def _exports(db: Path, tmp: Path) -> dict[str, bytes]:
             path = tmp / f"{db.stem}.{fmt}"
             export(store, fmt, path)
             out[fmt] = path.read_bytes()
+        out["cameo"] = without_dateadded(out["cameo"])  # when each run stored the event
         out["csv-events"] = events_path(tmp / f"{db.stem}.csv").read_bytes()
     return out
 

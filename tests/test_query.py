@@ -22,11 +22,14 @@ class FakeStore:
     def __init__(self, evs):
         self.evs = evs
 
-    def published_dates(self):
+    def published_dates(self, articles=None):
         return {"a1": date(2023, 4, 20), "a2": date(2023, 4, 5), "a3": date(2024, 9, 27)}
 
-    def events(self, article=None):
-        return [e for e in self.evs if article in (None, e.article)]
+    def events(self, article=None, event_id=None):
+        return [e for e in self.evs if article in (None, e.article) and event_id in (None, e.event_id)]
+
+    def participant_counts(self):
+        return [(a.name, a.kind, a.country, a.code, a.role is not None, 1) for e in self.evs for a in e.actors]
 
 
 EVS = [

@@ -268,6 +268,10 @@ def test_learned_roles_are_recorded_per_article_and_replaced_with_it():
 
 #: SQL that takes a ledger of the current schema back to an older one (what that release wrote)
 _DOWNGRADES = {
+    3: ("ALTER TABLE mentions DROP COLUMN link_block", "ALTER TABLE mentions DROP COLUMN link_lo",
+        "ALTER TABLE mentions DROP COLUMN link_hi", "ALTER TABLE mentions DROP COLUMN link_keys",
+        "ALTER TABLE learned_roles DROP COLUMN keys", "DROP TABLE relink_spans", "DROP TABLE relink_keys",
+        "DELETE FROM schema_version WHERE version > 3"),
     2: ("ALTER TABLE mentions DROP COLUMN linked_actors", "DELETE FROM schema_version WHERE version > 2"),
     1: ("DROP TABLE learned_roles", "DELETE FROM schema_version WHERE version > 1"),
 }
@@ -288,7 +292,7 @@ def test_a_schema_1_ledger_gains_the_learned_roles_table(tmp_path):
     db = tmp_path / "old.duckdb"
     _old_ledger(db, 1)
     with Store(db) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 3
+        assert s.schema_version() == SCHEMA_VERSION == 4
         assert s.learned_roles() == [] and len(list(s.events())) == 12
 
 
@@ -302,7 +306,7 @@ def test_a_schema_2_ledger_gains_linked_actors_and_keeps_its_mention_ids(tmp_pat
         Store(db, read_only=True)
     assert err.value.code == "E203"
     with Store(db) as s:
-        assert s.schema_version() == 3
+        assert s.schema_version() == SCHEMA_VERSION
         events = list(s.events())
         assert {e.mention_id for e in events} == ids and s.linked_actors() == {}
         assert list(s.events(raw=True)) == events

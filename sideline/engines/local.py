@@ -2,11 +2,19 @@
 
 Workers are started with ``spawn`` (safe beside DuckDB's threads); each builds its
 pipeline once and processes batches of articles. Results come back in input order.
+
+Workers never outlive the run: they ignore SIGINT (Ctrl-C reaches the whole process
+group; the parent alone handles it and terminates the pool), and a watchdog thread in
+each ends its worker within a second of the parent's death, even by SIGKILL.
 """
 from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 
 from ..records import Article, Reject, Result
@@ -16,9 +24,18 @@ __all__ = ["LocalEngine"]
 _WORKER_PIPELINE = None  # one per worker process, set by _init (process-local, not shared)
 
 
-def _init(pipeline) -> None:
+def _init(pipeline, parent: int) -> None:
     global _WORKER_PIPELINE
     _WORKER_PIPELINE = pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch, args=(parent,), name="sideline-watchdog", daemon=True).start()
+
+
+def _watch(parent: int, every: float = 0.5) -> None:
+    """End this worker as soon as its parent is gone (re-parented to another process)."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _work(batch: list[Article]) -> list[Result]:
@@ -36,7 +53,7 @@ class LocalEngine:
             yield from self.pipeline.pipe(stream, batch_size=self.batch_size)
             return
         ctx = mp.get_context("spawn")
-        with ctx.Pool(self.n_process, initializer=_init, initargs=(self.pipeline,)) as pool:
+        with ctx.Pool(self.n_process, initializer=_init, initargs=(self.pipeline, os.getpid())) as pool:
             yield from _ordered(pool, stream, self.batch_size, self.n_process)
 
 

@@ -134,6 +134,7 @@ class Knowledge:
         self.family_exceptions = {k: set(v) for k, v in titles.get("family_exceptions", {}).items()}
         self.family_countries = {k: set(v) for k, v in titles.get("family_countries", {}).items()}
         self.deputy_words = tuple(titles.get("deputy_words", ()))
+        self.patronymics = frozenset(titles.get("patronymic_connectors", ()))
         self.leaders = dict(actors.get("leaders", {}))
         self.orgs = dict(actors.get("orgs", {}))
         self.office_handles = {k.lower(): v for k, v in actors.get("office_handles", {}).items()}
@@ -219,6 +220,11 @@ class Knowledge:
         exact = self._by_key.get(k)
         if exact:
             return self._pick(exact, on, strict=False)
+        short = self._given_and_father(name)
+        if short is not None:  # "Mohamed bin Salman bin Abdulaziz Al Saud": "Mohamed bin Salman"
+            found = self.lookup_name(short, on, country, loose)
+            if found is not None:
+                return found
         if country:
             found = self.lookup_name(name, on)
             if found is not None:
@@ -234,6 +240,12 @@ class Knowledge:
                         found += [p for p in self._by_token[cand] if p not in found and p.office(on)]
             return self._pick(found, on, strict=True)
         return self._pick(self._fuzzy(name, k), on, strict=True)
+
+    def _given_and_father(self, name: str) -> str | None:
+        """A name of two patronyms or more, shortened to the given name and the first patronym."""
+        words = name.split()
+        at = [i for i, w in enumerate(words) if w.lower() in self.patronymics and 0 < i < len(words) - 1]
+        return " ".join(words[:at[0] + 2]) if len(at) >= 2 else None
 
     def _fuzzy(self, name: str, k: str) -> list[Person]:
         """People whose name or alias is close to ``name`` and passes the same-person guard."""

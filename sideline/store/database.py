@@ -21,8 +21,9 @@ refused (E201).
 A mention keeps its participants as extracted (``actors``, which its id is made from) and
 those the link step gave them with what the corpus taught (``linked_actors``, NULL when the
 same; see :mod:`sideline.ledger.learned`). Readers get the linked ones (:meth:`Store.events`); the
-link step starts again from the extracted ones (``events(raw=True)``), so linking is a
-function of what is stored, whatever the order and the runs it came in.
+link step completes the extracted ones (``events(raw=True)``), so linking is a function of
+what is stored, whatever the order and the runs it came in. What the link step reads and
+writes to do that incrementally is in :mod:`sideline.store.links` (a part of ``Store``).
 """
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ from ..errors import E, StoreError
 from ..records import Actor, Article, Event, Reject, Result
 from .rows import (actors_column, article_row, learned_rows, plan, reject_key, top,
                          unique)
-from .schema import MIGRATIONS, SCHEMA_VERSION, check_file
+from .links import LinkTables
+from .schema import MIGRATIONS, SCHEMA_VERSION, check_file, check_foreign, open_error
 
 __all__ = ["Store", "Written", "MIGRATIONS", "SCHEMA_VERSION", "reject_key"]
 
@@ -68,7 +70,7 @@ def _now() -> datetime:
 
 
 
-class Store:
+class Store(LinkTables):
     """The DuckDB ledger. ``path=":memory:"`` gives a throwaway database (tests)."""
 
     def __init__(self, path: str | Path = "sideline.duckdb", read_only: bool = False) -> None:
@@ -79,7 +81,7 @@ class Store:
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
-            raise StoreError(E.E204, path=self.path, reason=str(err).strip()) from err
+            raise open_error(self.path, err) from err
         try:
             self._migrate()
         except BaseException:
@@ -115,6 +117,8 @@ class Store:
 
     def _migrate(self) -> None:
         found = self.schema_version()
+        if found == 0:
+            check_foreign(self._con, self.path)
         if found > SCHEMA_VERSION:
             raise StoreError(E.E201, path=self.path, found=found, known=SCHEMA_VERSION)
         if found == SCHEMA_VERSION:
@@ -181,6 +185,7 @@ class Store:
             first_seen = self._first_seen(changed)
             now = _now()
             if changed:
+                self._forget_articles(changed)
                 con.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
                             [changed])
                 con.execute("DELETE FROM learned_roles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -313,6 +318,14 @@ class Store:
                               [v for _, v in tests]):
             yield mention_from_row(row)
 
+    def participant_counts(self) -> list[tuple]:
+        """``(name, kind, country, code, has_role, n)``: how often each participant (as readers
+        see them) comes with each country and code; the exports' one code per actor is made
+        from it (:class:`sideline.export.codes.ActorCodes`)."""
+        return self._con.execute(
+            "SELECT a.name, a.kind, a.country, a.code, a.role IS NOT NULL, count(*) "
+            f"FROM (SELECT unnest({_ACTORS_NOW}) AS a FROM mentions) GROUP BY ALL ORDER BY ALL").fetchall()
+
     def linked_actors(self) -> dict[str, tuple[Actor, ...]]:
         """``{mention_id: participants}`` of the mentions the link step changed."""
         return {row["mention_id"]: tuple(actor_from_json(a) for a in row["linked_actors"])
@@ -328,9 +341,12 @@ class Store:
         """Every article's row without its text (id, text_hash, published, n_events, ...), by id."""
         yield from self._rows("SELECT * EXCLUDE (text) FROM articles ORDER BY id")
 
-    def published_dates(self) -> dict[str, date | None]:
-        """``{article id: publication date}`` for every stored article."""
-        return dict(self._con.execute("SELECT id, published FROM articles").fetchall())
+    def published_dates(self, articles: Iterable[str] | None = None) -> dict[str, date | None]:
+        """``{article id: publication date}`` for every stored article (or those of ``articles``)."""
+        if articles is None:
+            return dict(self._con.execute("SELECT id, published FROM articles").fetchall())
+        return dict(self._con.execute("SELECT id, published FROM articles WHERE list_contains(?, id)",
+                                      [sorted(set(articles))]).fetchall())
 
     def learned_roles(self) -> list[tuple[str, str, str, date | None, str]]:
         """(name, role, country or org, date, article) that articles stated, oldest first."""

@@ -7,11 +7,13 @@ database and refuses one written by a newer sideline (E201).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import E, StoreError
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ACTOR_TYPE", "check_file"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ACTOR_TYPE", "check_file", "check_foreign", "is_database",
+           "open_error"]
 
 #: the SQL type of one actor (a participant, or a speaker's actor)
 ACTOR_TYPE = ("STRUCT(name VARCHAR, mention VARCHAR, role VARCHAR, country VARCHAR, code VARCHAR, "
@@ -60,6 +62,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
        # as extracted); ``actors`` keeps the extraction, which the mention id is made from
         f"ALTER TABLE mentions ADD COLUMN linked_actors {_ACTOR}[]",
     ),
+    (  # 4: incremental linking (sideline/store/relink.py). Each mention's link state, set when
+       # the link step has seen it (NULL: never linked): its block, its interval in days and
+       # the keys of the learned roles its participants' completion reads; each learned row's
+       # keys (NULL: not yet applied); and what an article's replacement took away since the
+       # last link (the spans of its mentions, the keys of its roles). A ledger of schema 3
+       # is linked whole once by the next link step, then incrementally. Keys are one string,
+       # joined by U+001F (DuckDB updates a list column a hundred times slower than a string).
+        "ALTER TABLE mentions ADD COLUMN link_block VARCHAR",
+        "ALTER TABLE mentions ADD COLUMN link_lo INTEGER",
+        "ALTER TABLE mentions ADD COLUMN link_hi INTEGER",
+        "ALTER TABLE mentions ADD COLUMN link_keys VARCHAR",
+        "ALTER TABLE learned_roles ADD COLUMN keys VARCHAR",
+        "CREATE TABLE relink_spans (block VARCHAR NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL)",
+        "CREATE TABLE relink_keys (key VARCHAR NOT NULL, seen_on DATE NOT NULL)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -79,3 +96,33 @@ def check_file(path: Path, read_only: bool) -> None:
         raise StoreError(E.E204, path=str(path), reason=str(err)) from err
     if head and head[8:12] != b"DUCK":
         raise StoreError(E.E204, path=str(path), reason="the file is not a DuckDB database")
+
+
+def is_database(path: Path) -> bool:
+    """Whether ``path`` is a DuckDB database file (its magic bytes)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return False
+
+
+def check_foreign(con, path: str) -> None:
+    """Refuse (E207) a database without sideline's schema that already has tables: it belongs
+    to another program, and sideline must not add its own tables to it."""
+    tables = sorted(r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() "
+        "AND table_name <> 'schema_version'").fetchall())
+    if tables:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(E.E207, path=path, tables=shown)
+
+
+def open_error(path: str, err: Exception) -> StoreError:
+    """The coded error for a database DuckDB could not open: E208 when another process holds
+    its lock (naming that process), else E204."""
+    text = str(err).strip()
+    if "lock" in text.lower():
+        holder = re.search(r"PID (\d+)", text)
+        return StoreError(E.E208, path=path, holder=f" (PID {holder.group(1)})" if holder else "")
+    return StoreError(E.E204, path=path, reason=text)

@@ -196,3 +196,46 @@ def test_bodies_nobody_knows_meeting_with_no_state_among_them_is_no_engagement(e
         5  .          _          PUNCT  .    3  punct
     """)
     assert len(state.events) == 1  # a known international body takes part
+
+
+def test_a_surname_first_is_the_full_name_the_text_gives_later(extract):
+    """A headline names "Tevosyan", the body "Prime Minister Arman Tevosyan": one person, named
+    in full in every claim, the headline's included."""
+    doc = extract("""
+        0   Tevosyan   Tevosyan  PROPN  NNP  1   nsubj     B-PERSON
+        1   meets      meet      VERB   VBZ  1   ROOT
+        2   Aliyev     Aliyev    PROPN  NNP  1   dobj      B-PERSON
+        3   .          _         PUNCT  .    1   punct
+        4   Prime      Prime     PROPN  NNP  5   compound
+        5   Minister   Minister  PROPN  NNP  7   compound
+        6   Arman      Arman     PROPN  NNP  7   compound  B-PERSON
+        7   Tevosyan   Tevosyan  PROPN  NNP  8   nsubj     I-PERSON
+        8   said       say       VERB   VBD  8   ROOT
+        9   the        _         DET    DT   10  det
+        10  talks      talk      NOUN   NNS  11  nsubj
+        11  went       go        VERB   VBD  8   ccomp
+        12  well       _         ADV    RB   11  advmod
+        13  .          _         PUNCT  .    8   punct
+    """)
+    assert doc.events
+    assert {a.name for e in doc.events for a in e.actors} >= {"Arman Tevosyan"}
+    assert "Tevosyan" not in {a.name for e in doc.events for a in e.actors}
+
+
+def test_a_known_name_after_bin_is_the_fathers_inside_a_longer_name(extract):
+    doc = extract("""
+        0  Crown      Crown     PROPN  NNP  1   compound
+        1  Prince     Prince    PROPN  NNP  8   compound
+        2  Mohamed    Mohamed   PROPN  NNP  8   compound  B-PERSON
+        3  bin        bin       PROPN  NNP  8   compound  I-PERSON
+        4  Salman     Salman    PROPN  NNP  8   compound  I-PERSON
+        5  bin        bin       PROPN  NNP  8   compound  I-PERSON
+        6  Abdulaziz  Abdulaziz PROPN  NNP  8   compound  I-PERSON
+        7  Al         Al        PROPN  NNP  8   compound  I-PERSON
+        8  Saud       Saud      PROPN  NNP  9   nsubj     I-PERSON
+        9  met        meet      VERB   VBD  9   ROOT
+        10 Sisi       Sisi      PROPN  NNP  9   dobj      B-PERSON
+        11 .          _         PUNCT  .    9   punct
+    """, published="2018-03-05")
+    [ev] = doc.events
+    assert ev.actors[0].name == "Mohammed bin Salman"  # not the king his father, whose name ends his

@@ -213,3 +213,46 @@ def test_a_dateline_ends_at_its_dash():
     assert dated.text == "MOSCOW – Lavrov met Fidan."
     assert dateline_end(dated[:]) == 2
     assert dateline_end(MET[:]) == 0
+
+
+def test_a_passive_under_was_to_takes_its_by_phrase_as_agent():
+    """"he was to be received by Steinmeier": the subject belongs to "was", the passive to
+    "received"; Steinmeier receives, he is received."""
+    doc = parse("""
+        0  He          he       PRON   PRP  1  nsubj
+        1  was         be       AUX    VBD  1  ROOT
+        2  to          _        PART   TO   4  aux
+        3  be          _        AUX    VB   4  auxpass
+        4  received    receive  VERB   VBN  1  xcomp
+        5  by          _        ADP    IN   4  agent
+        6  Steinmeier  _        PROPN  NNP  5  pobj   B-PERSON
+        7  .           _        PUNCT  .    1  punct
+    """)
+    agents, others, _, passive = read(doc, "received")
+    assert (agents, others, passive) == (["Steinmeier"], ["He"], True)
+    active = parse("""
+        0  He          he       PRON   PRP  1  nsubj
+        1  was         be       AUX    VBD  1  ROOT
+        2  to          _        PART   TO   3  aux
+        3  receive     _        VERB   VB   1  xcomp
+        4  Steinmeier  _        PROPN  NNP  3  dobj   B-PERSON
+        5  .           _        PUNCT  .    1  punct
+    """)
+    assert read(active, "receive")[:2] == (["He"], ["Steinmeier"])
+
+
+def test_a_phone_call_from_someone_names_the_caller():
+    doc = parse("""
+        0  Sisi      _        PROPN  NNP  1  nsubj  B-PERSON
+        1  received  receive  VERB   VBD  1  ROOT
+        2  a         _        DET    DT   4  det
+        3  phone     _        NOUN   NN   4  compound
+        4  call      _        NOUN   NN   1  dobj
+        5  from      _        ADP    IN   4  prep
+        6  Salman    _        PROPN  NNP  5  pobj   B-PERSON
+        7  .         _        PUNCT  .    1  punct
+    """)
+    from .parsed import triggers
+    assert [t.token.text for t in triggers(doc)] == ["call"]  # "received" only carries the call
+    agents, others, _, _ = read(doc, "call")
+    assert (agents, others) == (["Sisi"], ["Salman"])

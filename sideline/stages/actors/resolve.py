@@ -352,11 +352,19 @@ class DocResolver:
         return Actor(name=self.lx.country_name(iso), mention=mention, country=iso, code=iso, kind="country")
 
     def spellings(self) -> dict[str, str]:
-        """Knowledge names to replace by the text's own full spelling: people of the bulk
-        office-holder lists, whose transliterations are their own ("Manuchehr Motaki" for the
-        text's "Manouchehr Mottaki"), named in full by the text."""
-        return {e.person.name: e.spelled for e in self.seen.entities
-                if e.person is not None and e.person.bulk and e.spelled and e.name == e.person.name}
+        """Names to replace by the text's own full name, throughout the document: people of the
+        bulk office-holder lists, whose transliterations are their own ("Manuchehr Motaki" for
+        the text's "Manouchehr Mottaki"), and people first named by a surname alone (a headline's
+        "Pashinian") whom the text later names in full ("Prime Minister Nikol Pashinian")."""
+        out = {}
+        for e in self.seen.entities:
+            if not e.spelled or e.spelled == e.name:
+                continue
+            if e.person is not None and e.person.bulk and e.name == e.person.name:
+                out[e.name] = e.spelled
+            elif e.person is None and len(tokens(e.name)) == 1 and tokens(e.spelled)[-1:] == tokens(e.name):
+                out[e.name] = e.spelled
+        return out
 
     def set_first_person(self, ent: Entity | None) -> None:
         self.seen.first_person = ent

@@ -108,7 +108,8 @@ class SpanFinder:
         for mid, s, e in lower(doc) + exact(doc):
             hit = labels[doc.vocab.strings[mid]]
             if not isinstance(hit, tuple):
-                spans.append((doc[s:e], hit))
+                start = self._patronymic_start(doc, s)
+                spans.append((doc[start:e], hit if start == s else None))  # "X bin [Known Name]": X's name
         person_texts = [e.text for e in doc.ents if e.label_ == "PERSON"]
         for ent in doc.ents:
             if ent.label_ == "PERSON" or self._person_like(ent, person_texts):
@@ -127,6 +128,15 @@ class SpanFinder:
             if c is not None:
                 out.append(c)
         return out
+
+    def _patronymic_start(self, doc: Doc, s: int) -> int:
+        """A known name right after a patronymic connector ("Mohamed bin [Salman bin Abdulaziz]")
+        is the father's name inside a longer one: the longer name's first token."""
+        k = s
+        while k >= 2 and doc[k - 1].lower_ in self.kb.patronymics and doc[k - 2].text[:1].isupper() \
+                and doc[k - 2].sent.start == doc[s].sent.start:
+            k -= 2
+        return k
 
     def _surnames(self, doc: Doc, people: list[Candidate]) -> list[Candidate]:
         """Surnames of the people found, where NER missed them ('met FM Lavrov', 'Singh and Hollande')."""
@@ -202,8 +212,9 @@ class SpanFinder:
         while k > sent_start:
             tok = doc[k - 1]
             if tok.text == "," and k - 1 > sent_start and self._comma_title(doc, k - 1):
-                if doc[k].pos_ == "DET":
-                    break  # "the German Chancellor, the French President": a list of titles
+                if doc[k].pos_ == "DET" or self._titled(doc[k:i]):
+                    break  # "the German Chancellor, the French President": a list of titles;
+                    # "the new president, spokesman X": the name has a title of its own
                 k -= 1
                 continue
             if tok.lower_ in self.w.coordinators and k - 1 > sent_start and not self._joins_titles(doc[k - 2]):
@@ -229,6 +240,11 @@ class SpanFinder:
                 if doc[j - 1].lower_ not in w.title_fillers:
                     end = j
         return end
+
+    def _titled(self, span) -> bool:
+        """Words before a name hold a title of its own (an honorific such as "Dr" is none)."""
+        honorifics = {h.lower().rstrip(".") for h in self.lx.honorifics}
+        return any(self.lx.is_title_word(t.text) and t.lower_.rstrip(".") not in honorifics for t in span)
 
     def _joins_titles(self, before) -> bool:
         """'Minister and Foreign Minister', 'US and Cuban presidents': an 'and' inside one title."""

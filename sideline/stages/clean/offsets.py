@@ -143,7 +143,7 @@ class Tracked:
             starts.extend([self.starts[start]] * len(new))
             ends.extend([self.ends[end - 1]] * len(new))
             return
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        for tag, i1, i2, j1, j2 in _opcodes(old, new):
             if tag == "equal":
                 starts.extend(self.starts[start + i1:start + i2])
                 ends.extend(self.ends[start + i1:start + i2])
@@ -170,3 +170,43 @@ class Tracked:
                 column.append(value)
             i = j
         return OffsetMap(*runs, n, self.raw_length)
+
+
+def _opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes turning ``old`` into ``new``.
+
+    A replacement (mojibake fixed, controls dropped) keeps plain ASCII characters as they
+    were, so those are aligned first, in order, and only the runs between them are left to
+    :class:`~difflib.SequenceMatcher`: it matches the first longest block it finds, and on
+    a short line it could take an "é" that ftfy kept for one that it made, and send the
+    characters after it to the wrong raw place. When the ASCII characters of ``new`` are not
+    in ``old`` in order, the whole is left to SequenceMatcher.
+    """
+    anchors = _ascii_anchors(old, new)
+    if anchors is None:
+        return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    out: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for ai, aj in [*anchors, (len(old), len(new))]:
+        if ai > i or aj > j:  # the run between two anchors
+            gap = SequenceMatcher(None, old[i:ai], new[j:aj], autojunk=False).get_opcodes()
+            out += [(t, i + a1, i + a2, j + b1, j + b2) for t, a1, a2, b1, b2 in gap]
+        if ai < len(old):
+            out.append(("equal", ai, ai + 1, aj, aj + 1))
+        i, j = ai + 1, aj + 1
+    return out
+
+
+def _ascii_anchors(old: str, new: str) -> list[tuple[int, int]] | None:
+    """(old index, new index) of each ASCII character of ``new``, matched in order to the
+    next equal character of ``old``; None when one has no match."""
+    anchors = []
+    i = 0
+    for j, ch in enumerate(new):
+        if ch.isascii():
+            i = old.find(ch, i)
+            if i < 0:
+                return None
+            anchors.append((i, j))
+            i += 1
+    return anchors

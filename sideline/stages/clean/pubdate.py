@@ -33,9 +33,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-__all__ = ["PubDate", "PubDateFinder", "MONTH_ONLY"]
+__all__ = ["PubDate", "PubDateFinder", "MONTH_ONLY", "PLAUSIBLE", "plausible"]
 
 MONTH_ONLY = ("url-month", "text-month")
+
+#: the years a news article's publication date may fall in; a date outside is a placeholder
+#: or a typo ("0001-01-01", "9999-12-31") and is ignored with a coded note (E118)
+PLAUSIBLE = (1800, 2199)
+
+
+def plausible(d: date | None) -> bool:
+    """Whether ``d`` can be the publication date of a news article (see ``PLAUSIBLE``)."""
+    return d is None or PLAUSIBLE[0] <= d.year <= PLAUSIBLE[1]
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,12 @@ span it came from):
 
 Then the checks: the stage rejects a text that is too large (E105, before cleaning),
 empty after cleaning (E104), or not English (E106: too few English function words;
-short texts are only rejected when most of their letters are not Latin).
+a short text, under ``min_words`` words, when most of its letters are not Latin, or when
+it holds three or more function words of another language, ``data/en/not_english.txt``,
+and over twice as many of them as English ones).
 
-Publication date: ``Article.published`` when given (``published_from="metadata"``), else
+Publication date: ``Article.published`` when given (``published_from="metadata"``) and
+plausible (years 1800-2199; else it is ignored with the note ``[E118] ...``), else
 the rules of :mod:`sideline.stages.clean.pubdate` (front matter, ``date`` prefix, byline, dateline,
 URL day, URL month), run on the text after step 4. None found: the note
 "no publication date found".
@@ -49,7 +52,7 @@ from .steps import (
 from ...errors import E, InputError
 from ...lexicons import load, load_lines
 from .offsets import OffsetMap, Tracked
-from .pubdate import PubDate, PubDateFinder
+from .pubdate import PLAUSIBLE, PubDate, PubDateFinder, plausible
 from ...records import Document
 
 __all__ = ["Clean", "Cleaned"]
@@ -94,6 +97,7 @@ class Clean:
         self.rules = Rules.from_data(load("boilerplate", data_dir))
         self.dates = PubDateFinder(load("pubdate", data_dir))
         self.stopwords = frozenset(w.lower() for w in load_lines("stopwords_en", data_dir))
+        self.foreign = frozenset(load_lines("not_english", data_dir))
         self.fix = _fixer()
 
     def __reduce__(self):
@@ -103,16 +107,21 @@ class Clean:
     def __call__(self, doc: Document) -> Document:
         article = doc.article
         if len(article.text) > self.max_chars:
-            raise InputError(E.E105, size=len(article.text), limit=self.max_chars)
+            raise InputError(E.E105, size=f"{len(article.text):,}", limit=self.max_chars)
         cleaned = self.clean(article.text)
         if not cleaned.text.strip():
             raise InputError(E.E104)
         self.check_english(cleaned.text)
         notes = list(doc.notes)
-        if article.published:
+        if article.published and not plausible(article.published):
+            notes.append("[E118] " + E.E118.format(value=article.published.isoformat(), low=PLAUSIBLE[0],
+                                                   high=PLAUSIBLE[1]))
+        if article.published and plausible(article.published):
             found = PubDate(article.published, article.published_from or "metadata")
         else:
             found = self.dates.find(cleaned.head, article.url, cleaned.fields.get("date"))
+            if not plausible(found.value):
+                found = PubDate(None, None, found.notes)
             notes += [n for n in found.notes if n not in notes]
         return doc.with_(text=cleaned.text, offsets=cleaned.offsets, published=found.value,
                          published_from=found.source, notes=tuple(notes))
@@ -160,5 +169,8 @@ class Clean:
         total = sum(len(w) for w in letters)
         latin = len(LATIN_LETTER.findall(text))
         if total and latin < total / 2:
+            raise InputError(E.E106, ratio=ratio)
+        foreign = sum(w in self.foreign for w in letters)  # as written: "Le Drian" is a name
+        if foreign >= 3 and foreign > 2 * round(ratio * n):
             raise InputError(E.E106, ratio=ratio)
 

@@ -230,6 +230,15 @@ def _agent_of_participle(verb: Any) -> list[Any]:
     return _by_phrase(verb)
 
 
+def _raised_passive(verb: Any) -> list[Any]:
+    """"he was to be received by Steinmeier", "X is expected to be welcomed by Y": a passive
+    verb whose subject belongs to the verb above it; the by-phrase is the agent (the subject,
+    found by climbing, the one acted on)."""
+    if any(c.dep_ in _SUBJ for c in verb.children) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return _by_phrase(verb)
+
+
 def _by_phrase(verb: Any, preps: frozenset[str] | tuple[str, ...] = ()) -> list[Any]:
     """The heads (with conjuncts) of a verb's ``by`` phrase, and of its ``preps`` phrases."""
     return [t for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
@@ -271,8 +280,8 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
         objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
         if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
             objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
-        by = _agent_of_participle(tok)
-        if by:  # "X made a visit, greeted by Y": Y greets X
+        by = _agent_of_participle(tok) or _raised_passive(tok)
+        if by:  # "X made a visit, greeted by Y": Y greets X; "he was to be received by Y"
             agents, objs, passive = by, objs + agents, True
         moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
         objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
@@ -302,6 +311,9 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     inner += [c for c in named if c not in lands]
     inner += [g for c in src.children if c.dep_ == "prep" and c.lower_ in w.genitive
               for g in c.children if g.dep_ == "pobj" for g in conjuncts(g)]  # "meetings of the CMAG"
+    if trig.type is EventType.PHONE_CALL:  # "received a phone call from the crown prince"
+        inner += [g for c in src.children if c.dep_ == "prep" and c.lower_ in w.ablative
+                  for g in c.children if g.dep_ == "pobj" for g in conjuncts(g)]
     between = any(c.dep_ == "prep" and c.lower_ in w.reciprocal for c in tok.children)
     if pred != tok and _takes_subject(tok, w) and not between:  # "a meeting between A and B": all named
         agents, _ = _subjects(pred, w)

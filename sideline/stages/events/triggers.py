@@ -155,6 +155,8 @@ class TriggerLexicon:
         if lemma in w.joined_by_verbs and any(c.dep_ in ("agent", "dobj") and any(
                 g.ent_type_ == "PERSON" for g in c.subtree) for c in tok.children):
             return EventType.MEET  # "will be joined by President X"
+        if lemma in w.carrier_verbs and any(o.dep_ == "dobj" and self._token_type(o) for o in objects):
+            return None  # "received a phone call from X": the call is the engagement
         if lemma in w.attend_verbs:
             if any(_with_phrase(o, w) for o in objects) or heads & set(self.nouns):
                 return None  # "attends a meeting with X", "attend meetings of": the noun is the trigger

@@ -127,6 +127,7 @@ class Words:
     call_on_preps: frozenset[str] = entry("triggers", "call_on_preps")
     call_not_preps: frozenset[str] = entry("triggers", "call_not_preps")
     call_partner_preps: frozenset[str] = entry("triggers", "call_partner_preps")
+    carrier_verbs: frozenset[str] = entry("triggers", "carrier_verbs")
     phone_verbs: frozenset[str] = entry("triggers", "phone_verbs")
     speak_verbs: frozenset[str] = entry("triggers", "speak_verbs")
     partner_verbs: frozenset[str] = entry("triggers", "partner_verbs")

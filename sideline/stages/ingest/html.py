@@ -1,4 +1,7 @@
-"""Main text, title, date and URL of an HTML page (used by ingest), by trafilatura.
+"""Main text, title, date, URL and site name of an HTML page (used by ingest), by trafilatura.
+
+The URL is the page's own (``og:url``, else ``<link rel="canonical">``) and the site name its
+``og:site_name`` (else the host name): the article's ``url`` and ``source`` in every export.
 
 trafilatura runs in its precision mode without its fallback extractors, so that a page
 whose only text is a menu or a cookie banner has no main text (and is rejected, E110)
@@ -19,6 +22,7 @@ class Extracted:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    source: str | None = None  # the site's name
 
 
 def extract_html(page: str) -> Extracted:
@@ -28,4 +32,5 @@ def extract_html(page: str) -> Extracted:
     if got is None:
         return Extracted(text="")
     d = got.as_dict() if hasattr(got, "as_dict") else dict(got)
-    return Extracted(text=d.get("text") or "", title=d.get("title"), date=d.get("date"), url=d.get("url"))
+    return Extracted(text=d.get("text") or "", title=d.get("title"), date=d.get("date"), url=d.get("url"),
+                     source=d.get("sitename") or d.get("hostname"))

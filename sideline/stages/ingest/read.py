@@ -2,16 +2,19 @@
 
 ``read_inputs(paths)`` reads, in the order given:
 
-1. ``-``: standard input. JSON Lines when its first non-blank character is ``{``,
-   otherwise one text article with id ``stdin``.
+1. ``-``: standard input, read as bytes like a file. JSON Lines when its first non-blank
+   character is ``{``, otherwise one text article with id ``stdin-`` + the first 12 hex
+   digits of the SHA-256 of its text (two different texts never share an id).
 2. A folder: every article file under it, recursively, in sorted order; hidden files
-   and folders (``.name``) and files of other kinds are skipped.
+   and folders (``.name``) and files of other kinds are skipped. A FIFO, socket or device
+   (in a folder or named) is never opened: E115.
 3. ``.jsonl`` / ``.ndjson`` (also ``.gz``): one article object per line (FORMAT.md
-   section 1), read line by line. A ``.json`` file holds one object, a list of them
+   section 1), read line by line, no line held past ``6 * max_chars`` bytes (E116), runs of
+   blank lines skipped a block at a time. A ``.json`` file holds one object, a list of them
    (origins ``path#1``, ``path#2``...) or JSON lines.
 4. ``.txt`` (or any other file named explicitly): one article, id = file name without
-   extension. Bytes are decoded as UTF-8 (with or without BOM, UTF-16/32 with a BOM),
-   else as cp1252 when that reads as Latin-script text, else as charset-normalizer guesses.
+   extension, decoded by :mod:`.decode`. A whole file (gunzipped or not) is read no further
+   than its limit (:mod:`.limits`): a gzip bomb stops there (E105, E119).
 5. ``.html`` / ``.htm``: the page's main text, title and date (trafilatura, or a small
    built-in extractor when trafilatura cannot be imported).
 
@@ -19,12 +22,15 @@ Bad input never stops the stream: it becomes a ``Reject(origin, code, reason, ar
 E109 no such path, E103 binary file, E107 cannot decode, E101 broken JSON line (the
 origin and reason name the line), E112 a JSON line that is not an object, E102 no id or
 text, E110 an HTML page with no main text, E104 an empty text file, E105 a text larger
-than ``max_chars``. ``Article.origin`` is ``"path"`` or ``"path:LINE"``. An unparseable
+than ``max_chars``, E117 an input that gives no article at all. Then :mod:`.guard`: ids and
+names become valid UTF-8, a text with a lone surrogate is rejected (E113), and the first
+article of an id wins (E114). ``Article.origin`` is ``"path"`` or ``"path:LINE"``. An unparseable
 ``published`` value becomes None (the clean stage then looks for a date in the text).
 """
 from __future__ import annotations
 
-import gzip
+import hashlib
+import io
 import json
 import logging
 import os
@@ -35,11 +41,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from ...errors import E, InputError
+from ...errors import E, ConfigError, InputError
 from ...records import Article, Reject
+from .guard import first_wins, not_regular, storable
+from .decode import BOMS, binary_reason as _binary_reason, read_text_bytes, western as _western
 from .html import extract_html
+from .limits import file_limit, line_limit, lines, open_binary, read_at_most, text_limit
 
-__all__ = ["read_inputs", "read_text_bytes", "parse_published", "ARTICLE_SUFFIXES"]
+__all__ = ["read_inputs", "check_inputs", "read_text_bytes", "parse_published", "ARTICLE_SUFFIXES"]
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +56,6 @@ JSON_SUFFIXES = (".jsonl", ".ndjson", ".json")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".text")
 ARTICLE_SUFFIXES = JSON_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES
-BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-MAGIC = ((b"%PDF", "a PDF file"), (b"PK\x03\x04", "a ZIP archive"), (b"\x89PNG", "a PNG image"),
-         (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"), (b"\x1f\x8b", "gzip data"),
-         (b"\x7fELF", "an executable"))
-CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def _reject(origin: str, code: str, article: str | None = None, **values: Any) -> Reject:
@@ -78,70 +81,15 @@ def parse_published(value: object) -> date | None:
         return None
 
 
-# -- bytes -> text ---------------------------------------------------------------------------
-def _binary_reason(data: bytes) -> str | None:
-    for magic, what in MAGIC:
-        if data.startswith(magic):
-            return what
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return "it holds NUL bytes"
-    controls = sum(sample.count(bytes([b])) for b in CONTROL)
-    if controls >= 4 and controls > 0.01 * len(sample):
-        return f"{controls} control characters in its first {len(sample):,} bytes"
-    return None
-
-
-def read_text_bytes(data: bytes) -> str:
-    """Decode a text file's bytes; raise InputError E103 (binary) or E107 (undecodable)."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise InputError(E.E107, reason=f"{encoding}: {err.reason}") from err
-    if reason := _binary_reason(data):
-        raise InputError(E.E103, reason=reason)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    western = _western(data)
-    if western is not None:
-        return western
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
-        try:
-            return data.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as err:
-        raise InputError(E.E107, reason="not UTF-8, and no other encoding fits") from err
-
-
-def _western(data: bytes) -> str | None:
-    """``data`` as cp1252 when that reads as a Latin-script text (most letters plain ASCII):
-    a Cyrillic cp1251 text read as cp1252 is all accented letters, and is not taken."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    letters = [ch for ch in text if ch.isalpha()]
-    accented = sum(1 for ch in letters if not ch.isascii())
-    return text if letters and accented <= 0.3 * len(letters) else None
-
-
-def _read_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
-    if path.suffix.lower() == ".gz":
-        try:
-            return gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as err:
-            raise InputError(E.E107, reason=f"broken gzip data ({err})") from err
+def _read_bytes(path: Path, max_chars: int) -> bytes:
+    """A whole file's bytes, read no further than its limit (a gzip bomb stops there)."""
+    suffix = _inner_suffix(path)
+    limit = text_limit(max_chars) if suffix not in JSON_SUFFIXES + HTML_SUFFIXES else file_limit(max_chars)
+    data = read_at_most(path, limit)
+    if data is None:
+        if limit == text_limit(max_chars):
+            raise InputError(E.E105, size=f"more than {max_chars:,}", limit=max_chars)
+        raise InputError(E.E119, limit=limit)
     return data
 
 
@@ -158,7 +106,7 @@ def _article(obj: dict, origin: str, default: date | None, max_chars: int) -> Ar
     if not art_id or not art_id.strip() or not isinstance(text, str):
         return _reject(origin, "E102", art_id or None)
     if len(text) > max_chars:
-        return _reject(origin, "E105", art_id, size=len(text), limit=max_chars)
+        return _reject(origin, "E105", art_id, size=f"{len(text):,}", limit=max_chars)
     published = parse_published(obj.get("published"))
     if obj.get("published") and published is None:
         log.info("%s: 'published' %r is not an ISO date; looking for a date in the text",
@@ -204,27 +152,35 @@ def _json_lines(text: str, name: str, default: date | None, max_chars: int) -> I
 
 def _stream_jsonl(path: Path, default: date | None, max_chars: int) -> Iterator[Article | Reject]:
     """A JSON Lines file (maybe gzipped), read line by line so a big corpus is never all in
-    memory; a UTF-16/32 file (BOM) is decoded whole."""
+    memory, and no line held past its limit; a UTF-16/32 file (BOM) is decoded whole."""
     origin = str(path)
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
-        with opener(path, "rb") as f:
-            head = f.peek(8192)[:8192]
+        with open_binary(path) as f:
+            head = f.read(8192)
             wide = any(head.startswith(bom) for bom, enc in BOMS if enc != "utf-8-sig")
             if not wide and (reason := _binary_reason(head)):
                 yield _reject(origin, "E103", reason=reason)
                 return
-            for n, raw in enumerate(() if wide else f, start=1):
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    line = _western(raw) or raw.decode("utf-8", "replace")
-                yield from _json_line(line, origin, n, default, max_chars)
+            if not wide:
+                yield from _jsonl_lines(lines(f, line_limit(max_chars), head), origin, default, max_chars)
     except (OSError, EOFError, zlib.error) as err:
         yield _reject(origin, "E107", reason=f"broken or unreadable data ({err})")
         return
     if wide:
         yield from _read_whole(path, default, max_chars)
+
+
+def _jsonl_lines(numbered: Iterator[tuple[int, bytes | None]], origin: str, default: date | None,
+                 max_chars: int) -> Iterator[Article | Reject]:
+    for n, raw in numbered:
+        if raw is None:
+            yield _reject(f"{origin}:{n}", "E116", limit=line_limit(max_chars))
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = _western(raw) or raw.decode("utf-8", "replace")
+        yield from _json_line(line, origin, n, default, max_chars)
 
 
 def _json_whole(text: str) -> list | None:
@@ -257,7 +213,9 @@ def _stem(path: Path) -> str:
 
 
 def _read_file(path: Path, default: date | None, max_chars: int) -> Iterator[Article | Reject]:
-    if _inner_suffix(path) in (".jsonl", ".ndjson"):
+    if kind := not_regular(path):
+        yield _reject(str(path), "E115", kind=kind)
+    elif _inner_suffix(path) in (".jsonl", ".ndjson"):
         yield from _stream_jsonl(path, default, max_chars)
     else:
         yield from _read_whole(path, default, max_chars)
@@ -266,9 +224,10 @@ def _read_file(path: Path, default: date | None, max_chars: int) -> Iterator[Art
 def _read_whole(path: Path, default: date | None, max_chars: int) -> Iterator[Article | Reject]:
     origin, suffix = str(path), _inner_suffix(path)
     try:
-        text = read_text_bytes(_read_bytes(path))
+        text = read_text_bytes(_read_bytes(path, max_chars))
     except InputError as err:
-        yield Reject(origin=origin, code=err.code, reason=err.message)
+        yield Reject(origin=origin, code=err.code, reason=err.message,
+                     article=_stem(path) if err.code == "E105" else None)
         return
     except OSError as err:
         yield _reject(origin, "E107", reason=err.strerror or str(err))
@@ -287,7 +246,7 @@ def _plain(text: str, art_id: str, origin: str, default: date | None, max_chars:
     if not text.strip():
         return _reject(origin, "E104", art_id)
     if len(text) > max_chars:
-        return _reject(origin, "E105", art_id, size=len(text), limit=max_chars)
+        return _reject(origin, "E105", art_id, size=f"{len(text):,}", limit=max_chars)
     return Article(id=art_id, text=text, published=default, origin=origin,
                    published_from="given" if default else None)
 
@@ -297,12 +256,12 @@ def _html(page: str, art_id: str, origin: str, default: date | None, max_chars: 
     if not extracted.text.strip():
         return _reject(origin, "E110", art_id)
     if len(extracted.text) > max_chars:
-        return _reject(origin, "E105", art_id, size=len(extracted.text), limit=max_chars)
+        return _reject(origin, "E105", art_id, size=f"{len(extracted.text):,}", limit=max_chars)
     published, source = parse_published(extracted.date), "metadata"
     if published is None:
         published, source = default, ("given" if default else None)
     return Article(id=art_id, text=extracted.text, published=published, url=extracted.url,
-                   title=extracted.title, origin=origin, published_from=source)
+                   title=extracted.title, source=extracted.source, origin=origin, published_from=source)
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -318,37 +277,73 @@ def _walk(folder: Path) -> list[Path]:
 
 
 def _read_stdin(stream: IO, default: date | None, max_chars: int) -> Iterator[Article | Reject]:
-    data = stream.read()
-    if isinstance(data, bytes):
-        try:
-            data = read_text_bytes(data)
-        except InputError as err:
-            yield Reject(origin="<stdin>", code=err.code, reason=err.message)
-            return
-    if data.lstrip().startswith("{"):
-        yield from _json_lines(data, "<stdin>", default, max_chars)
+    """Standard input, read as bytes (like a file): JSON Lines when its first non-blank
+    character is ``{``, else one text article whose id is made from its text."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None:  # a text stream (tests, embedding): back to the bytes it stands for
+        data = stream.read()
+        binary = io.BytesIO(data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data)
+    head = binary.read(8192)
+    while head.isspace() and (more := binary.read(8192)):
+        head += more
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        yield from _jsonl_lines(lines(binary, line_limit(max_chars), head), "<stdin>", default, max_chars)
+        return
+    data = head + binary.read(text_limit(max_chars) + 1 - len(head))
+    if len(data) > text_limit(max_chars):
+        yield _reject("<stdin>", "E105", size=f"more than {max_chars:,}", limit=max_chars)
+        return
+    try:
+        text = read_text_bytes(data)
+    except InputError as err:
+        yield Reject(origin="<stdin>", code=err.code, reason=err.message)
+        return
+    yield _plain(text, "stdin-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12], "<stdin>",
+                 default, max_chars)
+
+
+def _read_path(p: str | os.PathLike, default: date | None, max_chars: int,
+               stdin: IO | None) -> Iterator[Article | Reject]:
+    if str(p) == "-":
+        yield from _read_stdin(stdin if stdin is not None else sys.stdin, default, max_chars)
+        return
+    path = Path(p)
+    if not os.path.lexists(path):
+        yield _reject(str(p), "E109", path=str(p))
+    elif path.is_dir():
+        for f in _walk(path):
+            yield from _read_file(f, default, max_chars)
     else:
-        yield _plain(data, "stdin", "<stdin>", default, max_chars)
+        yield from _read_file(path, default, max_chars)
+
+
+def check_inputs(paths: Iterable[str | os.PathLike]) -> None:
+    """ConfigError E010 when not one of ``paths`` exists (``-`` always does): a run with
+    nothing to read is an error, not an empty ledger."""
+    paths = [str(p) for p in paths]
+    if paths and not any(p == "-" or os.path.lexists(p) for p in paths):
+        raise ConfigError(E.E010, paths=", ".join(repr(p) for p in paths))
 
 
 def read_inputs(paths: str | os.PathLike | Iterable[str | os.PathLike], published: date | str | None = None,
                 stdin: IO | None = None, max_chars: int = 1_000_000) -> Iterator[Article | Reject]:
     """Articles (and rejects) from files, folders and ``-`` (standard input), in order.
 
-    ``published`` is the publication date of inputs that give none of their own.
+    ``published`` is the publication date of inputs that give none of their own. An input
+    that gives nothing is recorded (E117); the first article of an id wins (E114).
     """
     default = parse_published(published)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    yield from first_wins(storable(x) for x in _every(paths, default, max_chars, stdin))
+
+
+def _every(paths: Iterable[str | os.PathLike], default: date | None, max_chars: int,
+           stdin: IO | None) -> Iterator[Article | Reject]:
     for p in paths:
-        if str(p) == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, default, max_chars)
-            continue
-        path = Path(p)
-        if not path.exists():
-            yield _reject(str(p), "E109", path=str(p))
-        elif path.is_dir():
-            for f in _walk(path):
-                yield from _read_file(f, default, max_chars)
-        else:
-            yield from _read_file(path, default, max_chars)
+        n = 0
+        for item in _read_path(p, default, max_chars, stdin):
+            n += 1
+            yield item
+        if n == 0:
+            yield _reject("<stdin>" if str(p) == "-" else str(p), "E117", path=str(p))

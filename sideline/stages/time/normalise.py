@@ -9,6 +9,7 @@ Without an anchor, only expressions that carry their own year resolve.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +17,8 @@ from ...records import Granularity as G
 from .lexicon import TimexLexicon
 from .match import Found
 
-__all__ = ["Context", "Resolved", "ABSOLUTE", "pick_year", "choose_year", "month_add", "week_value"]
+__all__ = ["Context", "Resolved", "ABSOLUTE", "pick_year", "choose_year", "month_add", "week_value",
+           "bounded"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,31 @@ class Resolved:
     value: str | None
     granularity: G | None
     end_value: str | None = None
+
+
+_YEAR_LEAD = re.compile(r"(-?\d+)(?=$|-|T)")
+
+
+def _year_padded(value: str | None) -> str | None:
+    """``value`` with its year written in four digits ("999-05" -> "0999-05"); "" when the
+    year is outside 1-9999 (no calendar date)."""
+    m = _YEAR_LEAD.match(value or "")
+    if not m:
+        return value
+    year = int(m.group(1))
+    return f"{year:04d}{value[m.end():]}" if 1 <= year <= 9999 else ""
+
+
+def bounded(r: Resolved) -> Resolved | None:
+    """``r`` with four-digit years, or None when its date falls outside years 1-9999 (an
+    anchor at the edge of the calendar: "next year" from 9999-12-31). Decades and centuries
+    ("199", "19": no granularity) are left as they are."""
+    if r.granularity is None:
+        return r
+    value, end = _year_padded(r.value), _year_padded(r.end_value)
+    if value == "" or end == "":
+        return None
+    return Resolved(value, r.granularity, end)
 
 
 def _day(y: int, m: int, d: int) -> date | None:

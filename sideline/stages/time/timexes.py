@@ -28,7 +28,7 @@ from ...records import Document, EventType, Granularity as G, Span, Timex, When
 from .lexicon import TimexLexicon, timex_lexicon
 from .match import Found, scan
 from .relative import RELATIVE
-from .normalise import ABSOLUTE, Context, Resolved
+from .normalise import ABSOLUTE, Context, Resolved, bounded
 from .tense import direction, past_plan
 
 __all__ = ["find_timexes", "as_day", "is_dateline", "Setter", "setters", "anchor_for", "context_date", "event_when",
@@ -212,7 +212,7 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
             r = _resolve(f, lex, ctx)
         except (ValueError, OverflowError):  # date arithmetic out of range: "31 June", year 9999
             r = None
-        if r is None:
+        if r is None or (r := bounded(r)) is None:
             continue
         t = Timex(Span(f.start, f.end), text[f.start:f.end], r.value, r.granularity, r.end_value)
         out.append(t)
@@ -241,20 +241,25 @@ def turned(text: str, t: Timex, anchor: date, way: int, lexicon: TimexLexicon | 
         r = _resolve(found[0], lex, Context(anchor, way))
     except (ValueError, OverflowError):
         return None
-    return None if r is None else Timex(t.span, t.text, r.value, r.granularity, r.end_value)
+    if r is None or (r := bounded(r)) is None:
+        return None
+    return Timex(t.span, t.text, r.value, r.granularity, r.end_value)
 
 
 def _month_window(start: date, end: date) -> str | None:
-    return f"{start.year}-{start.month:02d}" if (start.year, start.month) == (end.year, end.month) else None
+    return f"{start.year:04d}-{start.month:02d}" if (start.year, start.month) == (end.year, end.month) else None
 
 
 def _week_days(value: str) -> tuple[date, date] | None:
     m = re.match(r"(\d{4})-W(\d\d)(-WE)?$", value)
     if not m:
         return None
-    monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-    return (monday + timedelta(days=5), monday + timedelta(days=6)) if m.group(3) else \
-        (monday, monday + timedelta(days=6))
+    try:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        return (monday + timedelta(days=5), monday + timedelta(days=6)) if m.group(3) else \
+            (monday, monday + timedelta(days=6))
+    except (ValueError, OverflowError):  # the last week of year 9999 runs past the calendar
+        return None
 
 
 def event_when(t: Timex, published: date | None = None, event_type: EventType | None = None) -> When:
@@ -273,7 +278,7 @@ def event_when(t: Timex, published: date | None = None, event_type: EventType | 
     """
     v = t.value or ""
     if v == "PRESENT_REF" and published:
-        return When(f"{published.year}-{published.month:02d}", G.MONTH, t.text)
+        return When(f"{published.year:04d}-{published.month:02d}", G.MONTH, t.text)
     if "X" in v or not v[:4].isdigit():
         return When(None, t.granularity, t.text)
     if t.granularity in (G.DAY, G.TIME) and (start := as_day(v)):

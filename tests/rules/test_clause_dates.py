@@ -212,3 +212,8 @@ def test_a_meeting_that_took_place_in_february_is_last_february():
     assert dated(MEETING_IN_FEBRUARY, "Meeting") == "2024-02"
     assert dated(MEETING_IN_FEBRUARY, "Meeting", status=Status.PLANNED) == "2025-02"
     assert dated(MEETING_IN_FEBRUARY, "Meeting", status=Status.UNCERTAIN) == "2025-02"
+
+
+def test_a_date_the_tense_decided_is_not_turned():
+    """'he would visit Kenya on Monday' points ahead, whatever status the event was given."""
+    assert dated(VISIT_ON_MONDAY, "visit", EventType.VISIT, Status.OCCURRED) == "2024-09-30"

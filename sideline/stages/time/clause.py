@@ -27,7 +27,7 @@ from ...records import Event, EventType, Granularity, Span, Status, Timex, When
 from ..nlp import is_parsed
 from .frame import report_date
 from .lexicon import TimexLexicon
-from .tense import governing_verb, past_plan, span_root
+from .tense import direction, governing_verb, past_plan, span_root
 from .timexes import Setter, anchor_for, event_when, turned
 
 __all__ = ["clause_date", "token_at"]
@@ -238,16 +238,17 @@ _WAY = {Status.PLANNED: 1, Status.PROPOSED: 1, Status.OCCURRED: -1}
 
 def _the_way_of(ev: Event, trig: Any, t: Timex, text: str, parse: Any, anchor: date | None,
                 lex: TimexLexicon) -> Timex:
-    """A date without its year in the event's own clause that the clause's tense left pointing
-    the wrong way for the event's status is turned: a meeting that took place "in February" is
-    last February, one planned "on Monday" the coming Monday. A plan told in the past keeps its
-    nearest day; a date of another clause is not turned."""
+    """A date without its year in the event's own clause that the clause's tense left open (the
+    nearest day or month), pointing the wrong way for the event's status, is turned: a meeting
+    that took place "in February" is last February, one planned "on Monday" the coming Monday.
+    A plan told in the past keeps its nearest day; a date of another clause is not turned."""
     way = _WAY.get(ev.status.coarse)
     value = t.value or ""
     root = token_at(parse, t.span)
     if way is None or anchor is None or not value[:4].isdigit() or root is None \
-            or _path_to(root, _clause(trig)) is None or past_plan(t.span.start, t.span.end, parse, lex):
-        return t
+            or _path_to(root, _clause(trig)) is None or past_plan(t.span.start, t.span.end, parse, lex) \
+            or direction(text, t.span.start, t.span.end, parse, lex) != 0:
+        return t  # the tense decided, or the date is not of the event's own clause
     now = anchor.isoformat()[:len(value[:10])]
     if not (way < 0 and value[:10] > now or way > 0 and value[:10] < now):
         return t

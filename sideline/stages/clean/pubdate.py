@@ -76,8 +76,8 @@ class PubDateFinder:
         self.exclude = [re.compile(p, flags) for p in data["byline_exclude"]]
         self.prefix = re.compile(data["prefix"])
         self.dates = [re.compile(p.replace("{MONTH}", alt), flags) for p in data["dates"]]
-        datelines = data["dateline"] if isinstance(data["dateline"], list) else [data["dateline"]]
-        self.dateline_rxs = [re.compile(p.replace("{MONTH}", f"(?i:{alt})"), re.MULTILINE) for p in datelines]
+        self.dateline_rxs = [re.compile(data[k].replace("{MONTH}", f"(?i:{alt})"), re.MULTILINE)
+                             for k in ("dateline", "dateline_day_first")]
         self.caption_end = re.compile(data["caption_end"])
         self.caption_exclude = [re.compile(p, flags) for p in data["caption_exclude"]]
         self.month_dates = [re.compile(p.replace("{MONTH}", alt), flags) for p in data["month_dates"]]

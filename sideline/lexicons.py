@@ -45,8 +45,8 @@ R = TypeVar("R")
 #: ``[0]``: the first item); every other entry is a literal phrase
 PATTERNS = {
     "boilerplate": ("lines[]", "inline[]", "replacements[][0]"),
-    "pubdate": ("byline_keywords", "byline_exclude[]", "prefix", "dates[]", "dateline",
-                "urls[].pattern", "embedded_post"),
+    "pubdate": ("byline_keywords", "byline_exclude[]", "prefix", "dates[]", "dateline", "dateline_day_first",
+                "urls[].pattern", "embedded_post", "caption_end", "caption_exclude[]", "month_dates[]"),
     "venues": ("venues[].patterns[]",),
 }
 

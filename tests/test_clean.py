@@ -314,8 +314,55 @@ def test_embedded_post_date_is_a_last_resort(clean):
     assert (doc.published, doc.published_from) == (date(2019, 1, 2), "url")
 
 
-def test_photo_caption_date_is_not_a_byline(clean):
-    doc = run(clean, "The two ministers shake hands in Geneva, Switzerland, on Jan. 21, 2022.\n" + LEAD)
+def test_photo_caption_date_is_not_a_byline_but_a_last_resort(clean):
+    caption = "The two ministers shake hands in Geneva, Switzerland, on Jan. 21, 2022.\n"
+    doc = run(clean, caption + LEAD)
+    assert (doc.published, doc.published_from) == (date(2022, 1, 21), "caption")
+    assert any("caption" in n for n in doc.notes)
+    doc = run(clean, "Kyiv talks\n\nSep 27, 2024\n\n" + caption + LEAD)  # a byline comes first
+    assert (doc.published, doc.published_from) == (date(2024, 9, 27), "byline")
+    doc = run(clean, caption + LEAD, url="https://x.example/2023/11/story")  # the URL names another month
+    assert (doc.published, doc.published_from) == (date(2023, 11, 1), "url-month")
+    doc = run(clean, caption + LEAD, url="https://x.example/2022/01/story")  # the same month: the day
+    assert (doc.published, doc.published_from) == (date(2022, 1, 21), "caption")
+
+
+@pytest.mark.parametrize("head", [
+    "Armenia - The prime minister meets the Armenian community in Vilnius, October 3, 2021.\n\n",
+    "The foreign ministers of Ghana and Togo shake hands in Accra, 3 October 2021 - Photo: K. Mensah / GNA\n",
+])
+def test_a_caption_closing_its_line_dates_an_undated_article(clean, head):
+    doc = run(clean, head + LEAD)
+    assert (doc.published, doc.published_from) == (date(2021, 10, 3), "caption")
+
+
+def test_a_line_naming_a_plan_is_no_caption(clean):
+    doc = run(clean, "Accra will host the next summit of the regional bloc on December 16, 2027.\n" + LEAD)
+    assert doc.published is None
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("CAIRO – 3 March 2018: ", date(2018, 3, 3)),
+    ("Nairobi - 14th of June, 2019 - ", date(2019, 6, 14)),
+    ("DAKAR — March 5, 2020: ", date(2020, 3, 5)),
+])
+def test_a_dateline_with_a_dash_or_the_day_first(clean, head, expected):
+    doc = run(clean, head + LEAD)
+    assert (doc.published, doc.published_from) == (expected, "dateline")
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Leaders meet in Accra\n\nMarch 2018\n\n", date(2018, 3, 1)),
+    ("Regional Review | Issue 14 | Nov. 2019\n", date(2019, 11, 1)),
+])
+def test_a_month_line_gives_the_publication_month(clean, head, expected):
+    doc = run(clean, head + LEAD)
+    assert (doc.published, doc.published_from) == (expected, "text-month")
+    assert any("month only" in n for n in doc.notes)
+
+
+def test_a_month_named_in_a_sentence_is_no_month_line(clean):
+    doc = run(clean, "The two foreign ministers last met in Lome in March 2018 to discuss the border.\n" + LEAD)
     assert doc.published is None
 
 

@@ -414,6 +414,24 @@ def test_a_background_event_does_not_take_the_story_place(nlp, stage):
     assert [e.where.name if e.where else None for e in got.events] == ["Hanoi", None]
 
 
+@pytest.mark.slow
+def test_a_background_event_keeps_the_place_of_its_own_sentence(nlp, stage):
+    """'held talks in Moscow last January in a meeting hosted by ...': the meeting of long ago
+    is the talks told again; it takes their place, not the story's."""
+    from dataclasses import replace
+    from datetime import date
+
+    from sideline.records import When
+
+    text = ("The Laotian premier arrived in Hanoi on Monday.\n"
+            "The two premiers last held talks in Vientiane in March in a meeting hosted by the king.")
+    doc = make(nlp, text, ("visit", "arrived"), ("talks", "talks"), ("meet", "meeting"))
+    march = When("2023-03")
+    evs = (doc.events[0], replace(doc.events[1], when=march), replace(doc.events[2], when=march))
+    got = stage(doc.with_(events=evs, published=date(2024, 3, 5)))
+    assert [e.where.name if e.where else None for e in got.events] == ["Hanoi", "Vientiane", "Vientiane"]
+
+
 def test_a_users_venue_overrides_a_packaged_one(tmp_path):
     extra = {"venues": [{"name": "Blue House", "kind": "venue", "city": "Busan", "country": "KOR",
                          "lat": 35.18, "lon": 129.08, "aliases": ["Blue House"]}]}

@@ -6,6 +6,7 @@ real model through the NLP stage (``make_doc`` in tests/conftest.py, loaded once
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -139,6 +140,34 @@ def test_month_day_without_year_is_this_years_when_near():
 
 def test_month_without_year_in_a_future_clause_is_the_next_one():
     assert values("The ministers will meet again in March.") == {"March": "2025-03"}
+
+
+def test_a_day_of_a_month_only_publication_month_is_of_that_year():
+    """A URL path /2018/05/: "May 9" is May 2018 whichever way the clause points; other months
+    still follow the clause."""
+    pub = date(2018, 5, 1)
+    text = "The leaders met at the forum held from May 9th to 11th in Noumea."
+    assert [t.value for t in find_timexes(text, pub, month_only=True)] == ["2018-05-09"]
+    assert [t.value for t in find_timexes(text, pub)] == ["2017-05-09"]  # a real 1 May: last May
+    text = "The leaders met in Noumea on April 30 and will meet again on June 2."
+    assert [t.value for t in find_timexes(text, pub, month_only=True)] == ["2018-04-30", "2018-06-02"]
+
+
+def test_a_month_without_year_in_a_past_sentence_follows_the_time_the_sentence_set():
+    pub = date(2018, 3, 3)
+    text = ("The two leaders met in Hangzhou in September 2016, following a visit to Cairo by the "
+            "king in April.")
+    assert values(text, pub) == {"September 2016": "2016-09", "April": "2016-04"}
+
+
+@pytest.mark.parametrize("text, april", [
+    ("The two leaders met in Hangzhou in September 2016. The king visits Cairo in April.", "2018-04"),
+    ("The two leaders met in Hangzhou in September 2016 and will meet again in April.", "2018-04"),
+    ("The envoys met in Geneva in December 2017 and again in April.", "2017-04"),
+])
+def test_a_month_without_year_elsewhere_follows_the_publication_date(text, april):
+    """Another sentence, a future clause, or a time set near the publication date: no change."""
+    assert values(text, date(2018, 3, 3))["April"] == april
 
 
 def test_no_anchor_leaves_relative_expressions_out():
@@ -457,6 +486,18 @@ def test_a_relative_day_with_a_month_only_publication_date_gives_the_month(make_
 
 
 @pytest.mark.slow
+def test_a_date_of_a_month_only_publication_month_fits_a_past_event(make_doc):
+    """Published "2018-05" (URL path): a meeting on May 9 is no meeting after publication."""
+    text = ("Premier meets French president\n\n"
+            "The premier held talks with the French president at the forum in Noumea on May 9th.")
+    doc = make_doc(text, published=date(2018, 5, 1)).with_(published_from="url-month")
+    i = text.index("meets")
+    ev = Event(article="t", type=EventType.MEET, status=Status.OCCURRED, actors=(),
+               evidence=Evidence(text, 0, len(text)), trigger=Span(i, i + 5), sentence=Span(0, i + 22))
+    assert Time()(doc.with_(events=(ev,))).events[0].when.value == "2018-05-09"
+
+
+@pytest.mark.slow
 def test_a_run_on_first_line_is_not_a_headline(make_doc):
     text = ("Lima: The two leaders will not meet at the forum, an aide said today. Yesterday an "
             "adviser had said they would meet.")
@@ -498,7 +539,36 @@ def test_a_meeting_with_the_host_of_a_one_day_visit_takes_its_day():
     assert _frame(text, [visit, meet])[1] == When("2024-09-22", G.DAY, "Sunday")
 
 
-def test_a_meeting_with_the_host_inside_a_visit_range_takes_the_month():
+def test_a_meeting_with_the_host_inside_a_visit_of_several_days_takes_the_month():
+    text = ("The emir arrives in Doha on Sunday for a three-day visit. His meeting with the Qatari "
+            "emir is expected to focus on trade.")
+    visit = _ev(text, "arrives", ("Emir A", "Qatar"), Status.PLANNED, EventType.VISIT,
+                when=When("2024-09-29", G.DAY, "Sunday"), countries=("KWT", "QAT"))
+    meet = _ev(text, "meeting", ("Emir A", "Emir B"), Status.PLANNED, countries=("KWT", "QAT"))
+    assert _frame(text, [visit, meet])[1].value == "2024-09"
+    one_day = text.replace("three-day", "brief")
+    visit = _ev(one_day, "arrives", ("Emir A", "Qatar"), Status.PLANNED, EventType.VISIT,
+                when=When("2024-09-29", G.DAY, "Sunday"), countries=("KWT", "QAT"))
+    meet = _ev(one_day, "meeting", ("Emir A", "Emir B"), Status.PLANNED, countries=("KWT", "QAT"))
+    assert _frame(one_day, [visit, meet])[1].value == "2024-09-29"
+
+
+def test_an_undated_visit_takes_the_day_of_the_first_meeting_inside_it():
+    """'First visit of the new president to Chile' over 'The Chilean president received him on
+    Tuesday ...': the visit is dated by the meeting the text dates."""
+    text = ("First official visit of the new Peruvian president to Chile. The Chilean president "
+            "received him on Tuesday and they held talks again on Wednesday.")
+    visit = _ev(text, "visit", ("President P", "Chile"), kind=EventType.VISIT, countries=("PER", "CHL"))
+    tue = _ev(text, "received", ("President C", "President P"), kind=EventType.HOST,
+              when=When("2024-09-24", G.DAY, "Tuesday"), countries=("CHL", "PER"))
+    wed = _ev(text, "talks", ("President P", "President C"), kind=EventType.TALKS,
+              when=When("2024-09-25", G.DAY, "Wednesday"), countries=("PER", "CHL"))
+    assert _frame(text, [visit, wed, tue])[0] == When("2024-09-24", G.DAY, "Tuesday")
+    month = replace(tue, when=When("2024-09", G.MONTH, "this month"))
+    assert _frame(text, [visit, month])[0].value is None  # a month says less than the visit's own frame
+    ahead = replace(tue, status=Status.PLANNED, when=When("2024-10-01", G.DAY, "Tuesday"))
+    assert _frame(text, [visit, ahead])[0].value is None  # a meeting still ahead does not date a visit made
+
     text = "The king visited Peru from 2 to 5 September. His meeting with the Peruvian president went well."
     visit = _ev(text, "visited", ("King C", "Peru"), kind=EventType.VISIT,
                 when=When("2024-09-02", G.DAY, "from 2 to 5 September", "2024-09-05"),

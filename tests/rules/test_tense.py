@@ -74,3 +74,61 @@ def test_ahead_of_a_meeting_points_ahead_in_a_past_sentence():
     """)
     assert value(doc, "Wednesday") == "2024-10-02"
     assert value(doc, "Wednesday", parse_it=False) == "2024-09-25"  # "discussed" among the words before
+
+
+# -- a plan told in the past ("was to arrive on Sunday"): future in the past -------------------
+
+WAS_TO = """
+    0  The       _       DET    DT   1  det
+    1  king      _       NOUN   NN   2  nsubj
+    2  was       be      AUX    VBD  2  ROOT
+    3  to        _       PART   TO   4  aux
+    4  arrive    _       VERB   VB   2  xcomp
+    5  in        _       ADP    IN   4  prep
+    6  Lima      _       PROPN  NNP  5  pobj   B-GPE
+    7  on        _       ADP    IN   4  prep
+    8  Sunday    _       PROPN  NNP  7  pobj   B-DATE
+    9  .         _       PUNCT  .    2  punct
+"""
+
+
+def _then(verb_rows: str) -> str:
+    """A second sentence, "On Tuesday, <verb rows>", after WAS_TO."""
+    return WAS_TO + """
+    10 On        _       ADP    IN   14 prep
+    11 Tuesday   _       PROPN  NNP  10 pobj   B-DATE
+    12 ,         _       PUNCT  ,    14 punct
+    13 he        _       PRON   PRP  14 nsubj
+""" + verb_rows
+
+
+def test_a_plan_told_in_the_past_is_not_resolved_backwards():
+    """'was to arrive on Sunday' on a Friday: the coming Sunday (two days on), not last Sunday."""
+    doc = parse(WAS_TO)
+    assert value(doc, "Sunday") == "2024-09-29"
+    assert value(doc, "Sunday", parse_it=False) == "2024-09-22"  # "was" among the words before
+
+
+def test_the_steps_of_a_plan_told_in_the_past_go_forward():
+    """'... on Sunday [the 29th]. On Tuesday, he was to meet ...': the Tuesday after, not the
+    nearer one behind."""
+    doc = parse(_then("""
+    14 was       be      AUX    VBD  14 ROOT
+    15 to        _       PART   TO   16 aux
+    16 meet      _       VERB   VB   14 xcomp
+    17 the       _       DET    DT   18 det
+    18 president _       NOUN   NN   16 dobj
+    19 .         _       PUNCT  .    14 punct
+"""))
+    assert value(doc, "Tuesday") == "2024-10-01"
+
+
+def test_a_past_event_after_a_plan_stays_in_the_past():
+    """'... on Sunday. On Tuesday, he met the president.': what happened is behind."""
+    doc = parse(_then("""
+    14 met       meet    VERB   VBD  14 ROOT
+    15 the       _       DET    DT   16 det
+    16 president _       NOUN   NN   14 dobj
+    17 .         _       PUNCT  .    14 punct
+"""))
+    assert value(doc, "Tuesday") == "2024-09-24"

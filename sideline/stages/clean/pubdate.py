@@ -13,9 +13,16 @@ Rules, tried in this order; the first that gives a full date wins (data: ``data/
    "Berlin, June 14, 2021 (AFP)" at the start of a line near the top. Without a year
    it needs the URL's year (rule 6).
 5. ``url``: a day in the URL path (``/2016/06/29/``, ``/2018-05-09/``, ``/200107/28/``).
-6. ``url-month``: a month only (``/2023/11/``): the 1st of that month, and a note says so.
-7. ``embedded-post``: the latest date signed under an embedded post
+6. ``caption``: the text's own date when nothing above gives one: a full date closing a
+   line near the top (a photo caption, "... in Vilnius, October 3, 2021."), unless the URL
+   names another month.
+7. ``text-month``: a month with its year alone on a short line near the top ("March 2018",
+   "Issue 14 | March 2018"): the 1st of that month, known to the month only.
+8. ``url-month``: a month only (``/2023/11/``): the 1st of that month, and a note says so.
+9. ``embedded-post``: the latest date signed under an embedded post
    ("— Presidency (@PresidencyZA) October 16, 2018"): the article is at least that recent.
+
+``MONTH_ONLY`` names the sources that know the month only (the 1st stands for the month).
 
 The finder reports the date, the rule that gave it and notes for the document.
 """
@@ -26,7 +33,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-__all__ = ["PubDate", "PubDateFinder", "PLAUSIBLE", "plausible"]
+__all__ = ["PubDate", "PubDateFinder", "MONTH_ONLY", "PLAUSIBLE", "plausible"]
+
+MONTH_ONLY = ("url-month", "text-month")
 
 #: the years a news article's publication date may fall in; a date outside is a placeholder
 #: or a typo ("0001-01-01", "9999-12-31") and is ignored with a coded note (E118)
@@ -41,7 +50,7 @@ def plausible(d: date | None) -> bool:
 @dataclass(frozen=True)
 class PubDate:
     value: date | None
-    source: str | None  # front-matter, prefix, byline, dateline, url, url-month, embedded-post
+    source: str | None  # front-matter, prefix, byline, dateline, url, caption, text-month, url-month, embedded-post
     notes: tuple[str, ...] = ()
 
 
@@ -67,7 +76,12 @@ class PubDateFinder:
         self.exclude = [re.compile(p, flags) for p in data["byline_exclude"]]
         self.prefix = re.compile(data["prefix"])
         self.dates = [re.compile(p.replace("{MONTH}", alt), flags) for p in data["dates"]]
-        self.dateline_rx = re.compile(data["dateline"].replace("{MONTH}", f"(?i:{alt})"), re.MULTILINE)
+        self.dateline_rxs = [re.compile(data[k].replace("{MONTH}", f"(?i:{alt})"), re.MULTILINE)
+                             for k in ("dateline", "dateline_day_first")]
+        self.caption_end = re.compile(data["caption_end"])
+        self.caption_exclude = [re.compile(p, flags) for p in data["caption_exclude"]]
+        self.month_dates = [re.compile(p.replace("{MONTH}", alt), flags) for p in data["month_dates"]]
+        self.month_line_words = int(data["month_line_max_words"])
         self.urls = [(re.compile(u["pattern"]), u["granularity"]) for u in data["urls"]]
         self.post = re.compile(data["embedded_post"], re.MULTILINE)
 
@@ -111,9 +125,13 @@ class PubDateFinder:
             rest = rx.sub(" ", rest)
         return len(re.findall(r"[^\W\d_]{2,}", rest)) <= self.byline_words
 
+    def _dateline_match(self, text: str) -> re.Match | None:
+        found = [m for rx in self.dateline_rxs if (m := rx.search(text[: self.head_chars]))]
+        return min(found, key=lambda m: m.start(), default=None)
+
     def dateline(self, text: str) -> tuple[date | None, str | None]:
         """A dateline's date, or (None, the words) when it has no year."""
-        m = self.dateline_rx.search(text[: self.head_chars])
+        m = self._dateline_match(text)
         if not m:
             return None, None
         if m.group("year"):
@@ -131,6 +149,33 @@ class PubDateFinder:
                 if d:
                     return d, ("url" if granularity == "day" else "url-month")
         return None, None
+
+    def caption(self, text: str) -> date | None:
+        """A full date closing a line near the top ("... in Vilnius, October 3, 2021.", "...
+        Geneva, on Jan. 21, 2022 - Photo: AFP"): the date the text itself states."""
+        for line in self._head(text):
+            if any(rx.search(line) for rx in (*self.exclude, *self.caption_exclude)):
+                continue
+            ends = [(m.end(), d) for rx in self.dates for m in rx.finditer(line) if (d := self._from_match(m))]
+            if not ends:
+                continue
+            end, d = max(ends, key=lambda x: x[0])
+            if self.caption_end.match(line[end:]) and not re.search(r"[.!?]\s+[A-Z]", line[:end]):
+                return d
+        return None
+
+    def month_line(self, text: str) -> date | None:
+        """A month with its year on a short line near the top ("March 2018"): its 1st."""
+        for line in self._head(text):
+            for rx in self.month_dates:
+                m = rx.search(line)
+                month = self.months.get((m.group("mon") if m else "").lower().rstrip("."))
+                if not m or not month:
+                    continue
+                rest = rx.sub(" ", line)
+                if self.keyword.search(line) or len(re.findall(r"[^\W\d_]{2,}", rest)) <= self.month_line_words:
+                    return _make_date(m.group("year"), month, 1)
+        return None
 
     def embedded_post(self, text: str) -> date | None:
         """The latest date signed under an embedded post ("— Name (@handle) June 28, 2016")."""
@@ -156,11 +201,15 @@ class PubDateFinder:
         if u and source == "url":
             return PubDate(u, "url")
         if yearless and u:
-            dm = self.dateline_rx.search(text[: self.head_chars])
+            dm = self._dateline_match(text)
             month = self.months.get(dm.group("mon").lower().rstrip("."))
             d = _make_date(u.year, month, dm.group("day"))
             if d:
                 return PubDate(d, "dateline", ("publication year taken from the URL",))
+        if (d := self.caption(text)) and (not u or (d.year, d.month) == (u.year, u.month)):
+            return PubDate(d, "caption", ("publication date taken from a date the text states (a caption)",))
+        if (d := self.month_line(text)) and (not u or (d.year, d.month) == (u.year, u.month)):
+            return PubDate(d, "text-month", (f"publication date known to the month only ({d:%Y-%m}, from the text)",))
         if u:
             return PubDate(u, "url-month", (f"publication date known to the month only ({u:%Y-%m}, from the URL)",))
         if d := self.embedded_post(text):

@@ -104,10 +104,12 @@ class Context:
         """In order: the place of an earlier located event of the same paragraph, a place stated
         earlier in the paragraph, the dateline, the place a visit of the article goes to, the
         last located event before it, the last place stated before it."""
-        if self._past(ev):
-            return partial  # a background event ("last met in 2019") does not share the story's place
         located = [(e, w) for e, w in located if _same_time(e, ev) and _share_actor(e, ev)]
         pos = event_start(ev)
+        if self._past(ev):  # a background event ("last met in 2019") does not share the story's place,
+            lo, hi = self._neighbours(pos, 0)  # only that of its own sentence ("held talks in Moscow
+            told = [w for e, w in located if lo <= event_start(e) < hi]  # last January in a meeting ...")
+            return partial if partial is not None or not told else replace(told[0], text=None)
         p0, _ = self._paragraph(pos)
         same = [w for e, w in located if p0 <= event_start(e) < pos]
         stated = [f.where for f in self.locatives if f.start < pos]
@@ -156,12 +158,12 @@ class Context:
             return replace(f.where, venue=f.where.venue or w.venue, occasion=w.occasion, text=w.text)
         return w
 
-    def _neighbours(self, pos: int) -> tuple[int, int]:
-        """From the start of the sentence before ``pos`` to the end of the one after it."""
+    def _neighbours(self, pos: int, around: int = 1) -> tuple[int, int]:
+        """From the start of the sentence ``around`` before ``pos`` to the end of the one as far after it."""
         k = next((n for n, (a, b) in enumerate(self.sents) if a <= pos < b), None)
         if k is None:
             return pos, pos
-        return self.sents[max(0, k - 1)][0], self.sents[min(len(self.sents) - 1, k + 1)][1]
+        return self.sents[max(0, k - around)][0], self.sents[min(len(self.sents) - 1, k + around)][1]
 
 
 def _month(value: str | None) -> int | None:

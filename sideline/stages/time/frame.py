@@ -65,11 +65,12 @@ def same_engagement(a: Event, b: Event) -> bool:
     return len(set(na) & set(nb)) >= min(2, len(set(na)), len(set(nb)))
 
 
-def _fits(ev: Event, value: str, published: date | None) -> bool:
-    """No past date for an event still ahead, no future date for one that happened."""
+def _fits(ev: Event, value: str, published: date | None, month_only: bool = False) -> bool:
+    """No past date for an event still ahead, no future date for one that happened (by month
+    when the publication date is known to the month only)."""
     if published is None:
         return True
-    day = as_day(value)
+    day = None if month_only else as_day(value)
     month = value[:7]
     now = f"{published.year}-{published.month:02d}"
     coarse = ev.status.coarse
@@ -84,28 +85,51 @@ def _pos(ev: Event) -> int:
     return ev.trigger.start if ev.trigger else ev.evidence.start
 
 
-def _nearest(ev: Event, dated: Sequence[Event], published: date | None) -> Event | None:
-    cands = [d for d in dated if same_engagement(ev, d) and _fits(ev, d.when.value, published)]
+def _nearest(ev: Event, dated: Sequence[Event], published: date | None, month_only: bool) -> Event | None:
+    cands = [d for d in dated if same_engagement(ev, d) and _fits(ev, d.when.value, published, month_only)]
     return min(cands, key=lambda d: abs(_pos(d) - _pos(ev)), default=None)
 
 
-def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None) -> When | None:
+def _sits_in(meeting: Event, visit: Event) -> bool:
+    """The meeting is one of the visit's: its visitor meets the host (by name or country)."""
+    others = {k for a in meeting.actors for k in (a.name.lower() if a.name else None, a.country) if k}
+    return visit.type == EventType.VISIT and bool(visit.actors) and bool(visit.actors[0].name) \
+        and _kind(meeting) == "consult" and visit.actors[0].name.lower() in _names(meeting) \
+        and bool(_hosts(visit) & others)
+
+
+def _days_long(visit: Event, text: str, lex: TimexLexicon) -> bool:
+    """The text gives the visit several days ("a three-day visit", "a week-long tour") in its
+    own sentence."""
+    s = visit.sentence or visit.trigger
+    return s is not None and re.search(lex["multi_day_pattern"], text[s.start:s.end], re.I) is not None
+
+
+def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None, month_only: bool,
+                  text: str, lex: TimexLexicon) -> When | None:
     """A meeting of a visitor with the host of a dated visit: the visit's day when it lasts
-    one day, its month when it spans a range (meetings inside a visit window)."""
-    if _kind(ev) != "consult":
-        return None
-    others = {k for a in ev.actors for k in (a.name.lower() if a.name else None, a.country) if k}
-    visits = [d for d in dated if d.type == EventType.VISIT and d.actors and d.actors[0].name
-              and d.actors[0].name.lower() in _names(ev) and _hosts(d) & others
-              and _fits(ev, d.when.value, published)]
+    one day, its month when it spans a range or several days (meetings inside a visit window)."""
+    visits = [d for d in dated if _sits_in(ev, d) and _fits(ev, d.when.value, published, month_only)]
     if not visits:
         return None
     visit = min(visits, key=lambda d: abs(_pos(d) - _pos(ev)))
     w = visit.when
     apart = visit.status.coarse != ev.status.coarse  # "has arrived"; a meeting there "is not ruled out"
-    if (w.end_value or apart) and w.granularity in (G.DAY, G.TIME):
+    if (w.end_value or apart or _days_long(visit, text, lex)) and w.granularity in (G.DAY, G.TIME):
         return When(_month(w.value), G.MONTH, w.text, w.end_value)
     return w
+
+
+def _from_meetings(ev: Event, dated: Sequence[Event], published: date | None, month_only: bool) -> When | None:
+    """An undated visit takes the day of the first meeting inside it dated to the day (its
+    visitor with the host, told the same way: both happened, or both still ahead)."""
+    if ev.type != EventType.VISIT:
+        return None
+    same_way = [d for d in dated if _sits_in(d, ev) and d.when.granularity in (G.DAY, G.TIME)
+                and (d.status.coarse == Status.OCCURRED) == (ev.status.coarse == Status.OCCURRED)
+                and _fits(ev, d.when.value, published, month_only)]
+    first = min(same_way, key=lambda d: (d.when.value, _pos(d)), default=None)
+    return None if first is None else When(first.when.value, first.when.granularity, first.when.text)
 
 
 def referred_window(sentence: str, lex: TimexLexicon) -> str | None:
@@ -125,14 +149,14 @@ def _month(value: str) -> str:
 
 
 def _referred(ev: Event, text: str, dated: Sequence[Event], published: date | None,
-              lex: TimexLexicon) -> When | None:
+              lex: TimexLexicon, month_only: bool) -> When | None:
     s = ev.sentence or ev.trigger
     kind = referred_window(text[s.start:s.end], lex) if s is not None else None
     if kind is None:
         return None
     family = ev.status.coarse == Status.OCCURRED
     before = [d for d in dated if _pos(d) < _pos(ev) and (d.status.coarse == Status.OCCURRED) == family
-              and _fits(ev, d.when.value, published)]
+              and _fits(ev, d.when.value, published, month_only)]
     if not before:
         return None
     ref = max(before, key=_pos).when
@@ -157,7 +181,7 @@ def _framed(ev: Event, value: str, text: str | None, end: str | None = None) -> 
 
 
 def _frame(ev: Event, dated: Sequence[Event], text: str, timexes: Sequence[Timex],
-           published: date | None, lex: TimexLexicon) -> When | None:
+           published: date | None, lex: TimexLexicon, month_only: bool) -> When | None:
     if published is None or ev.status.coarse not in _NOT_YET:
         return None
     now = f"{published.year}-{published.month:02d}"
@@ -171,7 +195,7 @@ def _frame(ev: Event, dated: Sequence[Event], text: str, timexes: Sequence[Timex
         v = event_when(t, published).value
         if is_dateline(text, t) or report_date(t, text, lex):
             continue
-        if v and len(v) >= 7 and now <= _month(v) <= soon and (as_day(v) or published) >= published:
+        if v and len(v) >= 7 and now <= _month(v) <= soon and (month_only or (as_day(v) or published) >= published):
             return _framed(ev, v, t.text, t.end_value)
     return None
 
@@ -212,9 +236,10 @@ def _undetermined(ev: Event, text: str, lex: TimexLexicon) -> bool:
 
 
 def frame_dates(events: Sequence[Event], text: str, timexes: Sequence[Timex],
-                published: date | None, lex: TimexLexicon) -> tuple[Event, ...]:
+                published: date | None, lex: TimexLexicon, month_only: bool = False) -> tuple[Event, ...]:
     """The events, the undated ones (no date words at all) dated by the rules above, unless
-    their sentence says the date is open ("no date has been set")."""
+    their sentence says the date is open ("no date has been set"). ``month_only``: the
+    publication date stands for its month (dates are checked against it by month)."""
     dated = [e for e in events if e.when is not None and e.when.value]
     out = []
     for ev in events:
@@ -225,9 +250,10 @@ def frame_dates(events: Sequence[Event], text: str, timexes: Sequence[Timex],
         if ev.when is not None and (ev.when.value or ev.when.text) or _undetermined(ev, text, lex):
             out.append(ev)
             continue
-        same = _nearest(ev, dated, published)
-        when = same.when if same is not None else _inside_visit(ev, dated, published)
-        when = when or _referred(ev, text, dated, published, lex) \
-            or _frame(ev, dated, text, timexes, published, lex)
+        same = _nearest(ev, dated, published, month_only)
+        when = same.when if same is not None else _inside_visit(ev, dated, published, month_only, text, lex) \
+            or _from_meetings(ev, dated, published, month_only)
+        when = when or _referred(ev, text, dated, published, lex, month_only) \
+            or _frame(ev, dated, text, timexes, published, lex, month_only)
         out.append(replace(ev, when=when) if when is not None else ev)
     return tuple(out)

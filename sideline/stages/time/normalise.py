@@ -28,6 +28,7 @@ class Context:
     last_day: date | None = None
     last_month: tuple[int, int] | None = None
     last_year: int | None = None
+    month_only: bool = False  # the anchor stands for its month (a publication date known to the month)
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _date(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
     if f.g("year"):
         y = int(f.g("year"))
     elif ctx.anchor:
-        y = pick_year(m, d, ctx.anchor, ctx.direction)
+        y = ctx.anchor.year if ctx.month_only and m == ctx.anchor.month else pick_year(m, d, ctx.anchor, ctx.direction)
         if y is None:
             return None
     else:

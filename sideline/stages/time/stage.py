@@ -34,11 +34,11 @@ same and dates every event by this cascade, first hit wins:
    from the rest of the document (:func:`sideline.stages.time.frame.frame_dates`: another
    mention of the same engagement, "during the visit", the story's upcoming engagement).
 
-The timex found is turned into an event date by :func:`sideline.stages.time.timexes.event_when`
+Steps 1-3 live in :mod:`sideline.stages.time.clause` (:func:`clause_date`). The timex found is turned into an event date by :func:`sideline.stages.time.timexes.event_when`
 (day, month or null, per the dev guideline; a range dates a visit by its first day and
 the meetings inside it by the month). When the publication date is known to the month only
-(``published_from == "url-month"``), a day given only relative to it ("yesterday", "on
-Monday") becomes that month.
+(``published_from`` "url-month" or "text-month"), a day given only relative to it
+("yesterday", "on Monday") becomes that month.
 """
 from __future__ import annotations
 
@@ -48,12 +48,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ...records import Document, Event, EventType, Granularity, Span, Status, Timex, When
+from ...records import Document, Event, Granularity, Span, Status, Timex, When
 from .timexes import Setter, as_day, context_date, event_when, find_timexes, is_dateline, setters
 from .frame import frame_dates, report_date
 from .lexicon import TimexLexicon, timex_lexicon
-from ..nlp import is_parsed
-from .tense import direction, governing_verb, span_root
+from ..clean.pubdate import MONTH_ONLY
+from .tense import direction, governing_verb
+from .clause import clause_date, token_at
 
 __all__ = ["Timexes", "Time", "date_event"]
 
@@ -62,6 +63,11 @@ _STATUS_WAY = {Status.PLANNED: 1, Status.PROPOSED: 1, Status.OCCURRED: -1}
 
 def _published(doc: Document) -> date | None:
     return doc.published or doc.article.published
+
+
+def _month_only(doc: Document) -> bool:
+    """The publication date is known to the month only (from the URL path or a month line)."""
+    return doc.published is not None and doc.published_from in MONTH_ONLY
 
 
 class Timexes:
@@ -75,7 +81,8 @@ class Timexes:
         self.data_dir = data_dir
 
     def __call__(self, doc: Document) -> Document:
-        found = find_timexes(doc.text, _published(doc), doc.parse, lexicon=timex_lexicon(self.data_dir))
+        found = find_timexes(doc.text, _published(doc), doc.parse, lexicon=timex_lexicon(self.data_dir),
+                             month_only=_month_only(doc))
         names = [m.span for m in doc.mentions if m.label == "PERSON"]  # "January Makamba" is no month
         return doc.with_(timexes=tuple(t for t in found if not any(n.contains(t.span) for n in names)))
 
@@ -93,151 +100,12 @@ class Time(Timexes):
         lex = timex_lexicon(self.data_dir)
         found = setters(doc.text, doc.timexes, lex)
         pub = _published(doc)
-        month_only = doc.published_from == "url-month"
+        month_only = _month_only(doc)
         events = tuple(ev if ev.when is not None else
                        replace(ev, when=date_event(ev, doc.text, doc.timexes, found, doc.parse, pub, lex,
                                                    month_only))
                        for ev in doc.events)
-        return doc.with_(events=frame_dates(events, doc.text, doc.timexes, pub, lex))
-
-
-def _token(parse: Any, span: Span | None) -> Any | None:
-    if parse is None or span is None:
-        return None
-    tok = span_root(parse, span.start, span.end)
-    return tok if tok is not None and is_parsed(tok) else None
-
-
-def _path_to(t_root: Any, targets: tuple[int, ...], steps: int = 6) -> int | None:
-    """Steps from a timex up its head chain to one of ``targets``, stopping at another verb."""
-    node = t_root
-    for n in range(1, steps + 1):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.i in targets:
-            return n
-        if node.pos_ in ("VERB", "AUX"):
-            return None
-    return None
-
-
-def _clause(trig: Any) -> tuple[int, ...]:
-    """The trigger, its governing verb and that verb's xcomp chain ("set to begin")."""
-    out = [trig.i]
-    verb = governing_verb(trig)
-    while verb is not None:
-        if verb.i not in out:
-            out.append(verb.i)
-        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.i not in out), None)
-    return tuple(out)
-
-
-def _under(verb: Any, targets: tuple[int, ...]) -> bool:
-    """``verb`` heads a clause under the event's verb, not a relative clause of a noun."""
-    node = verb
-    for _ in range(8):
-        if node.dep_ in ("relcl", "acl", "appos") or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i in targets:
-            return True
-    return False
-
-
-_RANK = {Granularity.DAY: 0, Granularity.TIME: 0, Granularity.WEEK: 1, Granularity.MONTH: 2}
-
-
-def _rank(t: Timex, trig: Any) -> tuple[bool, int, int]:
-    """Usable value first, then the finer one ("on April 27 ... earlier this week"), then nearer."""
-    return event_when(t).value is None, _RANK.get(t.granularity, 3), abs(t.span.start - trig.idx)
-
-
-def _partner_end(ev: Event, text: str) -> int | None:
-    """Where the last participant named after the first ends in the event's sentence."""
-    s = ev.sentence
-    if s is None:
-        return None
-    ends = [text.find(a.mention, s.start, s.end) + len(a.mention) for a in ev.actors[1:]
-            if a.mention and text.find(a.mention, s.start, s.end) >= 0]
-    return max(ends, default=None)
-
-
-def _by_partner(tier: list[tuple], partner: int | None) -> Timex | None:
-    """Several usable dates on one verb, one per coordinated partner ("met A on April 27 and B
-    earlier this week"): the date nearest after the event's own partner."""
-    usable = [x[-1] for x in tier if event_when(x[-1]).value]
-    if partner is None or len({t.span.start for t in usable}) < 2:
-        return None
-    after = [t for t in usable if t.span.start >= partner]
-    return min(after or usable, key=lambda t: abs(t.span.start - partner))
-
-
-def _parsed_pick(trig: Any, cands: list[Timex], parse: Any, lex: TimexLexicon,
-                 partner: int | None = None) -> Timex | None:
-    targets = _clause(trig)
-    tiers: dict[int, list[tuple]] = {1: [], 2: [], 3: []}
-    for t in cands:
-        root = _token(parse, t.span)
-        if root is None:
-            continue
-        n = _path_to(root, targets)
-        own = governing_verb(root.head) if root.head.i != root.i else None
-        if n is not None:
-            tiers[1].append((_rank(t, trig)[:2], n, _rank(t, trig)[2], t))
-        elif own is not None and _under(own, targets):
-            tiers[2].append((_rank(t, trig), t))  # in a clause under the event's verb
-        elif own is not None and own.is_ancestor(trig) and own.lemma_.lower() not in lex["reporting_verbs"]:
-            tiers[3].append((_rank(t, trig), t))  # governs the event ("On Monday, ... the two met")
-    if (pick := _by_partner(tiers[1], partner)) is not None:
-        return pick
-    for tier in tiers.values():
-        if tier:
-            return min(tier, key=lambda x: x[:-1])[-1]
-    return None
-
-
-def _occasion_pick(trig: Any, cands: list[Timex], parse: Any) -> Timex | None:
-    """A date in a relative clause of a noun inside the event's clause: the window of the
-    occasion ("meet on the margins of the assembly, which runs from September 13-16")."""
-    targets = _clause(trig)
-    for t in cands:
-        root = _token(parse, t.span)
-        own = governing_verb(root.head) if root is not None and root.head.i != root.i else None
-        if own is None or own.dep_ not in ("relcl", "acl") or own.head.pos_ not in ("NOUN", "PROPN") \
-                or own.tag_ not in ("VBZ", "VBP", "VBD", "VBG", "VBN") \
-                or any(c.dep_ in ("aux", "advmod") for c in own.children):
-            continue  # "which runs ...", "starting ...", "held ...", not "where he will attend ..."
-        node = own.head
-        for _ in range(8):  # up through prepositions only: "on the margins of the assembly"
-            if node.i in targets:
-                return t
-            if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "compound", "appos"):
-                break
-            node = node.head
-    return None
-
-
-def _dates_event(t: Timex, text: str, lex: TimexLexicon) -> bool:
-    """Not "since 1898" (an anchor, not the event's time), not "the current chairman"."""
-    if t.text.lower() in lex["undated_refs"]:
-        return False
-    before = text[max(0, t.span.start - 12):t.span.start].lower().split()
-    return not (before and before[-1] in lex["anchor_preps"])
-
-
-def _in_sentence(ev: Event, timexes: tuple[Timex, ...], text: str, lex: TimexLexicon) -> list[Timex]:
-    s = ev.sentence or ev.trigger
-    if s is None:
-        return []
-    return [t for t in timexes
-            if s.start <= t.span.start and t.span.end <= s.end and _dates_event(t, text, lex)]
-
-
-def _nearest(ev: Event, cands: list[Timex]) -> Timex | None:
-    if not cands or ev.trigger is None:
-        return cands[0] if cands else None
-    return min(cands, key=lambda t: (event_when(t).value is None, abs(t.span.start - ev.trigger.start)))
+        return doc.with_(events=frame_dates(events, doc.text, doc.timexes, pub, lex, month_only))
 
 
 def _tense_of(verb: Any, lex: TimexLexicon) -> str | None:
@@ -267,7 +135,7 @@ def _clause_verbs(verb: Any) -> list[Any]:
 def _now_report(ev: Event, text: str, parse: Any, lex: TimexLexicon) -> str | None:
     """"perfect" ("has arrived"), "progressive" ("is meeting") or "window" (a stay under way:
     "are attending", "is visiting") around the trigger, else None."""
-    trig = _token(parse, ev.trigger)
+    trig = token_at(parse, ev.trigger)
     verb = governing_verb(trig) if trig is not None else None
     if verb is not None:
         return next((k for v in _clause_verbs(verb) if (k := _tense_of(v, lex))), None)
@@ -281,16 +149,18 @@ def _now_report(ev: Event, text: str, parse: Any, lex: TimexLexicon) -> str | No
 
 
 def _agrees(ev: Event, text: str, parse: Any, t: Timex, published: date | None,
-            lex: TimexLexicon) -> bool:
+            lex: TimexLexicon, month_only: bool = False) -> bool:
     """A date taken from elsewhere fits the event: not a past date for a planned event or a
-    future clause, not a future date for one that occurred."""
+    future clause, not a future date for one that occurred (by month when the publication
+    date is known to the month only)."""
     day = as_day(t.value)
     if published is None or day is None or ev.trigger is None:
         return True
     way = _STATUS_WAY.get(ev.status.coarse)
     if way is None:
         way = direction(text, ev.trigger.start, ev.trigger.end, parse, lex)
-    return not (way > 0 and day < published or way < 0 and day > published)
+    got, now = ((day.year, day.month), (published.year, published.month)) if month_only else (day, published)
+    return not (way > 0 and got < now or way < 0 and got > now)
 
 
 def _own_line(text: str, s: Span) -> bool:
@@ -304,7 +174,7 @@ def _reports(t: Timex, text: str, parse: Any, lex: TimexLexicon) -> bool:
     """The date words modify a reporting verb ("the White House said on Saturday")."""
     if report_date(t, text, lex):
         return True
-    root = _token(parse, t.span)
+    root = token_at(parse, t.span)
     verb = governing_verb(root.head) if root is not None and root.head.i != root.i else None
     return verb is not None and verb.lemma_.lower() in lex["reporting_verbs"]
 
@@ -326,23 +196,6 @@ def _lead_date(ev: Event, text: str, timexes: tuple[Timex, ...], parse: Any,
     return (plain[:1] or days[:1] or dated[:1] or [None])[0]
 
 
-def _inside_visit(ev: Event, trig: Any, t: Timex, parse: Any, lex: TimexLexicon) -> bool:
-    """A visit named by a noun framing another engagement's verb, which the date words modify
-    ("met the president on Monday on his first trip abroad"): the day is the meeting's."""
-    if ev.type != EventType.VISIT or trig is None or trig.pos_ not in ("NOUN", "PROPN"):
-        return False
-    root = _token(parse, t.span)
-    verb = governing_verb(root.head) if root is not None and root.head.i != root.i else None
-    return verb is not None and verb.i != trig.i and verb.is_ancestor(trig) \
-        and verb.lemma_.lower() not in lex["visit_verbs"]
-
-
-def _visit_frame(when: When) -> When:
-    if when.granularity not in (Granularity.DAY, Granularity.TIME) or not when.value:
-        return when
-    return When(when.value[:7], Granularity.MONTH, when.text, when.end_value)
-
-
 def _to_month(when: When, published: date) -> When:
     """A day the text gives only relative to a publication date known to the month ("yesterday",
     "on Monday" in an article dated by its URL's month) -> that month."""
@@ -357,27 +210,20 @@ def date_event(ev: Event, text: str, timexes: tuple[Timex, ...], found: list[Set
                month_only: bool = False) -> When:
     """The date of one event (the numbered cascade of the module docstring). ``month_only``:
     the publication date is known to the month only (from the URL path)."""
-    when = _date_event(ev, text, timexes, found, parse, published, lex or timex_lexicon())
+    when = _date_event(ev, text, timexes, found, parse, published, lex or timex_lexicon(), month_only)
     return _to_month(when, published) if month_only and published is not None else when
 
 
 def _date_event(ev: Event, text: str, timexes: tuple[Timex, ...], found: list[Setter],
-                parse: Any, published: date | None, lex: TimexLexicon) -> When:
-    cands = _in_sentence(ev, timexes, text, lex)
-    trig = _token(parse, ev.trigger)
-    pick = _parsed_pick(trig, cands, parse, lex, _partner_end(ev, text)) if trig is not None \
-        else _nearest(ev, cands)
-    if pick is not None:
-        when = event_when(pick, published, ev.type)
-        return _visit_frame(when) if _inside_visit(ev, trig, pick, parse, lex) else when
-    occasion = _occasion_pick(trig, cands, parse) if trig is not None else None
-    if occasion is not None:
-        return _visit_frame(event_when(occasion, published, ev.type))
+                parse: Any, published: date | None, lex: TimexLexicon, month_only: bool = False) -> When:
+    own = clause_date(ev, text, timexes, parse, published, lex, found)
+    if own is not None:
+        return own
     ctx = context_date(ev.trigger.start, found) if ev.trigger is not None else None
-    if ctx is not None and _agrees(ev, text, parse, ctx.timex, published, lex):
+    if ctx is not None and _agrees(ev, text, parse, ctx.timex, published, lex, month_only):
         return event_when(ctx.timex, published, ev.type)
     lead = _lead_date(ev, text, timexes, parse, lex)
-    if lead is not None and _agrees(ev, text, parse, lead, published, lex):
+    if lead is not None and _agrees(ev, text, parse, lead, published, lex, month_only):
         return event_when(lead, published, ev.type)
     now = _now_report(ev, text, parse, lex) if published is not None and ev.status.coarse == Status.OCCURRED \
         else None

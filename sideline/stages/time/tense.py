@@ -14,7 +14,7 @@ from typing import Any
 from ..nlp import is_parsed
 from .lexicon import TimexLexicon
 
-__all__ = ["direction", "span_root", "governing_verb", "parsed"]
+__all__ = ["direction", "past_plan", "span_root", "governing_verb", "parsed"]
 
 _WORDS = re.compile(r"[A-Za-z']+")
 _SENT_END = re.compile(r"[.!?]\s|\n")
@@ -53,6 +53,17 @@ def _past_plan(verb: Any, lex: TimexLexicon) -> bool:
     return verb.dep_ in ("acomp", "attr") and head.i != verb.i and head.tag_ == "VBD"
 
 
+def _plan_head(verb: Any, lex: TimexLexicon) -> bool:
+    """A verb that makes a plan: "plan", "expect", "due" ..., or "be" with an infinitive ("is to
+    meet", "was to arrive", "were to be held")."""
+    if verb.lemma_.lower() in lex["future_lemmas"]:
+        return True
+    infinitive = set(lex.syntax["infinitive"])
+    return verb.lemma_.lower() in lex["plan_copulas"] and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ in infinitive for a in c.children)
+        for c in verb.children)
+
+
 def _head_direction(verb: Any, lex: TimexLexicon, depth: int) -> int:
     """An infinitive ("to meet") looks ahead of its head: ahead of a present or future head,
     behind a simple past one, and either way after a past "agreed to", "invited to"."""
@@ -60,7 +71,7 @@ def _head_direction(verb: Any, lex: TimexLexicon, depth: int) -> int:
     if head.i == verb.i or depth >= 3:
         return 1
     lemma = head.lemma_.lower()
-    if lemma in lex["future_lemmas"]:
+    if _plan_head(head, lex):
         return 0 if _past_plan(head, lex) else 1
     hd = _verb_direction(head, lex, depth + 1) if head.pos_ in ("VERB", "AUX") else 1
     if any(c.lower_ in lex["perfect_have"] for c in head.children if c.dep_ == "aux"):
@@ -75,7 +86,7 @@ def _verb_direction(verb: Any, lex: TimexLexicon, depth: int = 0) -> int:
     if words & set(lex["future_aux"]):
         return 1
     lemma = verb.lemma_.lower()
-    if lemma in lex["future_lemmas"]:
+    if _plan_head(verb, lex):
         return 0 if _past_plan(verb, lex) else 1
     if lemma in lex["going_verbs"] and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
         return 1
@@ -130,6 +141,25 @@ def _word_direction(text: str, start: int, lex: TimexLexicon) -> int:
     if any(w in past or (len(w) > 4 and w.endswith(suffixes)) for w in words):
         return -1
     return 0
+
+
+def past_plan(start: int, end: int, parse: Any | None, lex: TimexLexicon) -> bool:
+    """The expression at start..end dates a plan told in the past ("was to meet on Saturday",
+    "was due to fly on Thursday", "had been scheduled for Monday"): the verb it modifies, or
+    the verb an infinitive hangs on, makes a plan and is in the past."""
+    root = span_root(parse, start, end) if parse is not None else None
+    if root is None or not is_parsed(root):
+        return False
+    verb = governing_verb(root.head if root.head.i != root.i else root)
+    for _ in range(3):
+        if verb is None:
+            return False
+        if _plan_head(verb, lex):
+            return _past_plan(verb, lex)
+        if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "acomp", "ccomp", "advcl"):
+            return False
+        verb = governing_verb(verb.head)
+    return False
 
 
 def direction(text: str, start: int, end: int, parse: Any | None, lex: TimexLexicon) -> int:

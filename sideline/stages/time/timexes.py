@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,10 +29,10 @@ from .lexicon import TimexLexicon, timex_lexicon
 from .match import Found, scan
 from .relative import RELATIVE
 from .normalise import ABSOLUTE, Context, Resolved, bounded
-from .tense import direction
+from .tense import direction, past_plan
 
 __all__ = ["find_timexes", "as_day", "is_dateline", "Setter", "setters", "anchor_for", "context_date", "event_when",
-           "timex_records", "dates"]
+           "turned", "timex_records", "dates"]
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
@@ -157,22 +157,57 @@ def _memory(ctx: Context, r: Resolved) -> Context:
     return Context(**{**ctx.__dict__, **changes})
 
 
+def _plan_step(f: Found, ctx: Context, text: str, parse: Any, lex: TimexLexicon) -> Context:
+    """A bare weekday of a plan told in the past, after a day of the plan named ahead of now,
+    is the first such weekday from that day: the plan's steps go forward ("was to arrive on
+    Thursday [the 10th]. On Saturday, he was to meet ..." is the 12th, not the 5th)."""
+    last, now = ctx.last_day, ctx.anchor
+    if f.kind != "weekday" or f.g("shift") or ctx.direction != 0 or now is None or last is None \
+            or not now < last <= now + timedelta(days=7) or not past_plan(f.start, f.end, parse, lex):
+        return ctx
+    return replace(ctx, anchor=last, direction=1)
+
+
+_OWN_YEAR = ("iso", "numeric", "dotted")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+[A-Z\"“]|\n")
+
+
+def _own_year(f: Found) -> bool:
+    return f.kind in _OWN_YEAR or f.kind in ("date", "month") and bool(f.g("year"))
+
+
+def _story_time(f: Found, ctx: Context, text: str, ref: tuple[int, date] | None) -> Context:
+    """A month or day named without a year, told in the past in a sentence that has just set
+    another time ("met in September 2016, following a visit in April"), is the nearest such
+    month around that time (April 2016), not around the publication date."""
+    if ref is None or ctx.anchor is None or ctx.direction > 0 or f.kind not in ("date", "month") \
+            or _own_year(f) or f.g("shift") or _SENTENCE_BREAK.search(text, ref[0], f.start):
+        return ctx
+    then = ref[1]
+    if (ctx.anchor.year - then.year) * 12 + ctx.anchor.month - then.month < 6:
+        return ctx
+    return replace(ctx, anchor=then, direction=0, month_only=False)
+
+
 def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
-                 lexicon: TimexLexicon | None = None) -> list[Timex]:
+                 lexicon: TimexLexicon | None = None, month_only: bool = False) -> list[Timex]:
     """Every temporal expression in ``text`` with its value, resolved against ``anchor``.
 
     ``parse`` is an optional spaCy Doc over ``text`` (its sentences parsed or not); the tense
     of the clause governing a bare weekday or month decides which way it points. Relative
-    expressions after a dateline or caption date resolve against that date.
+    expressions after a dateline or caption date resolve against that date. ``month_only``:
+    the anchor stands for its month (a day of that month given without a year is of its year).
     """
     lex = lexicon or timex_lexicon()
     out: list[Timex] = []
     found_setters: list[Setter] = []
     memory = Context(anchor=anchor)
+    ref: tuple[int, date] | None = None  # the end and the day of the last date given with its year
     for f in scan(text, lex):
         here = anchor_for(f.start, found_setters, anchor)
         ctx = Context(here, direction(text, f.start, f.end, parse, lex),
-                      memory.last_day, memory.last_month, memory.last_year)
+                      memory.last_day, memory.last_month, memory.last_year, month_only and here == anchor)
+        ctx = _story_time(f, _plan_step(f, ctx, text, parse, lex), text, ref)
         try:
             r = _resolve(f, lex, ctx)
         except (ValueError, OverflowError):  # date arithmetic out of range: "31 June", year 9999
@@ -185,7 +220,30 @@ def find_timexes(text: str, anchor: date | None, parse: Any = None, *,
             found_setters.append(s)
         if f.kind not in ("ref", "anaphoric"):
             memory = _memory(memory, r)
+        if _own_year(f) and r.granularity in (G.DAY, G.MONTH, G.TIME) and r.value:
+            ref = (f.end, date(int(r.value[:4]), int(r.value[5:7]), 1))
     return out
+
+
+_TURNABLE = ("weekday", "wd_range", "month", "date", "nth")
+
+
+def turned(text: str, t: Timex, anchor: date, way: int, lexicon: TimexLexicon | None = None) -> Timex | None:
+    """The expression ``t`` of ``text`` resolved the way ``way`` points (+1 ahead of ``anchor``,
+    -1 behind), when it names no year ("in February", "on Monday", "March 5"), else None."""
+    lex = lexicon or timex_lexicon()
+    lo = max(0, t.span.start - 40)
+    found = [f for f in scan(text[lo:t.span.end], lex) if f.start + lo == t.span.start and f.end + lo == t.span.end]
+    if len(found) != 1 or found[0].kind not in _TURNABLE or _own_year(found[0]) or found[0].g("shift") \
+            or found[0].kind != "weekday" and found[0].g("wd"):  # "Friday, July 27" fixes its year
+        return None
+    try:
+        r = _resolve(found[0], lex, Context(anchor, way))
+    except (ValueError, OverflowError):
+        return None
+    if r is None or (r := bounded(r)) is None:
+        return None
+    return Timex(t.span, t.text, r.value, r.granularity, r.end_value)
 
 
 def _month_window(start: date, end: date) -> str | None:

@@ -243,7 +243,7 @@ class DocResolver:
         knowledge gives for the date. In a dated article they must hold it on that date."""
         fam = self.kb.family(role, where)
         heads = ("head_of_state", "head_of_government")
-        fams = set(heads) if role in self.lx.leader_roles or role in ("Leader", "Head of State") else {fam}
+        fams = set(heads) if fam == "Leader" or role in ("Leader", "Head of State") else {fam}
         found = [p for p in self.named if any((o.country or o.org) == where and self.kb.office_family(o) in fams
                                               and (not self.dated or o.active(self.on)) for o in p.offices)]
         return found[0] if len(found) == 1 else None

@@ -82,8 +82,8 @@ def _restatus(kept: Event, ev: Event) -> Event | None:
         return None
     if _weak(kept) != _weak(ev):  # a status the text does not state gives way to one it states
         later, earlier = (ev, kept) if _weak(kept) else (kept, ev)
-    elif _voice(kept) != _voice(ev) or _STAGE[a] == _STAGE[b]:
-        return None  # two voices, two statuses: one claim each
+    elif _voice(kept) != _voice(ev) or _STAGE[a] == _STAGE[b] or kept.type is not ev.type:
+        return None  # two voices, two statuses: one claim each; so are "talks" and "a summit" told apart
     else:
         later, earlier = (kept, ev) if _STAGE[a] > _STAGE[b] else (ev, kept)
         if later.status_cue not in _UPDATES:

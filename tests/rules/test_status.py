@@ -254,3 +254,15 @@ def test_under_a_reporting_verb_was_to_is_the_reported_is_to(reader):
 def test_the_status_step_tells_a_default_from_a_stated_status(reader):
     assert reader.assess(trigger(MET, "met")) == (Status.OCCURRED, "tense")
     assert reader.assess(trigger(meets("will"), "meet")) == (Status.PLANNED, "future")
+
+
+def test_a_visit_held_off_is_postponed(reader):
+    doc = parse("""
+        0  The    _     DET    DT   1  det
+        1  visit  _     NOUN   NN   3  nsubjpass
+        2  was    be    AUX    VBD  3  auxpass
+        3  held   hold  VERB   VBN  3  ROOT
+        4  off    _     ADP    RP   3  prt
+        5  .      _     PUNCT  .    3  punct
+    """)
+    assert status(reader, doc, "visit") is Status.POSTPONED

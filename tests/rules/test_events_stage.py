@@ -263,3 +263,40 @@ def test_a_title_is_the_holder_the_document_names_further_down(extract):
     assert leader == ["Shavkat Mirziyoyev"]
     dated = extract(UZ_LEADER, published="2010-05-01")  # then he held no such office: the holder of the day
     assert [m.actor.name for m in dated.mentions if m.label == "TITLE" and m.actor is not None] != ["Shavkat Mirziyoyev"]
+
+
+def test_the_two_are_the_persons_just_named_together_when_no_engagement_told_them(extract):
+    doc = extract("""
+        0   Putin    Putin   PROPN  NNP  3  nsubj  B-PERSON
+        1   and      _       CCONJ  CC   0  cc
+        2   Xi       Xi      PROPN  NNP  0  conj   B-PERSON
+        3   smiled   smile   VERB   VBD  3  ROOT
+        4   .        _       PUNCT  .    3  punct
+        5   The      _       DET    DT   6  det
+        6   two      _       NUM    CD   7  nsubj
+        7   met      meet    VERB   VBD  7  ROOT
+        8   for      _       ADP    IN   7  prep
+        9   hours    hour    NOUN   NNS  8  pobj
+        10  .        _       PUNCT  .    7  punct
+    """, published="2019-06-05")
+    [ev] = doc.events
+    assert sorted(a.name.split()[-1] for a in ev.actors) == ["Jinping", "Putin"]
+
+
+def test_two_of_anything_is_no_pair_of_parties():
+    from sideline.stages.events.arguments import pair_phrase
+
+    from .parsed import parse
+    doc = parse("""
+        0  Kyiv      Kyiv     PROPN  NNP  1  nsubj  B-GPE
+        1  received  receive  VERB   VBD  1  ROOT
+        2  two       _        NUM    CD   3  nummod
+        3  tranches  tranche  NOUN   NNS  1  dobj
+        4  .         _        PUNCT  .    1  punct
+        5  The       _        DET    DT   7  det
+        6  two       _        NUM    CD   7  nummod
+        7  leaders   leader   NOUN   NNS  8  nsubj
+        8  spoke     speak    VERB   VBD  8  ROOT
+        9  .         _        PUNCT  .    8  punct
+    """)
+    assert pair_phrase(doc[7]) and not pair_phrase(doc[3])

@@ -350,7 +350,12 @@ def pair_phrase(tok: Any, words: Words | None = None) -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")}
     if tok.lower_ in w.pair_numbers and mods & w.definite:
         return True
-    return tok.lower_ in w.pair_alone or (bool(mods & (w.pair_numbers | w.pair_alone)) and tok.tag_ in ("NNS", "NNPS"))
+    if tok.lower_ in w.pair_alone:
+        return True
+    parties = w.title_nouns | w.group_nouns | w.lands | w.pair_nouns  # "the two leaders", not "two tranches"
+    lemma = tok.lemma_.lower()
+    return bool(mods & (w.pair_numbers | w.pair_alone)) and tok.tag_ in ("NNS", "NNPS") \
+        and (lemma in parties or lemma.rstrip("s") in parties)
 
 
 _NP_DEPS = {"appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod", "prep", "pobj", "conj", "cc"}

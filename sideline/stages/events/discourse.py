@@ -58,6 +58,7 @@ class Discourse:
             if self.left_words(start, m) & self.titles:
                 self.titled.add(name)
         self.last_pair: tuple[Actor, ...] = ()
+        self._pair_at = -1  # where the engagement of the last pair was told
         self._latest: dict[str, tuple[Actor, ...]] = {}
         self._status: dict[str, Any] = {}  # the status of the latest engagement of each kind
         self._open: dict[str, tuple[Actor, ...]] = {}  # the latest not (yet) held, of each kind
@@ -65,8 +66,9 @@ class Discourse:
         self.speakers: list[Any] = []  # every speaker credited so far (Claim or None)
 
     # -- what the events stage writes ----------------------------------------------------------
-    def tell(self, kind: EventType, actors: tuple[Actor, ...], status: Any = None) -> None:
-        """An engagement told: the latest of its kind, for "the meeting" and "the two leaders" later on."""
+    def tell(self, kind: EventType, actors: tuple[Actor, ...], status: Any = None, at: int = -1) -> None:
+        """An engagement told (its trigger at token ``at``): the latest of its kind, for "the
+        meeting" and "the two leaders" later on."""
         group = types.refers_as(kind)
         self._latest[group] = actors
         self._status[group] = status
@@ -75,6 +77,38 @@ class Discourse:
         persons = tuple(a for a in actors if a.kind == "person")
         if len(persons) >= 2:
             self.last_pair = persons
+            self._pair_at = at
+
+    def pair_before(self, i: int) -> tuple[Actor, ...]:
+        """What "they", "the two" and "both sides" at token ``i`` stand for: the persons of the
+        latest engagement told, or, named since, the latest persons coordinated in the text
+        ("Putin and Xi arrived in the hall. They ...": a sentence with no engagement word)."""
+        named, at = self._coordinated_before(i)
+        return named if named and at > self._pair_at else self.last_pair
+
+    def _coordinated_before(self, i: int) -> tuple[tuple[Actor, ...], int]:
+        """The latest run of persons joined by a coordinator ("A and B", "A, B and C") before token
+        ``i``, and the token of its last person."""
+        runs: list[tuple[list[Mention], bool, int]] = []  # (mentions, has a coordinator, last start)
+        prev_end = None
+        for start, m in self.persons:
+            if start >= i:
+                break
+            between = list(self.parse[prev_end:start]) if prev_end is not None and prev_end <= start else []
+            joins = 0 < len(between) <= 2 and all(t.lower_ in self.words.coordinators or t.text == ","
+                                                   for t in between)
+            if joins and runs:
+                ms, coord, _ = runs[-1]
+                runs[-1] = (ms + [m], coord or any(t.lower_ in self.words.coordinators for t in between), start)
+            else:
+                runs.append(([m], False, start))
+            span = self.parse.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            prev_end = span.end if span is not None else start + 1
+        for ms, coord, last in reversed(runs):
+            people = tuple(dict.fromkeys(self.actor(m) for m in ms if m.label != "PRON"))
+            if coord and len(people) >= 2:
+                return people, last
+        return (), -1
 
     def credit(self, claim: Any) -> None:
         """The source of the latest claim (None: the article's own voice)."""

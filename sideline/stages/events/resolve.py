@@ -68,7 +68,7 @@ class Resolver:
         w = self.words
         if pair_phrase(tok, w):
             lands = self.countries.last_countries(tok) if tok.lemma_.lower() in w.lands else ()
-            last = self.discourse.last_pair
+            last = self.discourse.pair_before(tok.i)
             named = self._named_pair(tok) if len(last) != 2 else ()  # the last engagement had no pair
             return Resolved(lands or named or last)
         guest = self.countries.visitor(tok)
@@ -91,7 +91,7 @@ class Resolver:
         if tok.pos_ == "PRON" or low in w.he | w.they:
             return self._pronoun(tok, exclude)
         if pair_phrase(tok, w):
-            return Resolved(self.discourse.last_pair)
+            return Resolved(self.discourse.pair_before(tok.i))
         found = self._phrase_mentions(tok)
         plain = tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.titles | self.groups
         if found is not None and plain and not loose:  # "the interest of Malaysian companies"
@@ -147,7 +147,7 @@ class Resolver:
             a = self.discourse.person_before(tok.i, exclude=exclude)
             return Resolved((a,) if a else ())
         if tok.lower_ in self.words.they:
-            return Resolved(self.discourse.last_pair)
+            return Resolved(self.discourse.pair_before(tok.i))
         return Resolved(())
 
     def _phrase_mentions(self, tok: Any) -> Resolved | None:

@@ -173,7 +173,7 @@ class Events:
                                  evidence=doc.evidence(sentence), attributed_to=claim,
                                  confidence=_confidence(trig, who, status), trigger=trigger, status_cue=cue,
                                  sentence=sentence))
-            resolver.discourse.tell(trig.type, actors, status)
+            resolver.discourse.tell(trig.type, actors, status, at=trig.token.i)
         denier = self.attributor.dismisser(trig, resolver) if out else None  # "reports that ... were a canard"
         if denier is None:
             return out

@@ -39,7 +39,8 @@ def _event_of(client, **params) -> dict:
 def test_every_page_and_its_json_twin(client):
     ev = _event_of(client, actor="Lavrov", status="occurred")
     pages = ["/search?actor=Lavrov", "/actors?q=lav", f"/event/{ev['event_id']}", "/actor/Sergey%20Lavrov",
-             "/story?a=Lavrov&b=Guterres", f"/article/{ev['article']}", "/rejects", "/sql?q=SELECT+1"]
+             "/story?a=Lavrov&b=Guterres", f"/article/{ev['article']}", "/rejects", "/sql?q=SELECT+1",
+             "/counts?by=type&actor=Lavrov"]
     for page in pages:
         html = client.get(page)
         assert html.status_code == 200 and html.headers["content-type"].startswith("text/html"), page
@@ -205,3 +206,15 @@ def test_other_commands_do_not_import_the_web_stack(db):
             "sys.exit(f'imported {bad}' if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_counts_page_is_the_api_count(client, db):
+    got = client.get("/counts.json", params={"actor": "Lavrov"}).json()
+    with api.open(db) as ledger:
+        want = ledger.counts(by=["month", "status"], actor="Lavrov").to_json()
+    assert got["rows"] and got["rows"] == want["rows"] and got["events"] == want["events"]
+    assert got["by"] == "status" and sum(t["events"] for t in got["totals"]) >= 1
+    by_type = client.get("/counts.json", params={"by": "type"}).json()
+    assert by_type["by"] == "type" and all("type" in r for r in by_type["rows"])
+    html = client.get("/counts?actor=Lavrov").text
+    assert 'id="counts-chart"' in html and "Engagements per month" in html

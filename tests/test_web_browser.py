@@ -155,3 +155,15 @@ def test_every_page_loads_without_errors(server, page):
         response = page.goto(base + path)
         assert response.status == 200, path
     assert page.problems == []
+
+
+def test_the_counts_chart_draws(server, page, tmp_path):
+    base, _ = server
+    page.goto(f"{base}/counts")
+    page.wait_for_selector("#counts-chart[data-drawn]")
+    assert int(page.locator("#counts-chart").get_attribute("data-drawn")) > 0
+    assert page.locator("#counts-chart rect").count() > 0
+    page.goto(f"{base}/counts?by=type")
+    page.wait_for_selector("#counts-chart[data-drawn]")
+    _shot(page, "counts", tmp_path)
+    assert page.problems == []

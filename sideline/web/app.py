@@ -166,7 +166,8 @@ def _routes(site: Site) -> list:
         return endpoint
 
     routes = [Route("/", lambda request: RedirectResponse("/search", status_code=302))]
-    for name, fn, with_params in (("search", pages.search, True), ("actors", pages.actors, True),
+    for name, fn, with_params in (("search", pages.search, True), ("counts", pages.counts, True),
+                                  ("actors", pages.actors, True),
                                   ("story", pages.story, True), ("rejects", pages.rejects, False),
                                   ("sql", pages.sql, True)):
         routes.append(Route(f"/{name}.json", listing(f"{name}.html", fn, True, with_params)))

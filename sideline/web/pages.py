@@ -11,9 +11,12 @@ from ..errors import E, SidelineError
 from ..query import EventClaims
 from .render import excerpt, filters_from, form_fields, param_name, safe_url, segments
 
-__all__ = ["NotFound", "search", "event", "actor", "actors", "story", "article", "rejects", "sql", "PAGE_SIZE"]
+__all__ = ["NotFound", "search", "counts", "event", "actor", "actors", "story", "article", "rejects", "sql",
+           "PAGE_SIZE", "COUNT_BY"]
 
 PAGE_SIZE = 50
+#: what the counts page splits each month by (the colours of its bars)
+COUNT_BY = ("status", "type")
 
 
 class NotFound(SidelineError):
@@ -38,6 +41,21 @@ def search(ledger, params) -> dict[str, Any]:
     values = {param_name(k): v for k, v in filters.items()}
     return {"filters": values, "form": form_fields(values), "page": page, "pages": -(-found.total // limit) or 1,
             **found.to_json()}
+
+
+def counts(ledger, params) -> dict[str, Any]:
+    """Engagements per month, split by status or type, with the search page's filters: the
+    numbers of ``LedgerDB.counts(by=["month", <split>])``; a ledger event counts once per month."""
+    split = params.get("by") if params.get("by") in COUNT_BY else COUNT_BY[0]
+    filters = filters_from(params)
+    found = ledger.counts(by=["month", split], **filters).to_json()
+    totals: dict[str, int] = {}
+    for row in found["rows"]:
+        totals[row[split] or "unknown"] = totals.get(row[split] or "unknown", 0) + row["events"]
+    values = {param_name(k): v for k, v in filters.items()}
+    return {"by": split, "choices": list(COUNT_BY), "filters": values, "form": form_fields(values),
+            "events": found["events"], "rows": found["rows"],
+            "totals": [{"key": k, "events": n} for k, n in sorted(totals.items(), key=lambda kv: -kv[1])]}
 
 
 def _meta(a) -> dict[str, Any]:

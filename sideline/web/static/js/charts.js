@@ -5,9 +5,12 @@
   "use strict";
   var COLOURS = {
     occurred: "#1b7837", planned: "#2166ac", proposed: "#67a9cf", ruled_out: "#b2182b",
-    postponed: "#e08214", cancelled: "#d6604d", denied: "#762a83", uncertain: "#878787"
+    postponed: "#e08214", cancelled: "#d6604d", denied: "#762a83", uncertain: "#878787",
+    meet: "#1b9e77", talks: "#d95f02", visit: "#7570b3", host: "#e7298a", phone_call: "#66a61e",
+    multilateral: "#e6ab02", other_consult: "#a6761d"
   };
-  var ORDER = ["occurred", "planned", "proposed", "uncertain", "postponed", "cancelled", "denied", "ruled_out"];
+  var ORDER = ["occurred", "planned", "proposed", "uncertain", "postponed", "cancelled", "denied", "ruled_out",
+               "meet", "talks", "visit", "host", "phone_call", "multilateral", "other_consult", "unknown"];
   function colour(s) { return COLOURS[s] || "#999"; }
 
   function pageData() {
@@ -134,6 +137,11 @@
       }));
     }
     if ((el = document.getElementById("timeline-chart"))) months(el, data.months || []);
+    if ((el = document.getElementById("counts-chart"))) {
+      months(el, (data.counts || []).filter(function (r) { return r.month; }).map(function (r) {
+        return { month: r.month, status: r[data.by] || "unknown", mentions: r.events };
+      }));
+    }
     if ((el = document.getElementById("network"))) network(el, data.network || {}, data.ego);
     if ((el = document.getElementById("story-chart"))) {
       dots(el, (data.steps || []).map(function (s) {

@@ -69,7 +69,8 @@ class RunSummary:
         return f"{', '.join(parts)}; {self.events} event mentions; {self.seconds:.1f}s ({rate:.1f} articles/s)"
 
 
-def _engine(pipeline: Pipeline, engine: str, n_process: int, batch_size: int):
+def _engine(pipeline: Pipeline, engine: str, n_process: int, batch_size: int,
+            ray_address: str | None = None):
     if engine == "local":
         from .engines.local import LocalEngine
 
@@ -77,7 +78,7 @@ def _engine(pipeline: Pipeline, engine: str, n_process: int, batch_size: int):
     if engine == "ray":
         from .engines.ray import RayEngine
 
-        return RayEngine(pipeline, n_process=n_process, batch_size=batch_size)
+        return RayEngine(pipeline, n_process=n_process, batch_size=batch_size, address=ray_address)
     raise ConfigError(E.E004, engine=engine)
 
 
@@ -97,11 +98,14 @@ def _unseen(stream: Iterable[Article | Reject], store, batch_size: int,
 
 def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_process: int = 1,
             batch_size: int = 32, strict: bool = False, engine: str = "local",
-            published: date | None = None, data_dir: str | Path | None = None,
+            ray_address: str | None = None, published: date | None = None, data_dir: str | Path | None = None,
             pipeline: Pipeline | None = None,
             on_result: Callable[[Result], None] | None = None, link_events: bool = True) -> RunSummary:
     """Extract events from ``inputs`` (files, folders, ``-``) into the ledger at ``db``.
 
+    ``engine="ray"`` runs the pipeline on Ray: a local Ray instance with ``n_process``
+    workers, or the existing cluster at ``ray_address`` (``"ray://head:10001"``, ``"auto"``;
+    else the ``RAY_ADDRESS`` environment variable), whose nodes need sideline and its model.
     ``data_dir`` holds the user's own lexicons (merged over the packaged ones).
     ``strict`` only changes what the command line does with rejects (exit status);
     the run always goes on. ``on_result`` is called with every result as it is stored
@@ -111,6 +115,8 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
     from .store.database import Store
 
     check_inputs(inputs)  # none exists: an error, and no database is made
+    if ray_address and engine != "ray":
+        raise ConfigError(E.E012, address=ray_address, engine=engine)
     started = time.perf_counter()
     pipeline = pipeline or Pipeline.default(data_dir=str(data_dir) if data_dir else None)
     counts = {"articles": 0, "extracted": 0, "unchanged": 0, "rejected": 0, "events": 0}
@@ -118,7 +124,7 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
     with Store(db) as store:
         run_id = store.begin_run([str(p) for p in inputs])
         stream = _unseen(read_inputs(list(inputs), published=published), store, batch_size, counts)
-        results = _engine(pipeline, engine, n_process, batch_size).run(stream)
+        results = _engine(pipeline, engine, n_process, batch_size, ray_address).run(stream)
         for batch in _batches(results, batch_size):
             store.write_batch(batch, run_id)
             for res in batch:

@@ -65,7 +65,10 @@ def _add_extract(sub) -> None:
                    help="worker processes (default: %(default)s)")
     p.add_argument("--batch-size", type=int, default=_default(api.extract, "batch_size"),
                    help="articles per batch and per transaction (default: %(default)s)")
-    p.add_argument("--engine", choices=("local", "ray"), default=_default(api.extract, "engine"))
+    p.add_argument("--engine", choices=("local", "ray"), default=_default(api.extract, "engine"),
+                   help="where the pipeline runs: local processes, or Ray (an optional extra: make setup-ray)")
+    p.add_argument("--ray-address", metavar="ADDRESS",
+                   help="join this Ray cluster (e.g. ray://head:10001; default: $RAY_ADDRESS, else a local Ray)")
     p.add_argument("--published", type=_date, help="publication date for text read from stdin or files without one")
     p.add_argument("--data-dir", help="a folder of your own lexicon files, merged over the packaged ones")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any input is rejected")

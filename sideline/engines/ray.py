@@ -1,14 +1,16 @@
 """The Ray engine: the same pipeline on a Ray cluster (or a local Ray instance).
 
 ``RayEngine(pipeline, n_process=N)`` starts N actors, each holding one pipeline, and
-maps batches over them in input order with ``ray.util.ActorPool``. Give ``address`` to
-join an existing cluster; otherwise ``ray.init`` starts a local one. The store is still
+maps batches over them in input order with ``ray.util.ActorPool``. Give ``address`` (or set
+``RAY_ADDRESS``) to join an existing cluster, whose nodes need sideline and its spaCy model
+installed; otherwise ``ray.init`` starts a local one with ``n_process`` CPUs. The store is still
 written by the driver, one transaction per batch, so a Ray run gives the same ledger
 as a local run.
 """
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable, Iterator
 
 from ..errors import E, ConfigError
@@ -27,7 +29,7 @@ class RayEngine:
         self.pipeline = pipeline
         self.n_process = max(1, int(n_process))
         self.batch_size = max(1, int(batch_size))
-        self.address = address
+        self.address = address or os.environ.get("RAY_ADDRESS") or None
 
     def run(self, stream: Iterable[Article | Reject]) -> Iterator[Result]:
         import ray
@@ -35,8 +37,8 @@ class RayEngine:
 
         started = not ray.is_initialized()
         if started:
-            ray.init(address=self.address, num_cpus=None if self.address else self.n_process,
-                     include_dashboard=False, log_to_driver=False)
+            local = {} if self.address else {"num_cpus": self.n_process, "include_dashboard": False}
+            ray.init(address=self.address, log_to_driver=False, **local)
         try:
             worker = ray.remote(_Worker)
             actors = [worker.remote(self.pipeline) for _ in range(self.n_process)]

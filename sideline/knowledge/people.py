@@ -238,7 +238,10 @@ class Knowledge:
                                                   score_cutoff=85):
                     if cand[0] == k[0] and abs(len(cand) - len(k)) <= 1:
                         found += [p for p in self._by_token[cand] if p not in found and p.office(on)]
-            return self._pick(found, on, strict=True)
+            # a bare name is told apart by the hand-curated tenures only: a bulk tenure joined to a
+            # curated person ("Mohamed Bazoum", foreign minister in the bulk file) must not make
+            # a common given name somebody
+            return self._pick(found, on, strict=True, curated=True)
         return self._pick(self._fuzzy(name, k), on, strict=True)
 
     def _given_and_father(self, name: str) -> str | None:
@@ -255,12 +258,12 @@ class Knowledge:
                       any(same_person(name, n) for n in (p.name, *p.aliases))]
         return cands
 
-    def _pick(self, cands: list[Person], on: date | None, strict: bool) -> Person | None:
+    def _pick(self, cands: list[Person], on: date | None, strict: bool, curated: bool = False) -> Person | None:
         if len(cands) == 1:
             return cands[0]
         if not cands:
             return None
-        active = [p for p in cands if any(o.active(on) for o in p.offices)] if on else []
+        active = [p for p in cands if any(o.active(on) for o in p.offices if not (curated and o.source))] if on else []
         if len(active) == 1:
             return active[0]
         return None if strict else (active or cands)[0]

@@ -348,3 +348,21 @@ def test_malformed_holder_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError) as err:
         Knowledge.load(tmp_path)
     assert err.value.code == "E007"
+
+
+def test_a_curated_official_of_organisations_only_absorbs_the_bulk_national_offices():
+    actors = {"people": [{"name": "Josep Borrell", "offices": [{"role": "High Representative", "org": "EU", "from": "2019-12-01", "to": "2024-11-30"}]}]}
+    bulk = {"people": [{"name": "Josep Borrell", "offices": [{"role": "Minister of Foreign Affairs", "family": "foreign_minister", "country": "ESP",
+                                                          "from": "2018-06-07", "to": "2019-11-30", "source": ["ep:spain-ministers/Q312901"]}]}]}
+    kb = Knowledge(actors, load("titles"), {}, bulk)
+    found = [p for p in kb.people if p.name == "Josep Borrell"]
+    assert len(found) == 1 and {o.country or o.org for o in found[0].offices} == {"EU", "ESP"}
+    assert name(kb.holder("Foreign Minister", "ESP", date(2019, 1, 1))) == "Josep Borrell"
+    assert found[0].code(date(2021, 1, 1)) != "ESPGOV"
+
+
+def test_the_british_monarch_is_not_split_across_the_realms_by_the_exports(data):
+    for p in data["people"]:
+        if p["name"] == "Elizabeth II":
+            countries = {o["country"] for o in p["offices"]}
+            assert "GBR" not in countries or countries == {"GBR"}, countries

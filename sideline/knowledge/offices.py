@@ -44,8 +44,11 @@ def join_holders(bulk: Iterable, curated: list, family: Callable) -> tuple[list,
     rest = []
     for person in bulk:
         countries = {o.country for o in person.offices}
+        # the same name and a country in common; or a curated official of organisations only (Josep
+        # Borrell, EU) whose national offices are in the bulk file
         match = next((i for n in (person.name, *person.aliases) for i in by_key.get(key(n), ())
-                      if countries & {o.country for o in curated[i].offices}), None)
+                      if countries & {o.country for o in curated[i].offices}
+                      or not any(o.country for o in curated[i].offices)), None)
         if match is None:
             rest.append(person)
             continue

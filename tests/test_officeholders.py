@@ -194,6 +194,8 @@ def test_members_without_a_country_export_are_listed(data):
     ("SWE", date(2016, 3, 1), "Margot Wallström"),
     ("KAZ", date(2016, 3, 1), "Erlan Idrissov"),
     ("IRL", date(2016, 6, 1), "Charles Flanagan"),
+    ("ISL", date(2015, 6, 1), "Gunnar Bragi Sveinsson"),
+    ("JAM", date(2017, 6, 1), "Kamina Johnson-Smith"),
     ("FIN", date(2009, 6, 1), "Alexander Stubb"),  # the CIA's "Cai Goran Alexander Stubb" is the same record
 ])
 def test_title_only_foreign_minister_of_2012_to_2022(kb, country, on, who):

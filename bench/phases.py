@@ -185,10 +185,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--voa", default=str(VOA_PATH))
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--jsonl", help="an articles JSONL file to read instead of the VOA articles")
     args = ap.parse_args(argv)
-    articles = load_articles(args.voa)[:args.limit or None]
     with tempfile.TemporaryDirectory(prefix="sideline-phases-") as tmp:
-        jsonl = write_jsonl(articles, Path(tmp) / "voa.jsonl")
+        if args.jsonl:
+            jsonl = Path(args.jsonl)
+            articles = [ln for ln in jsonl.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        else:
+            articles = load_articles(args.voa)[:args.limit or None]
+            jsonl = write_jsonl(articles, Path(tmp) / "voa.jsonl")
         phases = measure(jsonl, Path(tmp) / "ledger.duckdb")
     report(phases, len(articles))
     return 0

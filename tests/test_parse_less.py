@@ -2,6 +2,7 @@
 speaker's neighbour) are analysed, and no sentence gets the ``ner``-only pass (issue 14)."""
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -37,3 +38,16 @@ def test_by_default_no_sentence_gets_ner_alone():
     assert stage.lead == 0 and stage.ner_window == 0
     parse, ner = stage.select(_doc())
     assert _texts(parse) == ["The ministers met in Geneva."] and ner == []
+
+
+def test_a_doc_made_from_a_text_keeps_that_text():
+    from sideline.stages.nlp import _knowing_text, _mark_line_breaks, doc_text
+
+    text = "Headline\n\nThe ministers met at 5 p.m. The talks ended."
+    words = ["Headline", "\n\n", "The", "ministers", "met", "at", "5", "p.m.", "The", "talks", "ended", "."]
+    spaces = [False, False, True, True, True, True, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)  # English lexical attributes (is_space)
+    assert doc.text == text
+    known = _mark_line_breaks(_knowing_text(doc, text), frozenset({"The"}))
+    assert doc_text(known) == text and known.user_data["sideline.text"] is text
+    assert [t.is_sent_start for t in known if t.text == "The"] == [True, True]  # after the blank line, after "p.m."

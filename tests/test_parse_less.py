@@ -1,5 +1,5 @@
-"""The nlp stage's selection (no model): by default only sentences with an event word (and a
-speaker's neighbour) are analysed, and no sentence gets the ``ner``-only pass (issue 14)."""
+"""The nlp stage (no model): which sentences are parsed and which get ``ner`` alone, and the
+first-pass Doc's text, known without joining its tokens (issue 14)."""
 from __future__ import annotations
 
 import spacy
@@ -33,11 +33,16 @@ def test_the_lead_gets_ner_when_asked():
     assert _texts(ner) == ["Headline of the day.", "Rain fell in Oslo."]
 
 
-def test_by_default_no_sentence_gets_ner_alone():
-    stage = NLP()
-    assert stage.lead == 0 and stage.ner_window == 0
-    parse, ner = stage.select(_doc())
+def test_without_a_lead_no_sentence_gets_ner_alone():
+    parse, ner = NLP(lead=0).select(_doc())
     assert _texts(parse) == ["The ministers met in Geneva."] and ner == []
+
+
+def test_by_default_the_lead_gets_ner():
+    stage = NLP()
+    assert stage.lead == 3 and stage.ner_window == 0
+    parse, ner = stage.select(_doc())
+    assert _texts(ner) == ["Headline of the day.", "Rain fell in Oslo."]  # the third is parsed
 
 
 def test_a_doc_made_from_a_text_keeps_that_text():

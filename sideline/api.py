@@ -118,11 +118,12 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
     from .store.database import Store
 
     check_inputs(inputs)  # none exists: an error, and no database is made
-    if data_dir and not Path(data_dir).is_dir():  # the workers would say so after the database is made
-        raise ConfigError(E.E008, path=str(data_dir))
     started = time.perf_counter()
     # the default pipeline is built where it runs: workers build their own from the recipe
-    pipeline = pipeline or Recipe(data_dir=str(data_dir) if data_dir else None)
+    recipe = Recipe(data_dir=str(data_dir) if data_dir else None)
+    if pipeline is None and (data_dir or os.environ.get("SIDELINE_DATA")):
+        recipe.build()  # a user's lexicons are checked before the ledger is opened (E006, E008, E009)
+    pipeline = pipeline or recipe
     counts = {"articles": 0, "extracted": 0, "unchanged": 0, "rejected": 0, "events": 0}
     rejects: list[Reject] = []
     with Store(db) as store:

@@ -86,3 +86,13 @@ def test_extract_checks_the_data_folder_before_making_the_database(tmp_path):
     with pytest.raises(ConfigError) as err:
         api.extract([tmp_path / "a.jsonl"], db=tmp_path / "x.duckdb", data_dir=tmp_path / "nope")
     assert err.value.code == "E008" and not (tmp_path / "x.duckdb").exists()
+
+
+def test_extract_checks_a_users_lexicons_before_making_the_database(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"id": "a", "text": "Lavrov met Wang."}\n')
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    (lexicons / "boilerplate.json").write_text('{"lines": ["(unclosed"]}')
+    with pytest.raises(ConfigError) as err:
+        api.extract([tmp_path / "a.jsonl"], db=tmp_path / "x.duckdb", data_dir=lexicons)
+    assert err.value.code == "E006" and not (tmp_path / "x.duckdb").exists()

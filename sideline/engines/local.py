@@ -4,7 +4,8 @@ Workers are started with ``spawn`` (safe beside DuckDB's threads), once per run,
 warm: each builds its pipeline once when it starts, from a :class:`~sideline.pipeline.Recipe`
 (a few keywords; the default pipeline) or from the pickled pipeline a caller gave, and runs a
 short article through a recipe-built pipeline at once, so that the spaCy model, the gazetteer
-and the matchers load while the parent reads the input and opens the ledger. A worker then
+and the matchers load before the first batch comes (while the parent reads the input and sends
+the first chunks). A worker then
 processes batches of articles and sends back compact :class:`~sideline.records.Result`
 records (the article, its events, notes and learned roles; never the parse). Results come
 back in input order and are stored by the caller while the workers go on parsing.

@@ -47,3 +47,22 @@ def test_reading_html_still_imports_its_reader(tmp_path):
     done = subprocess.run([sys.executable, "-c", script, str(page)], capture_output=True, text=True,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert done.stdout.split() == ["Article", "True"], done.stderr[-2000:]
+
+
+def test_a_worker_builds_its_pipeline_without_the_ledger_query_or_export_modules():
+    script = ("import sys, sideline.cli, sideline.engines.local; from sideline.pipeline import Recipe; "
+              "p = Recipe().build(); print(len(p.stages), ' '.join(sorted(m for m in sys.modules if "
+              "m.split('.')[0] == 'pyarrow' or m.startswith(('sideline.api', 'sideline.store', "
+              "'sideline.query', 'sideline.export')))))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["7"]  # the seven stages, and none of those modules
+
+
+def test_sideline_extract_is_still_there_on_first_use():
+    import sideline
+
+    assert sideline.extract is __import__("sideline.api").api.extract and callable(sideline.open)
+    with pytest.raises(AttributeError):
+        sideline.no_such_name  # noqa: B018

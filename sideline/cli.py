@@ -18,9 +18,7 @@ import sys
 from dataclasses import fields
 from datetime import date
 
-from . import api
 from .errors import SidelineError
-from .query import EventFilter
 
 __all__ = ["main", "build_parser", "PRESENTATION"]
 
@@ -52,11 +50,15 @@ def _count(text: str) -> int:
 
 
 def _db(p: argparse.ArgumentParser) -> None:
+    from . import api  # here, not at import: spawned workers import this module (and need no api)
+
     p.add_argument("--db", metavar="PATH", default=_default(api.open, "db"),
                    help="the DuckDB ledger file (default: %(default)s)")
 
 
 def _add_extract(sub) -> None:
+    from . import api
+
     p = sub.add_parser("extract", help="read articles and add their events to the ledger")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="article JSONL(.gz), .txt, .html, folders, or - for stdin")
@@ -79,6 +81,8 @@ def _add_extract(sub) -> None:
 def _add_filters(p: argparse.ArgumentParser) -> None:
     """One flag per field of :class:`EventFilter` (``with_`` is ``--with``); an enum's values
     are the flag's choices."""
+    from .query import EventFilter
+
     for f in fields(EventFilter):
         kind, flag = f.metadata["kind"], "--" + f.name.rstrip("_").replace("_", "-")
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -89,6 +93,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def _add_readers(sub) -> None:
+    from . import api
     from .export.writers import WRITERS  # here, not at import: spawned workers import this module
 
     p = sub.add_parser("export", help=f"write the ledger as {', '.join(WRITERS)}")
@@ -128,6 +133,8 @@ def _add_readers(sub) -> None:
 
 
 def _add_tools(sub) -> None:
+    from . import api
+
     p = sub.add_parser("dates", help="print every temporal expression of the inputs as JSON lines")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--published", type=_date, help="publication date for text without one")

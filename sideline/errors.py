@@ -89,6 +89,17 @@ class SidelineError(Exception):
         self.message = template.format(**values)
         super().__init__(f"[{self.code}] {self.message}")
 
+    def __reduce__(self):
+        """Pickled as its class, template and values (an error raised in a worker process
+        reaches the caller with its code and message)."""
+        if not hasattr(E, self.code):  # a template of its own: its message is what it says
+            return (_rebuild, (type(self), None, {"message": self.message}))
+        return (_rebuild, (type(self), self.code, self.values))
+
+
+def _rebuild(cls: type, code: str | None, values: dict) -> "SidelineError":
+    return cls(getattr(E, code) if code else "{message}", **values)
+
 
 class ConfigError(SidelineError):
     """A pipeline, engine or lexicon is set up wrongly."""

@@ -19,12 +19,13 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol, runtime_checkable
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
 
 from .errors import E, InputError, PipelineError
 from .records import Article, Document, Reject, Result
 
-__all__ = ["Stage", "Pipeline"]
+__all__ = ["Stage", "Pipeline", "Recipe"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,20 @@ class Stage(Protocol):
     provides: tuple[str, ...]
 
     def __call__(self, doc: Document) -> Document: ...
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How to build the default pipeline (the keywords of :meth:`Pipeline.default`): what the
+    local engine sends its workers instead of a pipeline, so that each builds its own once
+    and the caller need not build one it does not run (nor import spaCy for it)."""
+
+    model: str | None = None
+    data_dir: str | None = None
+    options: tuple[tuple[str, Any], ...] = ()
+
+    def build(self) -> "Pipeline":
+        return Pipeline.default(model=self.model, data_dir=self.data_dir, **dict(self.options))
 
 
 def _root(field_name: str) -> str:

@@ -21,3 +21,33 @@ class Words:
 
     def __call__(self, doc: Document) -> Document:
         return doc.with_(sentences=(Span(0, len(doc.text)),))
+
+
+class Pid:
+    """Notes the process that ran it, and how many documents that process has seen."""
+
+    name = "pid"
+    requires = ("text",)
+    provides = ()
+    seen = 0
+
+    def __call__(self, doc: Document) -> Document:
+        import os
+
+        Pid.seen += 1
+        return doc.with_(notes=doc.notes + (f"pid:{os.getpid()}", f"seen:{Pid.seen}"))
+
+
+class ToyRecipe:
+    """Builds its pipeline where it is used, as sideline.pipeline.Recipe does."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+
+    def build(self):
+        from sideline.errors import ConfigError
+        from sideline.pipeline import Pipeline
+
+        if self.fail:
+            raise ConfigError(E.E008, path="/no/such/folder")
+        return Pipeline([Shout(), Words(), Pid()])

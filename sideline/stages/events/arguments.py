@@ -189,6 +189,8 @@ def own_participants(noun: Any, words: Words | None = None) -> bool:
 def venue(noun: Any, words: Words | None = None) -> bool:
     """"on the sidelines of a G20 meeting", "at the summit": the noun names where, not what."""
     w = words or Words.load()
+    if _phased(noun, w):
+        return False  # "at the start of a visit": a time in the engagement, not a place
     return noun.dep_ == "pobj" and noun.head.lower_ in w.venue_preps | w.inessive and not any(
         c.dep_ == "prep" and c.lower_ in w.meeting_preps for c in noun.children) \
         and not _participle_phrases(noun, w)  # "at a courtesy call received by X from Y"
@@ -211,6 +213,11 @@ def _takes_subject(noun: Any, w: Words) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in w.meeting_preps for c in noun.children):
         return True  # "during a meeting with Orban": the subject was there
     return noun.head.lower_ not in w.venue_preps
+
+
+def _phased(noun: Any, w: Words) -> bool:
+    """"at the start of an official visit", "on the last day of his trip": a phase of the noun."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in w.genitive and noun.head.head.lemma_.lower() in w.phase_nouns
 
 
 def _shared_head(noun: Any, w: Words) -> Any:
@@ -299,11 +306,13 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
         places += [c for c in compounds if c not in people]  # "his Cuba visit"
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.genitive for g in c.children
               if g.dep_ == "pobj"]  # "the visit of President X"
-        agents = [c for c in inner if c.dep_ == "poss"] + by + people + of
-        if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps):
+        subjects = ("nsubj", "nsubjpass") if _phased(tok, w) else ()  # "X spoke at the end of his trip": X
+        agents = [c for c in inner if c.dep_ == "poss" or c.dep_ in subjects] + by + people + of
+        if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps
+                                           or _phased(tok, w)):
             guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []
             agents = [t for g in guests for t in conjuncts(g)] or _subjects(pred, w)[0]  # "receive X for a visit": X's
-            places += _dest(pred, w)
+            places += [] if _phased(tok, w) else _dest(pred, w)  # "replied to X at the start of a visit": no goal
         return Roles(tuple(agents), (), tuple(places), False)
     named = [c for c in compounds if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")]
     paired = any(t.text in ("-", "–") for t in tok.subtree if t.i < tok.i)  # "the China-Japan summit"

@@ -228,7 +228,17 @@ class TriggerLexicon:
         if tok.dep_ == "pobj" and head.lower_ in self.w.genitive and head.head.dep_ in ("dobj", "attr") \
                 and head.head.head.pos_ in ("VERB", "AUX"):
             return head.head.head  # "held four hours of talks", "had a round of talks"
-        return tok
+        return self._phase_verb(tok) or tok
+
+    def _phase_verb(self, tok: Any) -> Any:
+        """"X spoke at the start of an official visit to Y": the verb above a phase of the
+        engagement (start, end, eve, last day of it) governs the engagement."""
+        of, phase = tok.head, tok.head.head
+        if tok.dep_ != "pobj" or of.lower_ not in self.w.genitive or phase.lemma_.lower() not in self.w.phase_nouns \
+                or phase.dep_ != "pobj" or phase.head.dep_ != "prep":
+            return None
+        verb = phase.head.head
+        return verb if verb.pos_ in ("VERB", "AUX") and phase.head.lower_ not in self.w.anchor_preps else None
 
 
 def _with_phrase(obj: Any, w: Words) -> bool:

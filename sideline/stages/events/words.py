@@ -68,6 +68,7 @@ class Words:
     speak_preps: frozenset[str] = entry("syntax", "speak_preps")
     owner_preps: frozenset[str] = entry("syntax", "owner_preps")
     anchor_preps: frozenset[str] = entry("syntax", "anchor_preps")
+    phase_nouns: frozenset[str] = entry("syntax", "phase_nouns")
     sequence_preps: frozenset[str] = entry("syntax", "sequence_preps")
     np_preps: frozenset[str] = entry("syntax", "np_preps")
     listing: frozenset[str] = entry("syntax", "listing_words")

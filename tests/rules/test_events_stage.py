@@ -355,3 +355,23 @@ def test_a_spaced_dash_ends_a_title_so_a_captions_place_is_not_the_title_country
     doc = Actors()(document(_CAPTION.format(demonym="new"), "2024-05-06"))
     okafor = next(m.actor for m in doc.mentions if m.text.endswith("Okafor"))
     assert okafor.country != "NOR"  # the place before the dash is no part of the title
+
+
+def test_the_meeting_said_to_bring_nothing_is_the_offered_meeting_told_before(extract):
+    doc = extract("""
+        0   Putin    Putin   PROPN  NNP  1   nsubj  B-PERSON
+        1   offered  offer   VERB   VBD  1   ROOT
+        2   to       _       PART   TO   3   aux
+        3   meet     meet    VERB   VB   1   xcomp
+        4   Xi       Xi      PROPN  NNP  3   dobj   B-PERSON
+        5   .        _       PUNCT  .    1   punct
+        6   The      _       DET    DT   7   det
+        7   meeting  _       NOUN   NN   10  nsubj
+        8   would    _       AUX    MD   10  aux
+        9   not      _       PART   RB   10  neg
+        10  yield    _       VERB   VB   10  ROOT
+        11  results  result  NOUN   NNS  10  dobj
+        12  .        _       PUNCT  .    10  punct
+    """, published="2019-06-05")
+    assert [e.status for e in doc.events] == [Status.PROPOSED]  # one offered meeting, not ruled out
+    assert sorted(a.name.split()[-1] for a in doc.events[0].actors) == ["Jinping", "Putin"]

@@ -144,7 +144,8 @@ class Events:
         if not groups and (claim is not None or status.coarse in (Status.RULED_OUT, Status.UNCERTAIN)):
             groups = participants(trig, resolver, complete=True)  # "no meeting was planned with Putin"
             earlier = anaphor(trig, resolver, status)  # "no such meeting was planned", "the meeting will ..., X said"
-            if not groups and earlier and status is Status.OCCURRED and trig.predicate.tag_ not in ("VBD", "VBN"):
+            if not groups and earlier and (status is Status.OCCURRED and trig.predicate.tag_ not in ("VBD", "VBN")
+                                           or self.status.outcome(trig)):  # "the meeting would not produce results"
                 previous = anaphor_status(trig, resolver)  # "the summit could make progress": still to come
                 status, cue = (previous, "anaphor") if previous else (status, cue)
             groups = groups or ([earlier] if earlier else [])

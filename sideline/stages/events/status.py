@@ -259,10 +259,23 @@ class StatusReader:
         if not negs:
             return False
         for n in negs:
+            if self._outcome(chain[0], n.head):
+                continue  # "the meeting would not produce results": it says what the meeting brings
             if n.head == chain[0] or n.head.lemma_.lower() in self.negated_planning or n.dep_ == "neg" \
                     or n.lower_.replace("’", "'") in self.w.not_words:
                 return n.head.lemma_.lower() not in self.w.report_stop
         return False
+
+    def outcome(self, trig: Trigger) -> bool:
+        """The trigger noun is the subject of a verb that tells what it brings ("the meeting would
+        not produce results"): the sentence does not state the engagement's own state."""
+        return trig.nominal and self._outcome(trig.token, trig.predicate)
+
+    def _outcome(self, tok: Any, verb: Any) -> bool:
+        """The trigger noun is the subject of a verb that tells what the engagement does or brings
+        ("the talks did not resolve anything"), not whether it takes place ("did not happen")."""
+        return tok.dep_ == "nsubj" and tok.head == verb and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() not in self.w.happen_verbs | self.negated_planning
 
     def _hedged(self, chain: list[Any]) -> bool:
         """"we would expect the leaders to get a chance to talk": a hedged hope."""

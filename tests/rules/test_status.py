@@ -288,3 +288,18 @@ def test_a_negated_outcome_of_the_engagement_does_not_rule_it_out(reader):
     assert status(reader, _subject_of("change", "change"), "summit") is not Status.RULED_OUT  # changed nothing
     assert reader.outcome(trigger(_subject_of("change", "change"), "summit"))
     assert not reader.outcome(trigger(_subject_of("happen", "happen"), "summit"))
+
+
+def test_a_plan_told_in_the_past_perfect_did_not_come_about(reader):
+    def planned(aux: str, tag: str) -> object:
+        return parse(f"""
+            0  Ruto     _     PROPN  NNP  2  nsubj  B-PERSON
+            1  {aux}    _     AUX    {tag}  2  aux
+            2  planned  plan  VERB   VBN  2  ROOT
+            3  to       _     PART   TO   4  aux
+            4  visit    _     VERB   VB   2  xcomp
+            5  Peru     _     PROPN  NNP  4  dobj   B-GPE
+            6  .        _     PUNCT  .    2  punct
+        """)
+    assert status(reader, planned("had", "VBD"), "visit") is Status.RULED_OUT  # had planned to: overtaken
+    assert status(reader, planned("has", "VBZ"), "visit") is not Status.RULED_OUT  # has planned to: still on

@@ -58,7 +58,7 @@ def _briefed(tok: Any, w: Words) -> bool:
 
 def _foiled(chain: list[Any], w: Words) -> bool:
     """A plan told in the past that did not come about: "had been scheduled for Wednesday", "had
-    been expected to ratify", "was due to travel on Monday, but was advised ..."."""
+    been expected to ratify", "had planned to visit", "was due to travel on Monday, but was advised ..."."""
     for t in chain:
         if t.lemma_.lower() not in w.scheduled and t.lower_ not in w.scheduled:
             continue
@@ -66,6 +66,8 @@ def _foiled(chain: list[Any], w: Words) -> bool:
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if aux & w.past_perfect_aux and aux & w.been or verb.lower_ in w.been and aux & w.past_perfect_aux:
             return True
+        if verb is t and aux & w.past_perfect_aux and verb.tag_ == "VBN":
+            return True  # "had planned to visit", "had scheduled talks": a plan told as overtaken
         past = verb.tag_ == "VBD" or aux & w.past_be
         if past and any(c.dep_ == "cc" and c.lower_ in w.contrast for c in verb.children) \
                 and any(c.dep_ == "conj" for c in verb.children):

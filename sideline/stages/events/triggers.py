@@ -32,6 +32,7 @@ from .words import Words
 __all__ = ["Trigger", "TriggerLexicon"]
 
 _NAMED = {"ORG", "EVENT", "FAC", "LAW", "WORK_OF_ART"}
+_WHEN = {"DATE", "TIME"}
 
 
 @dataclass(frozen=True)
@@ -287,8 +288,9 @@ def _aux_future(tok: Any, w: Words) -> bool:
 
 def _party(prep: Any) -> bool:
     """The object of a preposition names a party: a person, a title, a country, an organisation."""
-    return any(g.dep_ == "pobj" and (g.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or g.pos_ in ("PROPN", "PRON"))
-               for g in prep.children)
+    return any(g.dep_ == "pobj" and g.ent_type_ not in _WHEN
+               and (g.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or g.pos_ in ("PROPN", "PRON"))
+               for g in prep.children)  # "on Friday" names a day, not a party
 
 
 def _bare_call(tok: Any, w: Any, titles: frozenset[str]) -> EventType | None:

@@ -375,3 +375,73 @@ def test_the_meeting_said_to_bring_nothing_is_the_offered_meeting_told_before(ex
     """, published="2019-06-05")
     assert [e.status for e in doc.events] == [Status.PROPOSED]  # one offered meeting, not ruled out
     assert sorted(a.name.split()[-1] for a in doc.events[0].actors) == ["Jinping", "Putin"]
+
+
+def test_a_meeting_that_follows_a_clause_is_its_subjects(extract):
+    table = """
+        0   Ruto      _       PROPN  NNP  1   nsubj   B-PERSON
+        1   arrived   arrive  VERB   VBD  1   ROOT
+        2   in        _       ADP    IN   1   prep
+        3   Lima      _       PROPN  NNP  2   pobj    B-GPE
+        4   ,         _       PUNCT  ,    1   punct
+        5   {part}    {lemma}  VERB   VBN  1   advcl
+        6   by        _       ADP    IN   5   agent
+        7   a         _       DET    DT   8   det
+        8   meeting   _       NOUN   NN   6   pobj
+        9   with      _       ADP    IN   8   prep
+        10  Boluarte  _       PROPN  NNP  9   pobj    B-PERSON
+        11  .         _       PUNCT  .    1   punct
+    """
+    meets = [e for e in extract(table.replace("{part}", "followed").replace("{lemma}", "follow"), published="2024-05-06").events
+             if e.type is EventType.MEET]
+    assert [[a.name.split()[-1] for a in e.actors] for e in meets] == [["Ruto", "Boluarte"]]
+    other = extract(table.replace("{part}", "praised").replace("{lemma}", "praise"), published="2024-05-06").events  # no sequence participle
+    assert not any(e.type is EventType.MEET and len(e.actors) > 1 for e in other)
+
+
+def test_talks_attended_by_two_ministers_are_theirs(extract):
+    doc = extract("""
+        0   The       _       DET    DT   1   det
+        1   talks     talk    NOUN   NNS  9   nsubj
+        2   ,         _       PUNCT  ,    1   punct
+        3   which     _       PRON   WDT  5   nsubjpass
+        4   were      be      AUX    VBD  5   auxpass
+        5   attended  attend  VERB   VBN  1   relcl
+        6   by        _       ADP    IN   5   agent
+        7   Ruto      _       PROPN  NNP  6   pobj    B-PERSON
+        8   and       _       CCONJ  CC   7   cc
+        9   ended     end     VERB   VBD  9   ROOT
+        10  .         _       PUNCT  .    9   punct
+    """.replace("8   and       _       CCONJ  CC   7   cc", "8   ,  _  PUNCT  ,  7  punct"), published="2024-05-06")
+    assert doc.events == ()  # one name: no engagement
+    doc = extract("""
+        0   The       _       DET    DT   1   det
+        1   talks     talk    NOUN   NNS  10  nsubj
+        2   ,         _       PUNCT  ,    1   punct
+        3   which     _       PRON   WDT  5   nsubjpass
+        4   were      be      AUX    VBD  5   auxpass
+        5   attended  attend  VERB   VBN  1   relcl
+        6   by        _       ADP    IN   5   agent
+        7   Ruto      _       PROPN  NNP  6   pobj    B-PERSON
+        8   and       _       CCONJ  CC   7   cc
+        9   Boluarte  _       PROPN  NNP  7   conj    B-PERSON
+        10  ended     end     VERB   VBD  10  ROOT
+        11  .         _       PUNCT  .    10  punct
+    """, published="2024-05-06")
+    assert [(e.type, sorted(a.name.split()[-1] for a in e.actors)) for e in doc.events] == [
+        (EventType.TALKS, ["Boluarte", "Ruto"])]
+
+
+def test_inviting_someone_to_a_capital_is_a_proposed_visit_there(extract):
+    table = """
+        0  Boluarte  _       PROPN  NNP  1  nsubj  B-PERSON
+        1  invited   invite  VERB   VBD  1  ROOT
+        2  Ruto      _       PROPN  NNP  1  dobj   B-PERSON
+        3  to        _       ADP    IN   1  prep
+        4  {goal}    _       {pos}  NNP  3  pobj   {ent}
+        5  .         _       PUNCT  .    1  punct
+    """
+    doc = extract(table.format(goal="Lima", pos="PROPN", ent="B-GPE"), published="2024-05-06")
+    assert [(e.type, e.status, e.actors[0].name.split()[-1], e.actors[1].name) for e in doc.events] == [
+        (EventType.VISIT, Status.PROPOSED, "Ruto", "Peru")]
+    assert extract(table.format(goal="dinner", pos="NOUN", ent="O"), published="2024-05-06").events == ()

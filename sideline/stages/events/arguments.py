@@ -13,6 +13,7 @@ from typing import Any
 
 from ...records import EventType
 from .triggers import Trigger
+from .phases import phased, sequel
 from .words import Words
 
 __all__ = ["Roles", "roles", "dateline_end", "conjuncts", "own_participants", "venue", "pair_phrase", "np_tokens"]
@@ -189,7 +190,7 @@ def own_participants(noun: Any, words: Words | None = None) -> bool:
 def venue(noun: Any, words: Words | None = None) -> bool:
     """"on the sidelines of a G20 meeting", "at the summit": the noun names where, not what."""
     w = words or Words.load()
-    if _phased(noun, w):
+    if phased(noun, w):
         return False  # "at the start of a visit": a time in the engagement, not a place
     return noun.dep_ == "pobj" and noun.head.lower_ in w.venue_preps | w.inessive and not any(
         c.dep_ == "prep" and c.lower_ in w.meeting_preps for c in noun.children) \
@@ -213,11 +214,6 @@ def _takes_subject(noun: Any, w: Words) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in w.meeting_preps for c in noun.children):
         return True  # "during a meeting with Orban": the subject was there
     return noun.head.lower_ not in w.venue_preps
-
-
-def _phased(noun: Any, w: Words) -> bool:
-    """"at the start of an official visit", "on the last day of his trip": a phase of the noun."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in w.genitive and noun.head.head.lemma_.lower() in w.phase_nouns
 
 
 def _shared_head(noun: Any, w: Words) -> Any:
@@ -271,10 +267,50 @@ def _participle_phrases(noun: Any, w: Words) -> list[Any]:
     """"a courtesy call received by X from Y", "talks held by X with Y": the by/from/with phrases
     of a participle hung on the trigger noun name its participants."""
     out = []
-    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")):
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") or c.dep_ == "relcl"
+                 and c.lemma_.lower() in w.attend_verbs and any(k.dep_ == "auxpass" for k in c.children)):
+        # "talks held by X with Y", "the talks, which were attended by X and Y,"
         preps = w.participle_preps | (w.pay_preps if verb.lemma_ in w.pay_verbs else frozenset())  # "paid on X by Y"
         out += _by_phrase(verb, preps)
     return out
+
+
+def _verb_roles(trig: Trigger, w: Words) -> Roles:
+    """The roles of a verb trigger: subjects, objects, with-phrases, destination."""
+    tok = trig.token
+    agents, passive = _subjects(tok, w)
+    objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
+    if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
+        objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
+    if trig.type is EventType.VISIT and tok.lemma_.lower() in w.invite_verbs and not passive:
+        agents, objs = objs, agents  # "X invited Y to Paris": Y's visit, X the host
+    by = _agent_of_participle(tok) or _raised_passive(tok)
+    if by:  # "X made a visit, greeted by Y": Y greets X; "he was to be received by Y"
+        agents, objs, passive = by, objs + agents, True
+    moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
+    objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
+    objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
+    return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
+
+
+def _visit_roles(trig: Trigger, inner: list[Any], compounds: list[Any], places: list[Any], w: Words) -> Roles:
+    """The roles of a visit noun: the visitor (possessor, by/of phrase, name modifier, or the
+    subject of the verb it serves), the places it goes to."""
+    tok, pred = trig.token, trig.predicate
+    by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.agentive for g in c.children
+          if g.dep_ == "pobj"]
+    people = [c for c in compounds if c.ent_type_ in ("PERSON", "NORP")]  # "the Hu visit"
+    places += [c for c in compounds if c not in people]  # "his Cuba visit"
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.genitive for g in c.children
+          if g.dep_ == "pobj"]  # "the visit of President X"
+    subjects = ("nsubj", "nsubjpass") if phased(tok, w) else ()  # "X spoke at the end of his trip": X
+    agents = [c for c in inner if c.dep_ == "poss" or c.dep_ in subjects] + by + people + of
+    if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps
+                                       or phased(tok, w)):
+        guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []
+        agents = [t for g in guests for t in conjuncts(g)] or _subjects(pred, w)[0]  # "receive X for a visit": X's
+        places += [] if phased(tok, w) else _dest(pred, w)  # "replied to X at the start of a visit": no goal
+    return Roles(tuple(agents), (), tuple(places), False)
 
 
 def roles(trig: Trigger, words: Words | None = None) -> Roles:
@@ -283,37 +319,14 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     if not trig.nominal and tok.pos_ in ("NOUN", "PROPN"):
         return _flat_roles(tok, w)
     if not trig.nominal:
-        agents, passive = _subjects(tok, w)
-        objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
-        if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
-            objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
-        by = _agent_of_participle(tok) or _raised_passive(tok)
-        if by:  # "X made a visit, greeted by Y": Y greets X; "he was to be received by Y"
-            agents, objs, passive = by, objs + agents, True
-        moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
-        objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
-        objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
-        return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
+        return _verb_roles(trig, w)
     src = _shared_head(tok, w)
     inner = _possessor_is_subject(src, pred, _noun_inner(src, w), w)
     compounds = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     agents: list[Any] = []
     places = _dest(tok, w)
     if trig.type is EventType.VISIT:
-        by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.agentive for g in c.children
-              if g.dep_ == "pobj"]
-        people = [c for c in compounds if c.ent_type_ in ("PERSON", "NORP")]  # "the Hu visit"
-        places += [c for c in compounds if c not in people]  # "his Cuba visit"
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.genitive for g in c.children
-              if g.dep_ == "pobj"]  # "the visit of President X"
-        subjects = ("nsubj", "nsubjpass") if _phased(tok, w) else ()  # "X spoke at the end of his trip": X
-        agents = [c for c in inner if c.dep_ == "poss" or c.dep_ in subjects] + by + people + of
-        if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps
-                                           or _phased(tok, w)):
-            guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []
-            agents = [t for g in guests for t in conjuncts(g)] or _subjects(pred, w)[0]  # "receive X for a visit": X's
-            places += [] if _phased(tok, w) else _dest(pred, w)  # "replied to X at the start of a visit": no goal
-        return Roles(tuple(agents), (), tuple(places), False)
+        return _visit_roles(trig, inner, compounds, places, w)
     named = [c for c in compounds if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")]
     paired = any(t.text in ("-", "–") for t in tok.subtree if t.i < tok.i)  # "the China-Japan summit"
     lands = [c for c in named if c.ent_type_ in ("GPE", "LOC") and not paired]  # "the Geneva summit"
@@ -333,6 +346,8 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
         inner += _with_objects(pred, w)  # "no meeting was planned with Putin"
         if tok.dep_ == "nsubjpass":  # "the summit was not attended by Buhari"
             inner += [t for t in _by_phrase(pred) if t not in inner]
+    elif pred == tok and sequel(tok, w) and bool(_with_objects(tok, w)):  # "X arrived in Y, followed by a meeting with Z": X met Z
+        agents = _subjects(tok.head.head.head, w)[0]
     elif pred == tok and tok.dep_ == "pobj" and tok.head.lower_ in w.sequence_preps:
         verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z
         agents = _subjects(verb, w)[0] if verb.pos_ in ("VERB", "AUX") and _with_objects(tok, w) else []

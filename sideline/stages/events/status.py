@@ -202,6 +202,8 @@ class StatusReader:
             return Status.PROPOSED, "floated"  # step 3: "discussed a possible meeting": floated
         if words & self.uncertain and self._doubt(chain, mods) or self._hedged(chain):  # step 3
             return Status.UNCERTAIN, "doubt"
+        if not trig.nominal and trig.token.lemma_.lower() in w.invite_verbs:
+            words = words | {trig.token.lemma_.lower()}  # "invited Y to Paris": the invitation is the trigger
         if words & self.proposed:  # step 4
             if words & w.acceptance:
                 return Status.PLANNED, "accepted"

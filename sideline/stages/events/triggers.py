@@ -27,6 +27,7 @@ from typing import Any
 
 from ...lexicons import load
 from ...records import EventType
+from .phases import phase_verb
 from .words import Words
 
 __all__ = ["Trigger", "TriggerLexicon"]
@@ -68,7 +69,7 @@ class TriggerLexicon:
         self.habitual_verbs = frozenset(data.get("habitual_verbs", ()))
         self.habitual_mods = frozenset(data.get("habitual_modifiers", ()))
         self.presence = frozenset(data.get("presence_verbs", ()))
-        words = set(self.verbs) | set(self.nouns) | {w for p in self.phrases for w in p}
+        words = set(self.verbs) | set(self.nouns) | {w for p in self.phrases for w in p} | set(self.w.invite_verbs)
         self._prefilter = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words))) + r")", re.I)
 
     def may_hold_event(self, text: str) -> bool:
@@ -128,6 +129,8 @@ class TriggerLexicon:
             return self.verbs.get(tok.lower_[:-1]) or self.verbs.get(tok.lower_[:-2])
         if lemma in self.presence and tok.pos_ in ("VERB", "AUX"):
             return EventType.VISIT if self._present_in(tok) else None
+        if lemma in self.w.invite_verbs and tok.pos_ == "VERB":
+            return EventType.VISIT if _invited_to_place(tok, self.w) else None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ not in ("NOUN", "PROPN") and tok.tag_.startswith("VB")):
             return self._verb_type(tok, lemma) if lemma in self.verbs else None
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_.startswith("NN"):
@@ -229,17 +232,7 @@ class TriggerLexicon:
         if tok.dep_ == "pobj" and head.lower_ in self.w.genitive and head.head.dep_ in ("dobj", "attr") \
                 and head.head.head.pos_ in ("VERB", "AUX"):
             return head.head.head  # "held four hours of talks", "had a round of talks"
-        return self._phase_verb(tok) or tok
-
-    def _phase_verb(self, tok: Any) -> Any:
-        """"X spoke at the start of an official visit to Y": the verb above a phase of the
-        engagement (start, end, eve, last day of it) governs the engagement."""
-        of, phase = tok.head, tok.head.head
-        if tok.dep_ != "pobj" or of.lower_ not in self.w.genitive or phase.lemma_.lower() not in self.w.phase_nouns \
-                or phase.dep_ != "pobj" or phase.head.dep_ != "prep":
-            return None
-        verb = phase.head.head
-        return verb if verb.pos_ in ("VERB", "AUX") and phase.head.lower_ not in self.w.anchor_preps else None
+        return phase_verb(tok, self.w) or tok
 
 
 def _with_phrase(obj: Any, w: Words) -> bool:
@@ -284,6 +277,14 @@ def _has_poss(tok: Any) -> bool:
 
 def _aux_future(tok: Any, w: Words) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in w.intent_aux for c in tok.children)
+
+
+def _invited_to_place(tok: Any, w: Any) -> bool:
+    """"X invited Y to Paris": a person or title as object, a named place (no event) as the goal."""
+    guest = any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ in ("PROPN", "PRON")) for c in tok.children)
+    goal = any(c.dep_ == "prep" and c.lower_ in w.allative and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children) for c in tok.children)
+    return guest and goal
 
 
 def _party(prep: Any) -> bool:

@@ -445,3 +445,57 @@ def test_inviting_someone_to_a_capital_is_a_proposed_visit_there(extract):
     assert [(e.type, e.status, e.actors[0].name.split()[-1], e.actors[1].name) for e in doc.events] == [
         (EventType.VISIT, Status.PROPOSED, "Ruto", "Peru")]
     assert extract(table.format(goal="dinner", pos="NOUN", ent="O"), published="2024-05-06").events == ()
+
+
+def test_the_leaders_of_a_list_of_countries_are_those_countries(extract):
+    doc = extract("""
+        0   The       _       DET    DT   1   det
+        1   summit    _       NOUN   NN   2   nsubj
+        2   brought   bring   VERB   VBD  2   ROOT
+        3   together  _       ADV    RB   2   advmod
+        4   the       _       DET    DT   5   det
+        5   leaders   leader  NOUN   NNS  2   dobj
+        6   of        _       ADP    IN   5   prep
+        7   Peru      _       PROPN  NNP  6   pobj    B-GPE
+        8   ,         _       PUNCT  ,    7   punct
+        9   Chile     _       PROPN  NNP  7   conj    B-GPE
+        10  and       _       CCONJ  CC   9   cc
+        11  Kenya     _       PROPN  NNP  9   conj    B-GPE
+        12  .         _       PUNCT  .    2   punct
+    """, published="2024-05-06")
+    assert [sorted(a.name for a in e.actors) for e in doc.events] == [["Chile", "Kenya", "Peru"]]
+
+
+def test_states_listed_as_subject_of_discuss_hold_talks_among_them(extract):
+    table = """
+        0  {a}        _        PROPN  NNP  3  nsubj  {ent}
+        1  and        _        CCONJ  CC   0  cc
+        2  {b}        _        PROPN  NNP  0  conj   {ent}
+        3  discussed  discuss  VERB   VBD  3  ROOT
+        4  trade      _        NOUN   NN   3  dobj
+        5  .          _        PUNCT  .    3  punct
+    """
+    doc = extract(table.format(a="Peru", b="Chile", ent="B-GPE"), published="2024-05-06")
+    assert [sorted(a.name for a in e.actors) for e in doc.events] == [["Chile", "Peru"]]
+    persons = extract(table.format(a="Ruto", b="Boluarte", ent="B-PERSON"), published="2024-05-06")
+    assert persons.events == ()  # two persons discussing: told of an engagement of its own (a call)
+
+
+def test_we_in_a_state_leaders_quote_is_the_leader(extract):
+    table = """
+        0   “        _      PUNCT  ``   3   punct
+        1   {we}     _      PRON   PRP  3   nsubj
+        2   will     _      AUX    MD   3   aux
+        3   meet     _      VERB   VB   9   ccomp
+        4   Boluarte _      PROPN  NNP  3   dobj   B-PERSON
+        5   ,        _      PUNCT  ,    3   punct
+        6   ”        _      PUNCT  ''   3   punct
+        7   President _     PROPN  NNP  8   compound
+        8   Ruto     _      PROPN  NNP  9   nsubj  B-PERSON
+        9   said     say    VERB   VBD  9   ROOT
+        10  .        _      PUNCT  .    9   punct
+    """
+    doc = extract(table.format(we="We"), published="2024-05-06")
+    assert [(e.status, sorted(a.name.split()[-1] for a in e.actors)) for e in doc.events] == [
+        (Status.PLANNED, ["Boluarte", "Ruto"])]
+    assert extract(table.format(we="They"), published="2024-05-06").events == ()  # nobody named before

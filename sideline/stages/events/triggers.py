@@ -172,8 +172,9 @@ class TriggerLexicon:
             return kind if heads & self.address_objects else None
         if lemma in w.call_verbs:
             return self._call_type(tok, lemma)
-        if lemma in w.partner_verbs:
-            return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) else None
+        if lemma in w.partner_verbs:  # "discussed X with Y"; "China, Japan and Korea discussed X": among them
+            return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) \
+                or _coordinated_parties(tok) and not heads & set(self.nouns) else None  # "discussed a meeting"
         if lemma in w.motion_verbs:  # "flew to Pyongyang", not "the jet he was flying"
             return kind if any(c.dep_ == "prep" and c.lower_ in w.destination_preps for c in tok.children) \
                 else None
@@ -285,6 +286,16 @@ def _invited_to_place(tok: Any, w: Any) -> bool:
     goal = any(c.dep_ == "prep" and c.lower_ in w.allative and any(
         g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children) for c in tok.children)
     return guest and goal
+
+
+def _coordinated_parties(verb: Any) -> bool:
+    """The verb's subject is a list of two or more states or bodies ("China, Japan and South Korea
+    ..."); persons who discussed something did so in an engagement told on its own (a call)."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj and verb.dep_ == "xcomp":  # "were scheduled to discuss"
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    names = [t for s in subj[:1] for t in [s, *s.conjuncts]]
+    return len(names) >= 2 and all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in names)
 
 
 def _party(prep: Any) -> bool:

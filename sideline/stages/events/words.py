@@ -120,6 +120,7 @@ class Words:
     leader_gatherings: frozenset[str] = entry("participants", "leader_gatherings")
     default_members: str = entry("participants", "default_members", str)
     first_person: frozenset[str] = entry("titles", "first_person")
+    first_plural: frozenset[str] = entry("titles", "first_plural")
     he: frozenset[str] = entry("titles", "pronouns")
     name_prefixes: frozenset[str] = entry("titles", "name_prefixes")
     stems: dict[str, str] = entry("demonyms", "stems", dict)  # read only

@@ -499,3 +499,23 @@ def test_we_in_a_state_leaders_quote_is_the_leader(extract):
     assert [(e.status, sorted(a.name.split()[-1] for a in e.actors)) for e in doc.events] == [
         (Status.PLANNED, ["Boluarte", "Ruto"])]
     assert extract(table.format(we="They"), published="2024-05-06").events == ()  # nobody named before
+
+
+def test_talks_of_one_official_held_in_a_foreign_capital_are_with_that_country(extract):
+    table = """
+        0  Ruto    _     PROPN  NNP  1  nsubj  B-PERSON
+        1  flew    fly   VERB   VBD  1  ROOT
+        2  to      _     ADP    IN   1  prep
+        3  Lima    _     PROPN  NNP  2  pobj   B-GPE
+        4  after   _     ADP    IN   1  prep
+        5  talks   talk  NOUN   NNS  4  pobj
+        6  in      _     ADP    IN   5  prep
+        7  {city}  _     PROPN  NNP  6  pobj   B-GPE
+        8  .       _     PUNCT  .    1  punct
+    """
+    talks = [e for e in extract(table.format(city="Santiago"), published="2024-05-06").events
+             if e.type is EventType.TALKS]
+    assert [[a.name.split()[-1] for a in e.actors] for e in talks] == [["Ruto", "Chile"]]
+    home = [e for e in extract(table.format(city="Nairobi"), published="2024-05-06").events
+            if e.type is EventType.TALKS]
+    assert home == []  # talks at home name no foreign party

@@ -14,6 +14,7 @@ from typing import Any
 from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
+from .phrases import dateline_end, np_tokens, pair_phrase  # noqa: F401  (their home was here)
 from .words import Words
 
 __all__ = ["Roles", "roles", "dateline_end", "conjuncts", "own_participants", "venue", "pair_phrase", "np_tokens"]
@@ -190,11 +191,17 @@ def own_participants(noun: Any, words: Words | None = None) -> bool:
 def venue(noun: Any, words: Words | None = None) -> bool:
     """"on the sidelines of a G20 meeting", "at the summit": the noun names where, not what."""
     w = words or Words.load()
-    if phased(noun, w):
-        return False  # "at the start of a visit": a time in the engagement, not a place
+    if phased(noun, w) or noun.head.lower_ in w.sequence_preps and _placed(noun, w):
+        return False  # "at the start of a visit", "after talks in Oman": a time, not a place
     return noun.dep_ == "pobj" and noun.head.lower_ in w.venue_preps | w.inessive and not any(
         c.dep_ == "prep" and c.lower_ in w.meeting_preps for c in noun.children) \
         and not _participle_phrases(noun, w)  # "at a courtesy call received by X from Y"
+
+
+def _placed(noun: Any, w: Words) -> bool:
+    """The noun has a place phrase naming a country or city ("talks in Oman")."""
+    return any(c.dep_ == "prep" and c.lower_ in w.inessive and any(g.ent_type_ == "GPE" for g in c.children)
+               for c in noun.children)
 
 
 def _takes_subject(noun: Any, w: Words) -> bool:
@@ -348,53 +355,8 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
             inner += [t for t in _by_phrase(pred) if t not in inner]
     elif pred == tok and sequel(tok, w) and bool(_with_objects(tok, w)):  # "X arrived in Y, followed by a meeting with Z": X met Z
         agents = _subjects(tok.head.head.head, w)[0]
-    elif pred == tok and tok.dep_ == "pobj" and tok.head.lower_ in w.sequence_preps:
-        verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z
-        agents = _subjects(verb, w)[0] if verb.pos_ in ("VERB", "AUX") and _with_objects(tok, w) else []
+    elif tok.dep_ == "pobj" and tok.head.lower_ in w.sequence_preps and pred in (tok, tok.head):
+        verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z; "X flew to Y
+        leg = verb.lemma_.lower() in w.purpose_motion and bool(places)  # after talks in Z": X, in Z
+        agents = _subjects(verb, w)[0] if verb.pos_ in ("VERB", "AUX") and (_with_objects(tok, w) or leg) else []
     return Roles(tuple(agents), tuple(inner), tuple(places), False)
-
-
-def dateline_end(sent: Any, words: Words | None = None) -> int:
-    """Index of the first token after a dateline ("TORONTO –", "BOGOR, Indonesia:"), else the start."""
-    w = words or Words.load()
-    for tok in sent[:14]:
-        sep = tok.text in ("–", "—", "-", ":", "--") or (len(tok) > 2 and tok.text[-1] in "-–—")
-        if sep and tok.i > sent.start and tok.whitespace_:
-            before = [t for t in sent.doc[sent.start: tok.i + (len(tok) > 2)]
-                      if not (t.is_punct or t.is_space or t.like_num)]
-            if len(before) <= 8 and all(t.is_title or t.is_upper or t.pos_ == "PROPN" or t.lower_ in w.dateline_words
-                                        for t in before):
-                return tok.i + 1
-    return sent.start
-
-
-def pair_phrase(tok: Any, words: Words | None = None) -> bool:
-    """"the two leaders", "both", "the two would meet": the latest pair (or group) of persons."""
-    w = words or Words.load()
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")}
-    if tok.lower_ in w.pair_numbers and mods & w.definite:
-        return True
-    if tok.lower_ in w.pair_alone:
-        return True
-    parties = w.title_nouns | w.group_nouns | w.lands | w.pair_nouns  # "the two leaders", not "two tranches"
-    lemma = tok.lemma_.lower()
-    return bool(mods & (w.pair_numbers | w.pair_alone)) and tok.tag_ in ("NNS", "NNPS") \
-        and (lemma in parties or lemma.rstrip("s") in parties)
-
-
-_NP_DEPS = {"appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod", "prep", "pobj", "conj", "cc"}
-
-
-def np_tokens(tok: Any, words: Words | None = None) -> list[Any]:
-    """The head's own phrase: appositions, compounds, of/from/including phrases; no clauses."""
-    w = words or Words.load()
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        for c in t.children:
-            if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in w.np_preps):
-                if c.dep_ == "conj" and t == tok:
-                    continue  # the coordination is handled by the caller
-                todo.append(c)
-    return sorted(out, key=lambda t: t.i)

@@ -519,3 +519,46 @@ def test_talks_of_one_official_held_in_a_foreign_capital_are_with_that_country(e
     home = [e for e in extract(table.format(city="Nairobi"), published="2024-05-06").events
             if e.type is EventType.TALKS]
     assert home == []  # talks at home name no foreign party
+
+
+_INVITED = """
+    0  Ruto        _           PROPN  NNP  1  nsubj  B-PERSON
+    1  {verb}      {lemma}     VERB   VBD  1  ROOT
+    2  an          _           DET    DT   3  det
+    3  invitation  _           NOUN   NN   1  dobj
+    4  from        _           ADP    IN   3  prep
+    5  Boluarte    _           PROPN  NNP  4  pobj   B-PERSON
+    6  to          _           PART   TO   7  aux
+    7  visit       _           VERB   VB   3  acl
+    8  Lima        _           PROPN  NNP  7  dobj   B-GPE
+    9  .           _           PUNCT  .    1  punct
+"""
+
+
+def test_the_owner_of_an_invitation_is_the_source_of_the_offer(extract):
+    doc = extract(_INVITED.format(verb="accepted", lemma="accept"), published="2024-05-06")
+    [visit] = [e for e in doc.events if e.type is EventType.VISIT]
+    assert visit.attributed_to is not None and visit.attributed_to.name.endswith("Boluarte")
+    assert visit.actors[0].name.endswith("Ruto")
+
+
+def test_a_plan_told_in_the_past_gives_way_to_the_trip_called_off_in_the_same_sentence():
+    from dataclasses import replace as _replace
+
+    from sideline.records import Actor
+    from sideline.stages.events.merge import merge
+
+    ruto, peru = Actor("William Ruto", "Ruto", kind="person", country="KEN"), Actor("Peru", "Peru", kind="country",
+                                                                                   country="PER")
+    plan = _make_visit((ruto, peru), Status.PLANNED, "past-plan", 10)
+    called_off = _make_visit((ruto, peru), Status.CANCELLED, "cancelled", 40)
+    assert [(e.status, e.status_cue) for e in merge([plan, called_off])] == [(Status.CANCELLED, "cancelled")]
+    told = _replace(plan, status_cue="future")  # "will arrive": the first telling holds
+    assert [e.status for e in merge([told, called_off])] == [Status.PLANNED]
+
+
+def _make_visit(actors, status, cue, at):
+    from sideline.records import Event, Span
+
+    return Event(article="t", type=EventType.VISIT, status=status, actors=actors,
+                 evidence=None, trigger=Span(at, at + 4), status_cue=cue, sentence=Span(0, 60))

@@ -41,6 +41,7 @@ from ..quotation import MARKS
 from .across import Across
 from .arguments import dateline_end
 from .resolve import Resolver
+from .proposer import proposer_token
 from .speakers import Speakers
 from .triggers import Trigger
 from .words import Words
@@ -92,6 +93,12 @@ class Attributor:
         if claim is not None:
             return claim
         return self._across.across(sents, k, trig.token, resolver)
+
+    def proposer(self, trig: Trigger, resolver: Resolver) -> Claim | None:
+        """Who offers an engagement the text tells in its own voice ("an invitation from X"):
+        :mod:`sideline.stages.events.proposer`."""
+        tok = proposer_token(trig.token, self.w)
+        return self.speakers.claim(tok, resolver) if tok is not None else None
 
     def dismisser(self, trig: Trigger, resolver: Resolver) -> Claim | None:
         """Who calls the report of this engagement untrue: "a spokesman said reports that the

@@ -89,12 +89,15 @@ class Events:
                             not_participants=self.triggers.not_participants, words=self.words)
         sents = self._sentences(doc)
         claims: list[Event] = []
+        offers: dict[int, Claim | None] = {}  # who offers what the text tells in its own voice
         for k, sent in enumerate(sents):
             if not is_parsed(sent):
                 continue
             for trig in self.triggers.find(sent):  # step 2
-                claims += self._claims(doc, trig, resolver, sents, k)
+                claims += self._claims(doc, trig, resolver, sents, k, offers)
         events = merge(_voices(claims, resolver.discourse.speakers), settings=lambda ev: setting(doc, ev))  # step 6
+        events = [replace(ev, attributed_to=offers.get(ev.trigger.start)) if ev.attributed_to is None
+                  and ev.trigger is not None and offers.get(ev.trigger.start) else ev for ev in events]
         return doc.with_(events=tuple(self._held_apart(doc, events)))
 
     def _held_apart(self, doc: Document, events: list[Event]) -> list[Event]:
@@ -134,12 +137,14 @@ class Events:
         return list(doc.parse.sents)
 
     def _claims(self, doc: Document, trig: Trigger, resolver: Resolver, sents: list[Any],
-                k: int) -> list[Event]:
+                k: int, offers: dict[int, Claim | None]) -> list[Event]:
         groups = participants(trig, resolver)  # step 3
         status, cue = self.status.assess(trig)
         if status is Status.OCCURRED and _dated_after(trig.token.sent, doc.published):
             status, cue = Status.PLANNED, "dated-after"  # "attended the meeting on November 22" in an article of November 17
         claim = self.attributor.speaker(trig, resolver, sents, k)  # step 4
+        if claim is None and (status is Status.PROPOSED or cue == "accepted"):
+            offers[trig.token.idx] = self.attributor.proposer(trig, resolver)  # "an invitation from X"
         resolver.discourse.credit(claim)
         if not groups and (claim is not None or status.coarse in (Status.RULED_OUT, Status.UNCERTAIN)):
             groups = participants(trig, resolver, complete=True)  # "no meeting was planned with Putin"

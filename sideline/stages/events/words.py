@@ -83,6 +83,7 @@ class Words:
     copulas: frozenset[str] = entry("syntax", "copulas")
     # -- participants (participants.json, titles.json, demonyms.json) ------------------------------
     offer_nouns: frozenset[str] = entry("participants", "offer_nouns")
+    proposer_nouns: frozenset[str] = entry("participants", "proposer_nouns")
     control_verbs: frozenset[str] = entry("participants", "control_verbs")
     speaking_verbs: frozenset[str] = entry("participants", "speaking_verbs")
     gathering_verbs: frozenset[str] = entry("participants", "gathering_verbs")

@@ -616,3 +616,23 @@ def test_the_window_of_an_occasion_dates_a_meeting_on_its_margins(make_doc):
     text = "The minister has arrived in Lima, where he will attend talks on 14 and 15 October."
     when = _date(make_doc, text, "arrived", status=Status.OCCURRED, kind=EventType.VISIT)
     assert when.value != "2024-10"
+
+
+def test_a_caption_placing_the_visitor_in_the_host_country_dates_the_visit():
+    from sideline.records import Actor, Mention
+    from sideline.stages.time.presence import presence_dates
+
+    text = "Ruto greets students in Lima, May 3, 2024.\nRuto spoke at the start of a visit to Peru."
+    ruto = Actor("William Ruto", "Ruto", kind="person", country="KEN")
+    peru = Actor("Peru", "Peru", kind="country", country="PER")
+    lima = Actor("Peru", "Lima", kind="government", country="PER")
+    mentions = (Mention(Span(0, 4), "Ruto", "PERSON", ruto), Mention(Span(24, 28), "Lima", "GPE", lima),
+                Mention(Span(43, 47), "Ruto", "PERSON", ruto))
+    day = Timex(Span(30, 41), "May 3, 2024", "2024-05-03", G.DAY)
+    visit = Event(article="t", type=EventType.VISIT, status=Status.OCCURRED, actors=(ruto, peru),
+                  evidence=None, trigger=Span(77, 82), sentence=Span(43, len(text)))
+    [dated] = presence_dates((visit,), text, (day,), mentions, date(2024, 5, 4))
+    assert dated.when is not None and dated.when.value == "2024-05-03"
+    elsewhere = mentions[:1] + (Mention(Span(24, 28), "Lima", "GPE", replace(lima, country="CHL")),) + mentions[2:]
+    [undated] = presence_dates((visit,), text, (day,), elsewhere, date(2024, 5, 4))
+    assert undated.when is None  # the caption places him in another country

@@ -562,3 +562,20 @@ def _make_visit(actors, status, cue, at):
 
     return Event(article="t", type=EventType.VISIT, status=status, actors=actors,
                  evidence=None, trigger=Span(at, at + 4), status_cue=cue, sentence=Span(0, 60))
+
+
+def test_a_state_met_abroad_is_its_official_but_a_ministry_stays_itself():
+    from types import SimpleNamespace
+
+    from sideline.records import Actor
+    from sideline.stages.events.stage import _personify
+
+    peru = Actor("Peru", "Lima", kind="government", country="PER")
+    boluarte = Actor("Dina Boluarte", "Boluarte", kind="person", country="PER", role="President")
+    discourse = SimpleNamespace(country_named=lambda iso: peru if iso == "PER" else None,
+                                person_of=lambda iso, prefer=None: boluarte if iso == "PER" else None)
+    resolver = SimpleNamespace(discourse=discourse)
+    ruto = Actor("William Ruto", "Ruto", kind="person", country="KEN")
+    assert _personify((ruto, peru), None, resolver) == (ruto, boluarte)  # "Ruto met Lima": its president
+    ministry = Actor("Peruvian Foreign Ministry", "the Peruvian Foreign Ministry", kind="government", country="PER")
+    assert _personify((ruto, ministry), None, resolver) == (ruto, ministry)  # a delegation of the ministry

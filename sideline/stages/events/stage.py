@@ -237,14 +237,20 @@ def _voices(events: list[Event], speakers: list[Claim]) -> list[Event]:
 
 def _personify(actors: tuple[Actor, ...], claim: Any, resolver: Resolver) -> tuple[Actor, ...]:
     """"Moscow is open to meeting Blinken": a government met by a foreign person stands for its
-    official in the text (the speaker if theirs, else the one the document names most)."""
+    official in the text (the speaker if theirs, else, for the state itself, the one the document
+    names most; a ministry or a delegation of it stays itself)."""
     people = [a for a in actors if a.kind == "person" and a.country]
     if not people or len(actors) != 2:
         return actors
     out = []
     for a in actors:
         if a.kind == "government" and a.country and all(p.country != a.country for p in people):
-            a = resolver.discourse.person_of(a.country, claim.actor if claim is not None else None) or a
+            speaker = claim.actor if claim is not None else None
+            land = resolver.discourse.country_named(a.country)  # "Moscow", "Russia": the state itself;
+            if land is not None and land.name == a.name:  # a ministry or a delegation stays itself
+                a = resolver.discourse.person_of(a.country, speaker) or a
+            elif speaker is not None and speaker.kind == "person" and speaker.country == a.country:
+                a = speaker
         out.append(a)
     return tuple(out)
 

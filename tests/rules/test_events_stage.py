@@ -579,3 +579,24 @@ def test_a_state_met_abroad_is_its_official_but_a_ministry_stays_itself():
     assert _personify((ruto, peru), None, resolver) == (ruto, boluarte)  # "Ruto met Lima": its president
     ministry = Actor("Peruvian Foreign Ministry", "the Peruvian Foreign Ministry", kind="government", country="PER")
     assert _personify((ruto, ministry), None, resolver) == (ruto, ministry)  # a delegation of the ministry
+
+
+def test_it_in_a_clause_is_the_body_subject_of_the_clause_above(extract):
+    table = """
+        0   Peru      _       PROPN  NNP  1   nsubj  B-GPE
+        1   sent      send    VERB   VBD  1   ROOT
+        2   a         _       DET    DT   3   det
+        3   team      _       NOUN   NN   1   dobj
+        4   to        _       ADP    IN   1   prep
+        5   Kenya     _       PROPN  NNP  4   pobj   B-GPE
+        6   ,         _       PUNCT  ,    1   punct
+        7   where     _       ADV    WRB  9   advmod
+        8   {it}      _       PRON   PRP  9   {dep}
+        9   met       meet    VERB   VBD  1   advcl
+        10  Ruto      _       PROPN  NNP  9   {obj}  B-PERSON
+        11  .         _       PUNCT  .    1   punct
+    """
+    doc = extract(table.format(it="it", dep="nsubj", obj="dobj"), published="2024-05-06")
+    assert [sorted(a.name.split()[-1] for a in e.actors) for e in doc.events if e.type is EventType.MEET] == [
+        ["Peru", "Ruto"]]
+    assert extract(table.format(it="she", dep="nsubj", obj="dobj"), published="2024-05-06").events == ()

@@ -163,6 +163,25 @@ class Resolver:
             return Resolved((a,) if a else ())
         if tok.lower_ in self.words.they:
             return Resolved(self.discourse.pair_before(tok.i))
+        if tok.lower_ in self.words.it:
+            return self._body_above(tok)
+        return Resolved(())
+
+    def _body_above(self, tok: Any) -> Resolved:
+        """"The delegation had a visit to X, where it had a meeting with Y": "it" in a clause
+        is the body (a state, a ministry, a delegation; no person) subject of a clause above."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ not in ("relcl", "advcl"):
+            return Resolved(())  # "the US announced it will allow": a reported clause, not a body's act
+        for _ in range(4):
+            if verb.head == verb:
+                break
+            verb = verb.head
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c != tok
+                    and c.lower_ not in self.words.it]
+            if subj:
+                bodies = tuple(a for a in self.actors_of(subj[0]).actors if a.kind != "person")
+                return Resolved(bodies[:1])
         return Resolved(())
 
     def _phrase_mentions(self, tok: Any) -> Resolved | None:

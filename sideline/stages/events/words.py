@@ -40,6 +40,7 @@ class Words:
     nonspecific: frozenset[str] = entry("syntax", "nonspecific_determiners")
     anaphoric: frozenset[str] = entry("syntax", "anaphoric_determiners")
     they: frozenset[str] = entry("syntax", "they_pronouns")
+    it: frozenset[str] = entry("syntax", "it_pronouns")
     person_pronouns: frozenset[str] = entry("syntax", "person_pronouns")
     plural_possessives: frozenset[str] = entry("syntax", "plural_possessives")
     relative_pronouns: frozenset[str] = entry("syntax", "relative_pronouns")

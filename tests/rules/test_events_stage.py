@@ -600,3 +600,23 @@ def test_it_in_a_clause_is_the_body_subject_of_the_clause_above(extract):
     assert [sorted(a.name.split()[-1] for a in e.actors) for e in doc.events if e.type is EventType.MEET] == [
         ["Peru", "Ruto"]]
     assert extract(table.format(it="she", dep="nsubj", obj="dobj"), published="2024-05-06").events == ()
+
+
+def test_a_full_name_the_knowledge_knows_links_a_surname_met_before_it(extract):
+    table = """
+        0   Aliev      _       PROPN  NNP  1   nsubj     B-PERSON
+        1   spoke      speak   VERB   VBD  1   ROOT
+        2   .          _       PUNCT  .    1   punct
+        3   {demonym}  _       ADJ    JJ   4   amod      B-NORP
+        4   President  _       PROPN  NNP  6   compound
+        5   Ilham      _       PROPN  NNP  6   compound  B-PERSON
+        6   Aliev      _       PROPN  NNP  7   nsubj     I-PERSON
+        7   met        meet    VERB   VBD  7   ROOT
+        8   Ruto       _       PROPN  NNP  7   dobj      B-PERSON
+        9   .          _       PUNCT  .    7   punct
+    """
+    doc = extract(table.format(demonym="Azerbaijani"), published="2023-05-06")
+    full = [m.actor.name for m in doc.mentions if m.text.endswith("Ilham Aliev")]
+    assert full == ["Ilham Aliyev"]  # the knowledge's name, not the text's transliteration
+    doc = extract(table.format(demonym="Peruvian"), published="2023-05-06")  # no such office holder of Peru
+    assert [m.actor.name for m in doc.mentions if m.text.endswith("Ilham Aliev")] != ["Ilham Aliyev"]

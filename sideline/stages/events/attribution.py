@@ -77,7 +77,8 @@ class Attributor:
         self.phrasal = frozenset(tuple(p.split()) for p in d.get("phrasal_verbs", ()) if len(p.split()) == 2)
         self.speakers = Speakers(self.report_nouns, frozenset(d.get("outlet_nouns", ())), self.w,
                                  frozenset(d.get("speaker_nouns", ())),
-                                 clitic=load("syntax", data_dir)["possessive_clitics"][0])
+                                 clitic=load("syntax", data_dir)["possessive_clitics"][0],
+                                 collective=d.get("collective_sources", {}))
         self._across = Across(self)
 
     def speaker(self, trig: Trigger, resolver: Resolver, sents: list[Any], k: int) -> Claim | None:

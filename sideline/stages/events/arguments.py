@@ -317,6 +317,8 @@ def _visit_roles(trig: Trigger, inner: list[Any], compounds: list[Any], places: 
         guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []
         agents = [t for g in guests for t in conjuncts(g)] or _subjects(pred, w)[0]  # "receive X for a visit": X's
         places += [] if phased(tok, w) else _dest(pred, w)  # "replied to X at the start of a visit": no goal
+    elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass") and not places:  # "his trip will be paid to the UK"
+        places += [g for g in _dest(pred, w) if g.ent_type_ in ("GPE", "LOC")]
     return Roles(tuple(agents), (), tuple(places), False)
 
 

@@ -465,3 +465,20 @@ def test_a_trip_at_home_with_no_destination_named_is_no_visit(make_doc):
                    "Maryland, on Friday.", published="2024-05-24")
     doc = _through_place(doc)
     assert not [e for e in doc.events if e.type.value == "visit"]
+
+
+def test_a_visit_naming_no_destination_goes_to_the_country_it_is_placed_in():
+    from dataclasses import replace
+
+    from sideline.records import Actor, Event, EventType, Status, Where
+    from sideline.stages.place.stage import Place
+
+    ruto = Actor("William Ruto", "Ruto", kind="person", country="KEN")
+    visit = Event(article="t", type=EventType.VISIT, status=Status.CANCELLED, actors=(ruto,), evidence=None,
+                  where=Where("Lima", "PER", text="Lima"))
+    place = Place()
+    assert [(a.name, a.country) for a in place._hosted(visit).actors] == [("William Ruto", "KEN"), ("Peru", "PER")]
+    home = replace(visit, where=Where("Nairobi", "KEN", text="Nairobi"))
+    assert place._hosted(home).actors == (ruto,)  # at home: no host
+    nobody = replace(visit, actors=(replace(ruto, country=None),))
+    assert len(place._hosted(nobody).actors) == 1  # a visitor of no known country: left alone

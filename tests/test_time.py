@@ -616,3 +616,54 @@ def test_the_window_of_an_occasion_dates_a_meeting_on_its_margins(make_doc):
     text = "The minister has arrived in Lima, where he will attend talks on 14 and 15 October."
     when = _date(make_doc, text, "arrived", status=Status.OCCURRED, kind=EventType.VISIT)
     assert when.value != "2024-10"
+
+
+def test_a_caption_placing_the_visitor_in_the_host_country_dates_the_visit():
+    from sideline.records import Actor, Mention
+    from sideline.stages.time.presence import presence_dates
+
+    text = "Ruto greets students in Lima, May 3, 2024.\nRuto spoke at the start of a visit to Peru."
+    ruto = Actor("William Ruto", "Ruto", kind="person", country="KEN")
+    peru = Actor("Peru", "Peru", kind="country", country="PER")
+    lima = Actor("Peru", "Lima", kind="government", country="PER")
+    mentions = (Mention(Span(0, 4), "Ruto", "PERSON", ruto), Mention(Span(24, 28), "Lima", "GPE", lima),
+                Mention(Span(43, 47), "Ruto", "PERSON", ruto))
+    day = Timex(Span(30, 41), "May 3, 2024", "2024-05-03", G.DAY)
+    visit = Event(article="t", type=EventType.VISIT, status=Status.OCCURRED, actors=(ruto, peru),
+                  evidence=None, trigger=Span(77, 82), sentence=Span(43, len(text)))
+    [dated] = presence_dates((visit,), text, (day,), mentions, date(2024, 5, 4))
+    assert dated.when is not None and dated.when.value == "2024-05-03"
+    elsewhere = mentions[:1] + (Mention(Span(24, 28), "Lima", "GPE", replace(lima, country="CHL")),) + mentions[2:]
+    [undated] = presence_dates((visit,), text, (day,), elsewhere, date(2024, 5, 4))
+    assert undated.when is None  # the caption places him in another country
+
+
+def test_attending_a_gathering_takes_the_first_day_the_gathering_is_told_to_open():
+    from sideline.records import Actor
+    from sideline.stages.time.occasion import occasion_dates
+    from tests.rules.parsed import parse
+
+    doc = parse("""
+        0   the      _       DET    DT   1   det
+        1   summit   _       NOUN   NN   1   ROOT
+        2   ,        _       PUNCT  ,    1   punct
+        3   which    _       PRON   WDT  5   nsubj
+        4   will     _       AUX    MD   5   aux
+        5   run      _       VERB   VB   1   relcl
+        6   from     _       ADP    IN   5   prep
+        7   6        _       NUM    CD   6   pobj   B-DATE
+        8   to       _       ADP    IN   7   prep   I-DATE
+        9   10       _       NUM    CD   8   pobj   I-DATE
+        10  June     _       PROPN  NNP  9   npadvmod  I-DATE
+        11  .        _       PUNCT  .    1   punct
+    """)
+    start = doc[7].idx
+    day = Timex(Span(start, doc[10].idx + 4), "from 6 to 10 June", "2022-06-06", G.DAY, end_value="2022-06-10")
+    group = Actor("Summit leaders", "the summit", kind="group")
+    ruto = Actor("William Ruto", "Ruto", kind="person", country="KEN")
+    attend = Event(article="t", type=EventType.MEET, status=Status.PLANNED, actors=(ruto, group), evidence=None,
+                   when=When("2022-06", G.MONTH, "this month"))
+    [dated] = occasion_dates((attend,), (day,), doc)
+    assert dated.when.value == "2022-06-06"
+    pair = replace(attend, actors=(ruto, Actor("Dina Boluarte", "Boluarte", kind="person")))
+    assert occasion_dates((pair,), (day,), doc)[0].when.value == "2022-06"  # no gathering attended

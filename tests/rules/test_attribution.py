@@ -513,3 +513,23 @@ def test_a_decision_announced_by_a_spokesman_in_the_next_sentence_is_his(extract
         16  .            _          PUNCT  .     11  punct
     """)
     assert source(doc, EventType.VISIT, "Ruto") == "Hussein Mohamed"
+
+
+def test_the_media_as_a_source_are_media_reports():
+    from sideline.stages.events.speakers import Speakers
+    from sideline.stages.events.words import Words
+    from types import SimpleNamespace
+
+    from .parsed import parse
+
+    doc = parse("""
+        0  the      _      DET   DT   1  det
+        1  media    _      NOUN  NNS  2  nsubj
+        2  said     say    VERB  VBD  2  ROOT
+        3  .        _      PUNCT .    2  punct
+    """)
+    resolver = SimpleNamespace(discourse=SimpleNamespace(mentions_in=lambda toks: []))
+    collective = Speakers(frozenset(), frozenset(), Words.load(), collective={"media": "media reports"})
+    assert collective._unnamed(doc[1], resolver).name == "media reports"
+    plain = Speakers(frozenset(), frozenset(), Words.load())
+    assert plain._unnamed(doc[1], resolver).name == "media"

@@ -300,3 +300,323 @@ def test_two_of_anything_is_no_pair_of_parties():
         9  .         _        PUNCT  .    8  punct
     """)
     assert pair_phrase(doc[7]) and not pair_phrase(doc[3])
+
+
+#: "Prime Minister Rana Okafor spoke at the start of an official visit to Norway ." (hand-written)
+_PHASED = """
+    0  Prime     _       PROPN  NNP  1   compound  O
+    1  Minister  _       PROPN  NNP  3   compound  O
+    2  Rana      _       PROPN  NNP  3   compound  B-PERSON
+    3  Okafor    _       PROPN  NNP  4   nsubj     I-PERSON
+    4  spoke     speak   VERB   VBD  4   ROOT
+    5  at        _       ADP    IN   4   prep
+    6  the       _       DET    DT   7   det
+    7  {phase}   _       NOUN   NN   5   pobj
+    8  of        _       ADP    IN   7   prep
+    9  an        _       DET    DT   11  det
+    10 official  _       ADJ    JJ   11  amod
+    11 visit     _       NOUN   NN   8   pobj
+    12 to        _       ADP    IN   11  prep
+    13 Norway    _       PROPN  NNP  12  pobj      B-GPE
+    14 .         _       PUNCT  .    4   punct
+"""
+
+
+def test_the_subject_of_a_verb_over_a_phase_of_a_visit_is_the_visitor(extract):
+    doc = extract(_PHASED.format(phase="start"))
+    assert [(e.type, e.status, names(e)) for e in doc.events] == [
+        (EventType.VISIT, Status.OCCURRED, ["Rana Okafor", "Norway"])]
+    assert extract(_PHASED.format(phase="site")).events == ()  # "at the site of a visit": no phase
+
+
+#: "Norway - Ghanaian Prime Minister Rana Okafor met Jonas Berg ." (a caption's place, a dash, the title)
+_CAPTION = """
+    0  Norway    _       PROPN  NNP  5   npadvmod  B-GPE
+    1  -         _       PUNCT  :    5   punct     O
+    2  {demonym} _       ADJ    JJ   3   amod      B-NORP
+    3  Prime     _       PROPN  NNP  4   compound  O
+    4  Minister  _       PROPN  NNP  6   compound  O
+    5  Rana      _       PROPN  NNP  6   compound  B-PERSON
+    6  Okafor    _       PROPN  NNP  7   nsubj     I-PERSON
+    7  met       meet    VERB   VBD  7   ROOT
+    8  Jonas     _       PROPN  NNP  9   compound  B-PERSON
+    9  Berg      _       PROPN  NNP  7   dobj      I-PERSON
+    10 .         _       PUNCT  .    7   punct
+"""
+
+
+def test_a_spaced_dash_ends_a_title_so_a_captions_place_is_not_the_title_country(extract):
+    from sideline.stages.actors.stage import Actors
+    from .parsed import document
+
+    doc = Actors()(document(_CAPTION.format(demonym="Ghanaian"), "2024-05-06"))
+    okafor = next(m.actor for m in doc.mentions if m.text.endswith("Okafor"))
+    assert okafor.role == "Prime Minister" and okafor.country == "GHA"
+    doc = Actors()(document(_CAPTION.format(demonym="new"), "2024-05-06"))
+    okafor = next(m.actor for m in doc.mentions if m.text.endswith("Okafor"))
+    assert okafor.country != "NOR"  # the place before the dash is no part of the title
+
+
+def test_the_meeting_said_to_bring_nothing_is_the_offered_meeting_told_before(extract):
+    doc = extract("""
+        0   Putin    Putin   PROPN  NNP  1   nsubj  B-PERSON
+        1   offered  offer   VERB   VBD  1   ROOT
+        2   to       _       PART   TO   3   aux
+        3   meet     meet    VERB   VB   1   xcomp
+        4   Xi       Xi      PROPN  NNP  3   dobj   B-PERSON
+        5   .        _       PUNCT  .    1   punct
+        6   The      _       DET    DT   7   det
+        7   meeting  _       NOUN   NN   10  nsubj
+        8   would    _       AUX    MD   10  aux
+        9   not      _       PART   RB   10  neg
+        10  yield    _       VERB   VB   10  ROOT
+        11  results  result  NOUN   NNS  10  dobj
+        12  .        _       PUNCT  .    10  punct
+    """, published="2019-06-05")
+    assert [e.status for e in doc.events] == [Status.PROPOSED]  # one offered meeting, not ruled out
+    assert sorted(a.name.split()[-1] for a in doc.events[0].actors) == ["Jinping", "Putin"]
+
+
+def test_a_meeting_that_follows_a_clause_is_its_subjects(extract):
+    table = """
+        0   Ruto      _       PROPN  NNP  1   nsubj   B-PERSON
+        1   arrived   arrive  VERB   VBD  1   ROOT
+        2   in        _       ADP    IN   1   prep
+        3   Lima      _       PROPN  NNP  2   pobj    B-GPE
+        4   ,         _       PUNCT  ,    1   punct
+        5   {part}    {lemma}  VERB   VBN  1   advcl
+        6   by        _       ADP    IN   5   agent
+        7   a         _       DET    DT   8   det
+        8   meeting   _       NOUN   NN   6   pobj
+        9   with      _       ADP    IN   8   prep
+        10  Boluarte  _       PROPN  NNP  9   pobj    B-PERSON
+        11  .         _       PUNCT  .    1   punct
+    """
+    meets = [e for e in extract(table.replace("{part}", "followed").replace("{lemma}", "follow"), published="2024-05-06").events
+             if e.type is EventType.MEET]
+    assert [[a.name.split()[-1] for a in e.actors] for e in meets] == [["Ruto", "Boluarte"]]
+    other = extract(table.replace("{part}", "praised").replace("{lemma}", "praise"), published="2024-05-06").events  # no sequence participle
+    assert not any(e.type is EventType.MEET and len(e.actors) > 1 for e in other)
+
+
+def test_talks_attended_by_two_ministers_are_theirs(extract):
+    doc = extract("""
+        0   The       _       DET    DT   1   det
+        1   talks     talk    NOUN   NNS  9   nsubj
+        2   ,         _       PUNCT  ,    1   punct
+        3   which     _       PRON   WDT  5   nsubjpass
+        4   were      be      AUX    VBD  5   auxpass
+        5   attended  attend  VERB   VBN  1   relcl
+        6   by        _       ADP    IN   5   agent
+        7   Ruto      _       PROPN  NNP  6   pobj    B-PERSON
+        8   and       _       CCONJ  CC   7   cc
+        9   ended     end     VERB   VBD  9   ROOT
+        10  .         _       PUNCT  .    9   punct
+    """.replace("8   and       _       CCONJ  CC   7   cc", "8   ,  _  PUNCT  ,  7  punct"), published="2024-05-06")
+    assert doc.events == ()  # one name: no engagement
+    doc = extract("""
+        0   The       _       DET    DT   1   det
+        1   talks     talk    NOUN   NNS  10  nsubj
+        2   ,         _       PUNCT  ,    1   punct
+        3   which     _       PRON   WDT  5   nsubjpass
+        4   were      be      AUX    VBD  5   auxpass
+        5   attended  attend  VERB   VBN  1   relcl
+        6   by        _       ADP    IN   5   agent
+        7   Ruto      _       PROPN  NNP  6   pobj    B-PERSON
+        8   and       _       CCONJ  CC   7   cc
+        9   Boluarte  _       PROPN  NNP  7   conj    B-PERSON
+        10  ended     end     VERB   VBD  10  ROOT
+        11  .         _       PUNCT  .    10  punct
+    """, published="2024-05-06")
+    assert [(e.type, sorted(a.name.split()[-1] for a in e.actors)) for e in doc.events] == [
+        (EventType.TALKS, ["Boluarte", "Ruto"])]
+
+
+def test_inviting_someone_to_a_capital_is_a_proposed_visit_there(extract):
+    table = """
+        0  Boluarte  _       PROPN  NNP  1  nsubj  B-PERSON
+        1  invited   invite  VERB   VBD  1  ROOT
+        2  Ruto      _       PROPN  NNP  1  dobj   B-PERSON
+        3  to        _       ADP    IN   1  prep
+        4  {goal}    _       {pos}  NNP  3  pobj   {ent}
+        5  .         _       PUNCT  .    1  punct
+    """
+    doc = extract(table.format(goal="Lima", pos="PROPN", ent="B-GPE"), published="2024-05-06")
+    assert [(e.type, e.status, e.actors[0].name.split()[-1], e.actors[1].name) for e in doc.events] == [
+        (EventType.VISIT, Status.PROPOSED, "Ruto", "Peru")]
+    assert extract(table.format(goal="dinner", pos="NOUN", ent="O"), published="2024-05-06").events == ()
+
+
+def test_the_leaders_of_a_list_of_countries_are_those_countries(extract):
+    doc = extract("""
+        0   The       _       DET    DT   1   det
+        1   summit    _       NOUN   NN   2   nsubj
+        2   brought   bring   VERB   VBD  2   ROOT
+        3   together  _       ADV    RB   2   advmod
+        4   the       _       DET    DT   5   det
+        5   leaders   leader  NOUN   NNS  2   dobj
+        6   of        _       ADP    IN   5   prep
+        7   Peru      _       PROPN  NNP  6   pobj    B-GPE
+        8   ,         _       PUNCT  ,    7   punct
+        9   Chile     _       PROPN  NNP  7   conj    B-GPE
+        10  and       _       CCONJ  CC   9   cc
+        11  Kenya     _       PROPN  NNP  9   conj    B-GPE
+        12  .         _       PUNCT  .    2   punct
+    """, published="2024-05-06")
+    assert [sorted(a.name for a in e.actors) for e in doc.events] == [["Chile", "Kenya", "Peru"]]
+
+
+def test_states_listed_as_subject_of_discuss_hold_talks_among_them(extract):
+    table = """
+        0  {a}        _        PROPN  NNP  3  nsubj  {ent}
+        1  and        _        CCONJ  CC   0  cc
+        2  {b}        _        PROPN  NNP  0  conj   {ent}
+        3  discussed  discuss  VERB   VBD  3  ROOT
+        4  trade      _        NOUN   NN   3  dobj
+        5  .          _        PUNCT  .    3  punct
+    """
+    doc = extract(table.format(a="Peru", b="Chile", ent="B-GPE"), published="2024-05-06")
+    assert [sorted(a.name for a in e.actors) for e in doc.events] == [["Chile", "Peru"]]
+    persons = extract(table.format(a="Ruto", b="Boluarte", ent="B-PERSON"), published="2024-05-06")
+    assert persons.events == ()  # two persons discussing: told of an engagement of its own (a call)
+
+
+def test_we_in_a_state_leaders_quote_is_the_leader(extract):
+    table = """
+        0   “        _      PUNCT  ``   3   punct
+        1   {we}     _      PRON   PRP  3   nsubj
+        2   will     _      AUX    MD   3   aux
+        3   meet     _      VERB   VB   9   ccomp
+        4   Boluarte _      PROPN  NNP  3   dobj   B-PERSON
+        5   ,        _      PUNCT  ,    3   punct
+        6   ”        _      PUNCT  ''   3   punct
+        7   President _     PROPN  NNP  8   compound
+        8   Ruto     _      PROPN  NNP  9   nsubj  B-PERSON
+        9   said     say    VERB   VBD  9   ROOT
+        10  .        _      PUNCT  .    9   punct
+    """
+    doc = extract(table.format(we="We"), published="2024-05-06")
+    assert [(e.status, sorted(a.name.split()[-1] for a in e.actors)) for e in doc.events] == [
+        (Status.PLANNED, ["Boluarte", "Ruto"])]
+    assert extract(table.format(we="They"), published="2024-05-06").events == ()  # nobody named before
+
+
+def test_talks_of_one_official_held_in_a_foreign_capital_are_with_that_country(extract):
+    table = """
+        0  Ruto    _     PROPN  NNP  1  nsubj  B-PERSON
+        1  flew    fly   VERB   VBD  1  ROOT
+        2  to      _     ADP    IN   1  prep
+        3  Lima    _     PROPN  NNP  2  pobj   B-GPE
+        4  after   _     ADP    IN   1  prep
+        5  talks   talk  NOUN   NNS  4  pobj
+        6  in      _     ADP    IN   5  prep
+        7  {city}  _     PROPN  NNP  6  pobj   B-GPE
+        8  .       _     PUNCT  .    1  punct
+    """
+    talks = [e for e in extract(table.format(city="Santiago"), published="2024-05-06").events
+             if e.type is EventType.TALKS]
+    assert [[a.name.split()[-1] for a in e.actors] for e in talks] == [["Ruto", "Chile"]]
+    home = [e for e in extract(table.format(city="Nairobi"), published="2024-05-06").events
+            if e.type is EventType.TALKS]
+    assert home == []  # talks at home name no foreign party
+
+
+_INVITED = """
+    0  Ruto        _           PROPN  NNP  1  nsubj  B-PERSON
+    1  {verb}      {lemma}     VERB   VBD  1  ROOT
+    2  an          _           DET    DT   3  det
+    3  invitation  _           NOUN   NN   1  dobj
+    4  from        _           ADP    IN   3  prep
+    5  Boluarte    _           PROPN  NNP  4  pobj   B-PERSON
+    6  to          _           PART   TO   7  aux
+    7  visit       _           VERB   VB   3  acl
+    8  Lima        _           PROPN  NNP  7  dobj   B-GPE
+    9  .           _           PUNCT  .    1  punct
+"""
+
+
+def test_the_owner_of_an_invitation_is_the_source_of_the_offer(extract):
+    doc = extract(_INVITED.format(verb="accepted", lemma="accept"), published="2024-05-06")
+    [visit] = [e for e in doc.events if e.type is EventType.VISIT]
+    assert visit.attributed_to is not None and visit.attributed_to.name.endswith("Boluarte")
+    assert visit.actors[0].name.endswith("Ruto")
+
+
+def test_a_plan_told_in_the_past_gives_way_to_the_trip_called_off_in_the_same_sentence():
+    from dataclasses import replace as _replace
+
+    from sideline.records import Actor
+    from sideline.stages.events.merge import merge
+
+    ruto, peru = Actor("William Ruto", "Ruto", kind="person", country="KEN"), Actor("Peru", "Peru", kind="country",
+                                                                                   country="PER")
+    plan = _make_visit((ruto, peru), Status.PLANNED, "past-plan", 10)
+    called_off = _make_visit((ruto, peru), Status.CANCELLED, "cancelled", 40)
+    assert [(e.status, e.status_cue) for e in merge([plan, called_off])] == [(Status.CANCELLED, "cancelled")]
+    told = _replace(plan, status_cue="future")  # "will arrive": the first telling holds
+    assert [e.status for e in merge([told, called_off])] == [Status.PLANNED]
+
+
+def _make_visit(actors, status, cue, at):
+    from sideline.records import Event, Span
+
+    return Event(article="t", type=EventType.VISIT, status=status, actors=actors,
+                 evidence=None, trigger=Span(at, at + 4), status_cue=cue, sentence=Span(0, 60))
+
+
+def test_a_state_met_abroad_is_its_official_but_a_ministry_stays_itself():
+    from types import SimpleNamespace
+
+    from sideline.records import Actor
+    from sideline.stages.events.stage import _personify
+
+    peru = Actor("Peru", "Lima", kind="government", country="PER")
+    boluarte = Actor("Dina Boluarte", "Boluarte", kind="person", country="PER", role="President")
+    discourse = SimpleNamespace(country_named=lambda iso: peru if iso == "PER" else None,
+                                person_of=lambda iso, prefer=None: boluarte if iso == "PER" else None)
+    resolver = SimpleNamespace(discourse=discourse)
+    ruto = Actor("William Ruto", "Ruto", kind="person", country="KEN")
+    assert _personify((ruto, peru), None, resolver) == (ruto, boluarte)  # "Ruto met Lima": its president
+    ministry = Actor("Peruvian Foreign Ministry", "the Peruvian Foreign Ministry", kind="government", country="PER")
+    assert _personify((ruto, ministry), None, resolver) == (ruto, ministry)  # a delegation of the ministry
+
+
+def test_it_in_a_clause_is_the_body_subject_of_the_clause_above(extract):
+    table = """
+        0   Peru      _       PROPN  NNP  1   nsubj  B-GPE
+        1   sent      send    VERB   VBD  1   ROOT
+        2   a         _       DET    DT   3   det
+        3   team      _       NOUN   NN   1   dobj
+        4   to        _       ADP    IN   1   prep
+        5   Kenya     _       PROPN  NNP  4   pobj   B-GPE
+        6   ,         _       PUNCT  ,    1   punct
+        7   where     _       ADV    WRB  9   advmod
+        8   {it}      _       PRON   PRP  9   {dep}
+        9   met       meet    VERB   VBD  1   advcl
+        10  Ruto      _       PROPN  NNP  9   {obj}  B-PERSON
+        11  .         _       PUNCT  .    1   punct
+    """
+    doc = extract(table.format(it="it", dep="nsubj", obj="dobj"), published="2024-05-06")
+    assert [sorted(a.name.split()[-1] for a in e.actors) for e in doc.events if e.type is EventType.MEET] == [
+        ["Peru", "Ruto"]]
+    assert extract(table.format(it="she", dep="nsubj", obj="dobj"), published="2024-05-06").events == ()
+
+
+def test_a_full_name_the_knowledge_knows_links_a_surname_met_before_it(extract):
+    table = """
+        0   Aliev      _       PROPN  NNP  1   nsubj     B-PERSON
+        1   spoke      speak   VERB   VBD  1   ROOT
+        2   .          _       PUNCT  .    1   punct
+        3   {demonym}  _       ADJ    JJ   4   amod      B-NORP
+        4   President  _       PROPN  NNP  6   compound
+        5   Ilham      _       PROPN  NNP  6   compound  B-PERSON
+        6   Aliev      _       PROPN  NNP  7   nsubj     I-PERSON
+        7   met        meet    VERB   VBD  7   ROOT
+        8   Ruto       _       PROPN  NNP  7   dobj      B-PERSON
+        9   .          _       PUNCT  .    7   punct
+    """
+    doc = extract(table.format(demonym="Azerbaijani"), published="2023-05-06")
+    full = [m.actor.name for m in doc.mentions if m.text.endswith("Ilham Aliev")]
+    assert full == ["Ilham Aliyev"]  # the knowledge's name, not the text's transliteration
+    doc = extract(table.format(demonym="Peruvian"), published="2023-05-06")  # no such office holder of Peru
+    assert [m.actor.name for m in doc.mentions if m.text.endswith("Ilham Aliev")] != ["Ilham Aliyev"]

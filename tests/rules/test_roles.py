@@ -275,3 +275,28 @@ def test_a_visit_that_a_reception_is_for_is_the_guests():
     """)
     assert read(doc, "visit")[0] == ["Prince"]
     assert read(doc, "receive")[:2] == (["Sisi"], ["Prince"])
+
+
+def test_a_trip_told_as_the_subject_goes_where_its_verb_sends_it():
+    doc = parse("""
+        0  His    _     PRON   PRP$  1  poss
+        1  trip   _     NOUN   NN    4  nsubjpass
+        2  will   _     AUX    MD    4  aux
+        3  be     _     AUX    VB    4  auxpass
+        4  paid   pay   VERB   VBN   4  ROOT
+        5  to     _     ADP    IN    4  prep
+        6  {goal} _     {pos}  NNP   5  pobj   {ent}
+        7  .      _     PUNCT  .     4  punct
+    """.format(goal="Peru", pos="PROPN", ent="B-GPE"))
+    assert read(doc, "trip")[2] == ["Peru"]
+    later = parse("""
+        0  His    _     PRON   PRP$  1  poss
+        1  trip   _     NOUN   NN    4  nsubjpass
+        2  was    _     AUX    VBD   3  auxpass
+        3  put    _     VERB   VBN   3  ROOT
+        4  off    _     ADP    RP    3  prt
+        5  to     _     ADP    IN    3  prep
+        6  Monday _     PROPN  NNP   5  pobj   B-DATE
+        7  .      _     PUNCT  .     3  punct
+    """)
+    assert read(later, "trip")[2] == []  # a day is no destination

@@ -266,3 +266,40 @@ def test_a_visit_held_off_is_postponed(reader):
         5  .      _     PUNCT  .    3  punct
     """)
     assert status(reader, doc, "visit") is Status.POSTPONED
+
+
+def _subject_of(verb: str, lemma: str) -> object:
+    """"The summit with Ruto did not <verb> anything ." (the trigger noun is the verb's subject)"""
+    return parse(f"""
+        0  The      _      DET    DT   1  det
+        1  summit   _      NOUN   NN   6  nsubj
+        2  with     _      ADP    IN   1  prep
+        3  Ruto     _      PROPN  NNP  2  pobj   B-PERSON
+        4  did      do     AUX    VBD  6  aux
+        5  not      _      PART   RB   6  neg
+        6  {verb}   {lemma}  VERB  VB   6  ROOT
+        7  anything _      PRON   NN   6  dobj
+        8  .        _      PUNCT  .    6  punct
+    """)
+
+
+def test_a_negated_outcome_of_the_engagement_does_not_rule_it_out(reader):
+    assert status(reader, _subject_of("happen", "happen"), "summit") is Status.RULED_OUT  # did not happen
+    assert status(reader, _subject_of("change", "change"), "summit") is not Status.RULED_OUT  # changed nothing
+    assert reader.outcome(trigger(_subject_of("change", "change"), "summit"))
+    assert not reader.outcome(trigger(_subject_of("happen", "happen"), "summit"))
+
+
+def test_a_plan_told_in_the_past_perfect_did_not_come_about(reader):
+    def planned(aux: str, tag: str) -> object:
+        return parse(f"""
+            0  Ruto     _     PROPN  NNP  2  nsubj  B-PERSON
+            1  {aux}    _     AUX    {tag}  2  aux
+            2  planned  plan  VERB   VBN  2  ROOT
+            3  to       _     PART   TO   4  aux
+            4  visit    _     VERB   VB   2  xcomp
+            5  Peru     _     PROPN  NNP  4  dobj   B-GPE
+            6  .        _     PUNCT  .    2  punct
+        """)
+    assert status(reader, planned("had", "VBD"), "visit") is Status.RULED_OUT  # had planned to: overtaken
+    assert status(reader, planned("has", "VBZ"), "visit") is not Status.RULED_OUT  # has planned to: still on

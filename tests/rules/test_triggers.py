@@ -362,3 +362,23 @@ def test_a_phrase_ending_in_a_particle_reads_the_verbs_arguments():
     """)
     [trig] = triggers(doc)
     assert (trig.token.text, trig.type) == ("brought", EventType.MEET)
+
+
+def test_calling_someone_on_a_day_is_a_phone_call_not_a_call_on_someone():
+    on_day = parse("""
+        0  Ruto     _     PROPN  NNP  1  nsubj  B-PERSON
+        1  called   call  VERB   VBD  1  ROOT
+        2  Biden    _     PROPN  NNP  1  dobj   B-PERSON
+        3  on       _     ADP    IN   1  prep
+        4  Friday   _     PROPN  NNP  3  pobj   B-DATE
+        5  .        _     PUNCT  .    1  punct
+    """)
+    assert trigger(on_day, "called").type is EventType.PHONE_CALL
+    on_person = parse("""
+        0  Ruto     _     PROPN  NNP  1  nsubj  B-PERSON
+        1  called   call  VERB   VBD  1  ROOT
+        2  on       _     ADP    IN   1  prep
+        3  Biden    _     PROPN  NNP  2  pobj   B-PERSON
+        4  .        _     PUNCT  .    1  punct
+    """)
+    assert trigger(on_person, "called").type is EventType.MEET

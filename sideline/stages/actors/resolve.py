@@ -78,9 +78,12 @@ class DocResolver:
         if person is not None:
             return self._entity_for(person, name)
         ent = self._in_document(name, title)
-        if ent is not None:
+        if ent is not None and (ent.person is not None or len(tokens(name)) < 2):
             return ent
         person = self.kb.lookup_name(name, self.on, country=title.country if title else None)
+        if ent is not None and (person is None or not self._title_fits(person, title)):
+            return ent  # a name met before that the knowledge does not know; a full name it does
+            # ("Pashinian" in a headline, then "Prime Minister Nikol Pashinian") links it below
         if person is not None and self._title_fits(person, title):
             return self._entity_for(person, name)
         if self._looks_unlike_a_name(name):

@@ -23,6 +23,7 @@ __all__ = ["Candidate", "SpanFinder"]
 
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z][A-Za-z0-9_]{1,30})")
 _HASHTAG = re.compile(r"(?<![\w#&])#([A-Za-z][A-Za-z0-9_]{1,40})")
+_BREAKS = frozenset({"-", "–", "—", ":", "|"})
 _APOSTROPHES = frozenset("'’")
 _ENT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "ORG"}
 
@@ -196,6 +197,8 @@ class SpanFinder:
         sent_start = doc[i].sent.start
         while k > sent_start:
             tok = doc[k - 1]
+            if _spaced_break(doc, tok):
+                break  # "Lithuania - Armenian Prime Minister X": a caption's place, then the title
             if tok.text == "," and k - 1 > sent_start and self._comma_title(doc, k - 1):
                 if doc[k].pos_ == "DET" or self._titled(doc[k:i]):
                     break  # "the German Chancellor, the French President": a list of titles;
@@ -340,3 +343,9 @@ class SpanFinder:
                 out.append(Candidate(t.idx, t.idx + len(t), "PRON", name=t.text,
                                      subject=t.dep_ in ("nsubj", "nsubjpass")))
         return out
+
+
+def _spaced_break(doc: Doc, tok) -> bool:
+    """A dash, bar or colon with space on both sides ends a title phrase; a hyphen inside a
+    name or title ("Akufo-Addo", "Vice-President") does not."""
+    return tok.text in _BREAKS and bool(tok.whitespace_) and tok.i > 0 and bool(doc[tok.i - 1].whitespace_)

@@ -13,6 +13,8 @@ from typing import Any
 
 from ...records import EventType
 from .triggers import Trigger
+from .phases import phased, sequel
+from .phrases import dateline_end, np_tokens, pair_phrase  # noqa: F401  (their home was here)
 from .words import Words
 
 __all__ = ["Roles", "roles", "dateline_end", "conjuncts", "own_participants", "venue", "pair_phrase", "np_tokens"]
@@ -189,9 +191,17 @@ def own_participants(noun: Any, words: Words | None = None) -> bool:
 def venue(noun: Any, words: Words | None = None) -> bool:
     """"on the sidelines of a G20 meeting", "at the summit": the noun names where, not what."""
     w = words or Words.load()
+    if phased(noun, w) or noun.head.lower_ in w.sequence_preps and _placed(noun, w):
+        return False  # "at the start of a visit", "after talks in Oman": a time, not a place
     return noun.dep_ == "pobj" and noun.head.lower_ in w.venue_preps | w.inessive and not any(
         c.dep_ == "prep" and c.lower_ in w.meeting_preps for c in noun.children) \
         and not _participle_phrases(noun, w)  # "at a courtesy call received by X from Y"
+
+
+def _placed(noun: Any, w: Words) -> bool:
+    """The noun has a place phrase naming a country or city ("talks in Oman")."""
+    return any(c.dep_ == "prep" and c.lower_ in w.inessive and any(g.ent_type_ == "GPE" for g in c.children)
+               for c in noun.children)
 
 
 def _takes_subject(noun: Any, w: Words) -> bool:
@@ -264,10 +274,52 @@ def _participle_phrases(noun: Any, w: Words) -> list[Any]:
     """"a courtesy call received by X from Y", "talks held by X with Y": the by/from/with phrases
     of a participle hung on the trigger noun name its participants."""
     out = []
-    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")):
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") or c.dep_ == "relcl"
+                 and c.lemma_.lower() in w.attend_verbs and any(k.dep_ == "auxpass" for k in c.children)):
+        # "talks held by X with Y", "the talks, which were attended by X and Y,"
         preps = w.participle_preps | (w.pay_preps if verb.lemma_ in w.pay_verbs else frozenset())  # "paid on X by Y"
         out += _by_phrase(verb, preps)
     return out
+
+
+def _verb_roles(trig: Trigger, w: Words) -> Roles:
+    """The roles of a verb trigger: subjects, objects, with-phrases, destination."""
+    tok = trig.token
+    agents, passive = _subjects(tok, w)
+    objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
+    if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
+        objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
+    if trig.type is EventType.VISIT and tok.lemma_.lower() in w.invite_verbs and not passive:
+        agents, objs = objs, agents  # "X invited Y to Paris": Y's visit, X the host
+    by = _agent_of_participle(tok) or _raised_passive(tok)
+    if by:  # "X made a visit, greeted by Y": Y greets X; "he was to be received by Y"
+        agents, objs, passive = by, objs + agents, True
+    moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
+    objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
+    objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
+    return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
+
+
+def _visit_roles(trig: Trigger, inner: list[Any], compounds: list[Any], places: list[Any], w: Words) -> Roles:
+    """The roles of a visit noun: the visitor (possessor, by/of phrase, name modifier, or the
+    subject of the verb it serves), the places it goes to."""
+    tok, pred = trig.token, trig.predicate
+    by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.agentive for g in c.children
+          if g.dep_ == "pobj"]
+    people = [c for c in compounds if c.ent_type_ in ("PERSON", "NORP")]  # "the Hu visit"
+    places += [c for c in compounds if c not in people]  # "his Cuba visit"
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.genitive for g in c.children
+          if g.dep_ == "pobj"]  # "the visit of President X"
+    subjects = ("nsubj", "nsubjpass") if phased(tok, w) else ()  # "X spoke at the end of his trip": X
+    agents = [c for c in inner if c.dep_ == "poss" or c.dep_ in subjects] + by + people + of
+    if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps
+                                       or phased(tok, w)):
+        guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []
+        agents = [t for g in guests for t in conjuncts(g)] or _subjects(pred, w)[0]  # "receive X for a visit": X's
+        places += [] if phased(tok, w) else _dest(pred, w)  # "replied to X at the start of a visit": no goal
+    elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass") and not places:  # "his trip will be paid to the UK"
+        places += [g for g in _dest(pred, w) if g.ent_type_ in ("GPE", "LOC")]
+    return Roles(tuple(agents), (), tuple(places), False)
 
 
 def roles(trig: Trigger, words: Words | None = None) -> Roles:
@@ -276,35 +328,14 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     if not trig.nominal and tok.pos_ in ("NOUN", "PROPN"):
         return _flat_roles(tok, w)
     if not trig.nominal:
-        agents, passive = _subjects(tok, w)
-        objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
-        if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
-            objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
-        by = _agent_of_participle(tok) or _raised_passive(tok)
-        if by:  # "X made a visit, greeted by Y": Y greets X; "he was to be received by Y"
-            agents, objs, passive = by, objs + agents, True
-        moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
-        objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
-        objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
-        return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
+        return _verb_roles(trig, w)
     src = _shared_head(tok, w)
     inner = _possessor_is_subject(src, pred, _noun_inner(src, w), w)
     compounds = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     agents: list[Any] = []
     places = _dest(tok, w)
     if trig.type is EventType.VISIT:
-        by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.agentive for g in c.children
-              if g.dep_ == "pobj"]
-        people = [c for c in compounds if c.ent_type_ in ("PERSON", "NORP")]  # "the Hu visit"
-        places += [c for c in compounds if c not in people]  # "his Cuba visit"
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.genitive for g in c.children
-              if g.dep_ == "pobj"]  # "the visit of President X"
-        agents = [c for c in inner if c.dep_ == "poss"] + by + people + of
-        if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps):
-            guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []
-            agents = [t for g in guests for t in conjuncts(g)] or _subjects(pred, w)[0]  # "receive X for a visit": X's
-            places += _dest(pred, w)
-        return Roles(tuple(agents), (), tuple(places), False)
+        return _visit_roles(trig, inner, compounds, places, w)
     named = [c for c in compounds if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")]
     paired = any(t.text in ("-", "–") for t in tok.subtree if t.i < tok.i)  # "the China-Japan summit"
     lands = [c for c in named if c.ent_type_ in ("GPE", "LOC") and not paired]  # "the Geneva summit"
@@ -324,53 +355,10 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
         inner += _with_objects(pred, w)  # "no meeting was planned with Putin"
         if tok.dep_ == "nsubjpass":  # "the summit was not attended by Buhari"
             inner += [t for t in _by_phrase(pred) if t not in inner]
-    elif pred == tok and tok.dep_ == "pobj" and tok.head.lower_ in w.sequence_preps:
-        verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z
-        agents = _subjects(verb, w)[0] if verb.pos_ in ("VERB", "AUX") and _with_objects(tok, w) else []
+    elif pred == tok and sequel(tok, w) and bool(_with_objects(tok, w)):  # "X arrived in Y, followed by a meeting with Z": X met Z
+        agents = _subjects(tok.head.head.head, w)[0]
+    elif tok.dep_ == "pobj" and tok.head.lower_ in w.sequence_preps and pred in (tok, tok.head):
+        verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z; "X flew to Y
+        leg = verb.lemma_.lower() in w.purpose_motion and bool(places)  # after talks in Z": X, in Z
+        agents = _subjects(verb, w)[0] if verb.pos_ in ("VERB", "AUX") and (_with_objects(tok, w) or leg) else []
     return Roles(tuple(agents), tuple(inner), tuple(places), False)
-
-
-def dateline_end(sent: Any, words: Words | None = None) -> int:
-    """Index of the first token after a dateline ("TORONTO –", "BOGOR, Indonesia:"), else the start."""
-    w = words or Words.load()
-    for tok in sent[:14]:
-        sep = tok.text in ("–", "—", "-", ":", "--") or (len(tok) > 2 and tok.text[-1] in "-–—")
-        if sep and tok.i > sent.start and tok.whitespace_:
-            before = [t for t in sent.doc[sent.start: tok.i + (len(tok) > 2)]
-                      if not (t.is_punct or t.is_space or t.like_num)]
-            if len(before) <= 8 and all(t.is_title or t.is_upper or t.pos_ == "PROPN" or t.lower_ in w.dateline_words
-                                        for t in before):
-                return tok.i + 1
-    return sent.start
-
-
-def pair_phrase(tok: Any, words: Words | None = None) -> bool:
-    """"the two leaders", "both", "the two would meet": the latest pair (or group) of persons."""
-    w = words or Words.load()
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")}
-    if tok.lower_ in w.pair_numbers and mods & w.definite:
-        return True
-    if tok.lower_ in w.pair_alone:
-        return True
-    parties = w.title_nouns | w.group_nouns | w.lands | w.pair_nouns  # "the two leaders", not "two tranches"
-    lemma = tok.lemma_.lower()
-    return bool(mods & (w.pair_numbers | w.pair_alone)) and tok.tag_ in ("NNS", "NNPS") \
-        and (lemma in parties or lemma.rstrip("s") in parties)
-
-
-_NP_DEPS = {"appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod", "prep", "pobj", "conj", "cc"}
-
-
-def np_tokens(tok: Any, words: Words | None = None) -> list[Any]:
-    """The head's own phrase: appositions, compounds, of/from/including phrases; no clauses."""
-    w = words or Words.load()
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        for c in t.children:
-            if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in w.np_preps):
-                if c.dep_ == "conj" and t == tok:
-                    continue  # the coordination is handled by the caller
-                todo.append(c)
-    return sorted(out, key=lambda t: t.i)

@@ -41,6 +41,7 @@ from ..quotation import MARKS
 from .across import Across
 from .arguments import dateline_end
 from .resolve import Resolver
+from .proposer import proposer_token
 from .speakers import Speakers
 from .triggers import Trigger
 from .words import Words
@@ -76,7 +77,8 @@ class Attributor:
         self.phrasal = frozenset(tuple(p.split()) for p in d.get("phrasal_verbs", ()) if len(p.split()) == 2)
         self.speakers = Speakers(self.report_nouns, frozenset(d.get("outlet_nouns", ())), self.w,
                                  frozenset(d.get("speaker_nouns", ())),
-                                 clitic=load("syntax", data_dir)["possessive_clitics"][0])
+                                 clitic=load("syntax", data_dir)["possessive_clitics"][0],
+                                 collective=d.get("collective_sources", {}))
         self._across = Across(self)
 
     def speaker(self, trig: Trigger, resolver: Resolver, sents: list[Any], k: int) -> Claim | None:
@@ -92,6 +94,12 @@ class Attributor:
         if claim is not None:
             return claim
         return self._across.across(sents, k, trig.token, resolver)
+
+    def proposer(self, trig: Trigger, resolver: Resolver) -> Claim | None:
+        """Who offers an engagement the text tells in its own voice ("an invitation from X"):
+        :mod:`sideline.stages.events.proposer`."""
+        tok = proposer_token(trig.token, self.w)
+        return self.speakers.claim(tok, resolver) if tok is not None else None
 
     def dismisser(self, trig: Trigger, resolver: Resolver) -> Claim | None:
         """Who calls the report of this engagement untrue: "a spokesman said reports that the

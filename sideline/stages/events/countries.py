@@ -90,5 +90,25 @@ class Countries:
         """"the leaders of Paraguay, Uruguay and Bolivia": the countries named in the of-phrase."""
         objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in self.words.genitive for g in c.children
                 if g.dep_ == "pobj"]
-        found = self.discourse.mentions_in([t for g in objs for t in g.subtree])
-        return tuple(a for a in (self.discourse.actor(m) for m in found) if a.kind in ("country", "government"))
+        tokens = [t for g in objs for t in g.subtree]
+        found = self.discourse.mentions_in(tokens)
+        lands = [a for a in (self.discourse.actor(m) for m in found) if a.kind in ("country", "government")]
+        return tuple(self._swallowed(tokens, lands) + lands)
+
+    def _swallowed(self, tokens: list[Any], lands: list[Actor]) -> list[Actor]:
+        """A country the title's own mention swallowed ("the leaders of Australia, China and
+        India": the title mention ends on Australia, which has no mention of its own)."""
+        if self.places is None:
+            return []
+        have = {a.country for a in lands}
+        out = []
+        for t in tokens:
+            if t.ent_type_ != "GPE" or t.ent_iob_ != "B" or self.discourse.mention_at(t) is not None:
+                continue
+            name = t.doc[t.i:t.i + next((k for k in range(1, 4) if t.i + k >= len(t.doc)
+                                         or t.doc[t.i + k].ent_iob_ != "I"), 1)].text
+            e = self.places.lookup(name)
+            if e is not None and e.country and not e.is_settlement and e.country not in have:
+                have.add(e.country)
+                out.append(self._country(e.country, name))
+        return out

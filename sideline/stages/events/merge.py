@@ -56,17 +56,23 @@ def _near(a: Event, b: Event) -> bool:
     return a.sentence is not None and a.sentence == b.sentence
 
 
-def _restated(ev: Event, key: tuple, kept: dict[tuple, int], out: list[Event]) -> bool:
+def _restated(ev: Event, key: tuple, kept: dict[tuple, int], out: list[Event]) -> int | None:
     """The same trip told again in the article's own voice with another status ("has postponed
-    the visit" ... "was due to travel on Monday"): the first telling holds the latest state; a
-    source of its own makes a claim of its own."""
+    the visit" ... "was due to travel on Monday"): the first telling holds the latest state,
+    unless it only told a plan in the past ("was to arrive on Thursday, but the trip was called
+    off": the later telling states what became of it); a source of its own makes a claim of its
+    own. The index of the telling kept, else None."""
     if ev.attributed_to is not None or ev.type is not EventType.VISIT:
-        return False  # meetings of the same people are often several meetings
+        return None  # meetings of the same people are often several meetings
     for other, i in kept.items():
         if other[0] == key[0] and other[2:] == key[2:] and other[1] != key[1] \
                 and out[i].attributed_to is None and ev.status is not Status.OCCURRED:
-            return True
-    return False
+            return i
+    return None
+
+
+#: status steps that only tell a plan in the past (see events.status), which a later telling overtakes
+_PAST_PLAN = frozenset({"past-plan"})
 
 
 def _same(a: Event, b: Event) -> bool:
@@ -121,7 +127,10 @@ def merge(events: list[Event], settings=None) -> list[Event]:
         key = merge_key(ev)
         i = next((i for i, k in enumerate(keys) if k == key and _one(out[i], ev, settings)), None)
         if i is None:
-            if _restated(ev, key, dict(zip(keys, range(len(keys)))), out):
+            j = _restated(ev, key, dict(zip(keys, range(len(keys)))), out)
+            if j is not None:
+                if out[j].status_cue in _PAST_PLAN and ev.status_cue not in _PAST_PLAN | {None}:
+                    out[j] = replace(out[j], status=ev.status, status_cue=ev.status_cue)
                 continue
             keys.append(key)
             out.append(ev)

@@ -225,6 +225,20 @@ def _trip_place(trig: Trigger, resolver: Resolver) -> list[Actor]:
     return [p for p in places if p.kind != "person"][:1]
 
 
+def _held_abroad(trig: Trigger, r: Roles, agents: list[Actor], resolver: Resolver) -> list[Actor]:
+    """"X held talks in Moscow", "after talks in Oman": talks of one official named, held in a
+    foreign country, are with that country (its government)."""
+    if trig.type not in (EventType.TALKS, EventType.MEET) or not trig.nominal or len(agents) != 1 \
+            or agents[0].kind != "person" or not agents[0].country:
+        return []
+    heads = [t for p in r.places for t in conjuncts(p) if t.ent_type_ == "GPE"]
+    lands, _ = _resolve_all(resolver, tuple(heads), loose=True)
+    lands = [resolver.countries.of_city(a) for a in lands]
+    foreign = [a for a in lands if a.kind in ("country", "government") and a.country
+               and a.country != agents[0].country]
+    return foreign[:1] if len(foreign) == len(lands) else []
+
+
 def _respectively(trig: Trigger, agents: list[Actor], others: list[Actor],
                   w: Words) -> list[tuple[Actor, ...]]:
     """"A and B were received by C and D respectively": A with C, B with D."""
@@ -268,7 +282,7 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     if not others and not other_split:
         other_split = _from_list(trig, r, resolver)
     if not others and not other_split and agents:
-        others = _trip_place(trig, resolver)  # "will visit Ankara for bilateral talks": with Turkey
+        others = _trip_place(trig, resolver) or _held_abroad(trig, r, agents, resolver)  # with Turkey
     if trig.type is EventType.OTHER_CONSULT:  # step 5
         others += _legislature(trig, resolver)
     elif trig.type is EventType.MULTILATERAL or (

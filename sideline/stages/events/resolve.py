@@ -88,10 +88,17 @@ class Resolver:
         low = tok.lower_
         if low in w.first_person:
             return self._first_person(tok)
+        if low in w.first_plural:  # "'We will meet him,' the president said": the speaker's side,
+            r = self._speaker(tok)  # when the speaker acts for a state (a union's "we" is the union's)
+            return r if r.actors and all(a.code for a in r.actors) else Resolved(())
         if tok.pos_ == "PRON" or low in w.he | w.they:
             return self._pronoun(tok, exclude)
         if pair_phrase(tok, w):
             return Resolved(self.discourse.pair_before(tok.i))
+        if m is None and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in self.titles:
+            lands = self.countries.of_countries(tok)  # "the leaders of Australia, China and India"
+            if len(lands) >= 2:
+                return Resolved(lands)
         found = self._phrase_mentions(tok)
         plain = tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.titles | self.groups
         if found is not None and plain and not loose:  # "the interest of Malaysian companies"
@@ -130,15 +137,23 @@ class Resolver:
             return Resolved((replace(known, mention=span.text),))
         return Resolved((Actor(name=name, mention=span.text, kind="person"),))
 
-    def _first_person(self, tok: Any) -> Resolved:
-        """"I": the speaker of the sentence's reporting verb, else the document's main person."""
+    def _speaker(self, tok: Any) -> Resolved:
+        """The speaker of the sentence's reporting verb (none: nobody)."""
+        first = self.words.first_person | self.words.first_plural
         for t in tok.sent:
             if t.lemma_.lower() in self.words.say_verbs and t.pos_ == "VERB":
-                subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in self.words.first_person]
+                subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in first]
                 if subj:
                     r = self.actors_of(subj[0])
                     if r.actors:
                         return r
+        return Resolved(())
+
+    def _first_person(self, tok: Any) -> Resolved:
+        """"I": the speaker of the sentence's reporting verb, else the document's main person."""
+        r = self._speaker(tok)
+        if r.actors:
+            return r
         a = self.discourse.main_person()
         return Resolved((a,) if a else ())
 
@@ -148,6 +163,25 @@ class Resolver:
             return Resolved((a,) if a else ())
         if tok.lower_ in self.words.they:
             return Resolved(self.discourse.pair_before(tok.i))
+        if tok.lower_ in self.words.it:
+            return self._body_above(tok)
+        return Resolved(())
+
+    def _body_above(self, tok: Any) -> Resolved:
+        """"The delegation had a visit to X, where it had a meeting with Y": "it" in a clause
+        is the body (a state, a ministry, a delegation; no person) subject of a clause above."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ not in ("relcl", "advcl"):
+            return Resolved(())  # "the US announced it will allow": a reported clause, not a body's act
+        for _ in range(4):
+            if verb.head == verb:
+                break
+            verb = verb.head
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c != tok
+                    and c.lower_ not in self.words.it]
+            if subj:
+                bodies = tuple(a for a in self.actors_of(subj[0]).actors if a.kind != "person")
+                return Resolved(bodies[:1])
         return Resolved(())
 
     def _phrase_mentions(self, tok: Any) -> Resolved | None:

@@ -51,9 +51,11 @@ class Speakers:
     stage's word record."""
 
     def __init__(self, report_nouns: frozenset[str], outlet_nouns: frozenset[str], words: Words,
-                 speaker_nouns: frozenset[str] = frozenset(), clitic: str = "") -> None:
+                 speaker_nouns: frozenset[str] = frozenset(), clitic: str = "",
+                 collective: dict[str, str] | None = None) -> None:
         self.report_nouns, self.outlet_nouns, self.w = report_nouns, outlet_nouns, words
         self.speaker_nouns, self.clitic = speaker_nouns, clitic
+        self.collective = dict(collective or {})  # "the media reported": "media reports"
 
     def sourcey(self, tok: Any, resolver: Resolver) -> bool:
         """Whether the phrase headed by ``tok`` can say something: a name (a mention, a proper
@@ -170,6 +172,9 @@ class Speakers:
             return Claim(name=" ".join(t.text for t in names), mention=text)
         if owner and head.pos_ == "NOUN":  # "The New Arab's Arabic-language service": its owner
             return Claim(name=" ".join(t.text for t in owner), mention=text)
+        word = next((k for k in (head.lower_, head.lemma_.lower()) if k in self.collective), None)
+        if not names and word is not None:  # "the media reported": media reports
+            return Claim(name=self.collective[word], mention=text)
         return Claim(name=text, mention=text)
 
 

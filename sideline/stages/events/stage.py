@@ -89,12 +89,15 @@ class Events:
                             not_participants=self.triggers.not_participants, words=self.words)
         sents = self._sentences(doc)
         claims: list[Event] = []
+        offers: dict[int, Claim | None] = {}  # who offers what the text tells in its own voice
         for k, sent in enumerate(sents):
             if not is_parsed(sent):
                 continue
             for trig in self.triggers.find(sent):  # step 2
-                claims += self._claims(doc, trig, resolver, sents, k)
+                claims += self._claims(doc, trig, resolver, sents, k, offers)
         events = merge(_voices(claims, resolver.discourse.speakers), settings=lambda ev: setting(doc, ev))  # step 6
+        events = [replace(ev, attributed_to=offers.get(ev.trigger.start)) if ev.attributed_to is None
+                  and ev.trigger is not None and offers.get(ev.trigger.start) else ev for ev in events]
         return doc.with_(events=tuple(self._held_apart(doc, events)))
 
     def _held_apart(self, doc: Document, events: list[Event]) -> list[Event]:
@@ -134,17 +137,20 @@ class Events:
         return list(doc.parse.sents)
 
     def _claims(self, doc: Document, trig: Trigger, resolver: Resolver, sents: list[Any],
-                k: int) -> list[Event]:
+                k: int, offers: dict[int, Claim | None]) -> list[Event]:
         groups = participants(trig, resolver)  # step 3
         status, cue = self.status.assess(trig)
         if status is Status.OCCURRED and _dated_after(trig.token.sent, doc.published):
             status, cue = Status.PLANNED, "dated-after"  # "attended the meeting on November 22" in an article of November 17
         claim = self.attributor.speaker(trig, resolver, sents, k)  # step 4
+        if claim is None and (status is Status.PROPOSED or cue == "accepted"):
+            offers[trig.token.idx] = self.attributor.proposer(trig, resolver)  # "an invitation from X"
         resolver.discourse.credit(claim)
         if not groups and (claim is not None or status.coarse in (Status.RULED_OUT, Status.UNCERTAIN)):
             groups = participants(trig, resolver, complete=True)  # "no meeting was planned with Putin"
             earlier = anaphor(trig, resolver, status)  # "no such meeting was planned", "the meeting will ..., X said"
-            if not groups and earlier and status is Status.OCCURRED and trig.predicate.tag_ not in ("VBD", "VBN"):
+            if not groups and earlier and (status is Status.OCCURRED and trig.predicate.tag_ not in ("VBD", "VBN")
+                                           or self.status.outcome(trig)):  # "the meeting would not produce results"
                 previous = anaphor_status(trig, resolver)  # "the summit could make progress": still to come
                 status, cue = (previous, "anaphor") if previous else (status, cue)
             groups = groups or ([earlier] if earlier else [])
@@ -231,14 +237,20 @@ def _voices(events: list[Event], speakers: list[Claim]) -> list[Event]:
 
 def _personify(actors: tuple[Actor, ...], claim: Any, resolver: Resolver) -> tuple[Actor, ...]:
     """"Moscow is open to meeting Blinken": a government met by a foreign person stands for its
-    official in the text (the speaker if theirs, else the one the document names most)."""
+    official in the text (the speaker if theirs, else, for the state itself, the one the document
+    names most; a ministry or a delegation of it stays itself)."""
     people = [a for a in actors if a.kind == "person" and a.country]
     if not people or len(actors) != 2:
         return actors
     out = []
     for a in actors:
         if a.kind == "government" and a.country and all(p.country != a.country for p in people):
-            a = resolver.discourse.person_of(a.country, claim.actor if claim is not None else None) or a
+            speaker = claim.actor if claim is not None else None
+            land = resolver.discourse.country_named(a.country)  # "Moscow", "Russia": the state itself;
+            if land is not None and land.name == a.name:  # a ministry or a delegation stays itself
+                a = resolver.discourse.person_of(a.country, speaker) or a
+            elif speaker is not None and speaker.kind == "person" and speaker.country == a.country:
+                a = speaker
         out.append(a)
     return tuple(out)
 

@@ -58,7 +58,7 @@ def _briefed(tok: Any, w: Words) -> bool:
 
 def _foiled(chain: list[Any], w: Words) -> bool:
     """A plan told in the past that did not come about: "had been scheduled for Wednesday", "had
-    been expected to ratify", "was due to travel on Monday, but was advised ..."."""
+    been expected to ratify", "had planned to visit", "was due to travel on Monday, but was advised ..."."""
     for t in chain:
         if t.lemma_.lower() not in w.scheduled and t.lower_ not in w.scheduled:
             continue
@@ -66,6 +66,8 @@ def _foiled(chain: list[Any], w: Words) -> bool:
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if aux & w.past_perfect_aux and aux & w.been or verb.lower_ in w.been and aux & w.past_perfect_aux:
             return True
+        if verb is t and aux & w.past_perfect_aux and verb.tag_ == "VBN":
+            return True  # "had planned to visit", "had scheduled talks": a plan told as overtaken
         past = verb.tag_ == "VBD" or aux & w.past_be
         if past and any(c.dep_ == "cc" and c.lower_ in w.contrast for c in verb.children) \
                 and any(c.dep_ == "conj" for c in verb.children):
@@ -200,6 +202,8 @@ class StatusReader:
             return Status.PROPOSED, "floated"  # step 3: "discussed a possible meeting": floated
         if words & self.uncertain and self._doubt(chain, mods) or self._hedged(chain):  # step 3
             return Status.UNCERTAIN, "doubt"
+        if not trig.nominal and trig.token.lemma_.lower() in w.invite_verbs:
+            words = words | {trig.token.lemma_.lower()}  # "invited Y to Paris": the invitation is the trigger
         if words & self.proposed:  # step 4
             if words & w.acceptance:
                 return Status.PLANNED, "accepted"
@@ -259,10 +263,23 @@ class StatusReader:
         if not negs:
             return False
         for n in negs:
+            if self._outcome(chain[0], n.head):
+                continue  # "the meeting would not produce results": it says what the meeting brings
             if n.head == chain[0] or n.head.lemma_.lower() in self.negated_planning or n.dep_ == "neg" \
                     or n.lower_.replace("’", "'") in self.w.not_words:
                 return n.head.lemma_.lower() not in self.w.report_stop
         return False
+
+    def outcome(self, trig: Trigger) -> bool:
+        """The trigger noun is the subject of a verb that tells what it brings ("the meeting would
+        not produce results"): the sentence does not state the engagement's own state."""
+        return trig.nominal and self._outcome(trig.token, trig.predicate)
+
+    def _outcome(self, tok: Any, verb: Any) -> bool:
+        """The trigger noun is the subject of a verb that tells what the engagement does or brings
+        ("the talks did not resolve anything"), not whether it takes place ("did not happen")."""
+        return tok.dep_ == "nsubj" and tok.head == verb and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() not in self.w.happen_verbs | self.negated_planning
 
     def _hedged(self, chain: list[Any]) -> bool:
         """"we would expect the leaders to get a chance to talk": a hedged hope."""

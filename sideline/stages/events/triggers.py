@@ -27,11 +27,13 @@ from typing import Any
 
 from ...lexicons import load
 from ...records import EventType
+from .phases import phase_verb
 from .words import Words
 
 __all__ = ["Trigger", "TriggerLexicon"]
 
 _NAMED = {"ORG", "EVENT", "FAC", "LAW", "WORK_OF_ART"}
+_WHEN = {"DATE", "TIME"}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class TriggerLexicon:
         self.habitual_verbs = frozenset(data.get("habitual_verbs", ()))
         self.habitual_mods = frozenset(data.get("habitual_modifiers", ()))
         self.presence = frozenset(data.get("presence_verbs", ()))
-        words = set(self.verbs) | set(self.nouns) | {w for p in self.phrases for w in p}
+        words = set(self.verbs) | set(self.nouns) | {w for p in self.phrases for w in p} | set(self.w.invite_verbs)
         self._prefilter = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words))) + r")", re.I)
 
     def may_hold_event(self, text: str) -> bool:
@@ -127,6 +129,8 @@ class TriggerLexicon:
             return self.verbs.get(tok.lower_[:-1]) or self.verbs.get(tok.lower_[:-2])
         if lemma in self.presence and tok.pos_ in ("VERB", "AUX"):
             return EventType.VISIT if self._present_in(tok) else None
+        if lemma in self.w.invite_verbs and tok.pos_ == "VERB":
+            return EventType.VISIT if _invited_to_place(tok, self.w) else None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ not in ("NOUN", "PROPN") and tok.tag_.startswith("VB")):
             return self._verb_type(tok, lemma) if lemma in self.verbs else None
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_.startswith("NN"):
@@ -168,8 +172,9 @@ class TriggerLexicon:
             return kind if heads & self.address_objects else None
         if lemma in w.call_verbs:
             return self._call_type(tok, lemma)
-        if lemma in w.partner_verbs:
-            return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) else None
+        if lemma in w.partner_verbs:  # "discussed X with Y"; "China, Japan and Korea discussed X": among them
+            return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) \
+                or _coordinated_parties(tok) and not heads & set(self.nouns) else None  # "discussed a meeting"
         if lemma in w.motion_verbs:  # "flew to Pyongyang", not "the jet he was flying"
             return kind if any(c.dep_ == "prep" and c.lower_ in w.destination_preps for c in tok.children) \
                 else None
@@ -228,7 +233,7 @@ class TriggerLexicon:
         if tok.dep_ == "pobj" and head.lower_ in self.w.genitive and head.head.dep_ in ("dobj", "attr") \
                 and head.head.head.pos_ in ("VERB", "AUX"):
             return head.head.head  # "held four hours of talks", "had a round of talks"
-        return tok
+        return phase_verb(tok, self.w) or tok
 
 
 def _with_phrase(obj: Any, w: Words) -> bool:
@@ -275,10 +280,29 @@ def _aux_future(tok: Any, w: Words) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in w.intent_aux for c in tok.children)
 
 
+def _invited_to_place(tok: Any, w: Any) -> bool:
+    """"X invited Y to Paris": a person or title as object, a named place (no event) as the goal."""
+    guest = any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ in ("PROPN", "PRON")) for c in tok.children)
+    goal = any(c.dep_ == "prep" and c.lower_ in w.allative and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children) for c in tok.children)
+    return guest and goal
+
+
+def _coordinated_parties(verb: Any) -> bool:
+    """The verb's subject is a list of two or more states or bodies ("China, Japan and South Korea
+    ..."); persons who discussed something did so in an engagement told on its own (a call)."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj and verb.dep_ == "xcomp":  # "were scheduled to discuss"
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    names = [t for s in subj[:1] for t in [s, *s.conjuncts]]
+    return len(names) >= 2 and all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in names)
+
+
 def _party(prep: Any) -> bool:
     """The object of a preposition names a party: a person, a title, a country, an organisation."""
-    return any(g.dep_ == "pobj" and (g.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or g.pos_ in ("PROPN", "PRON"))
-               for g in prep.children)
+    return any(g.dep_ == "pobj" and g.ent_type_ not in _WHEN
+               and (g.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or g.pos_ in ("PROPN", "PRON"))
+               for g in prep.children)  # "on Friday" names a day, not a party
 
 
 def _bare_call(tok: Any, w: Any, titles: frozenset[str]) -> EventType | None:

@@ -54,7 +54,7 @@ from ...knowledge.gazetteer import Gazetteer, gazetteer, norm_key
 from ..nlp import parsed_spans
 from .context import Context, Found, dateline, event_start, within
 from .roles import Role, cues, role
-from ...records import Document, Event, EventType, Place as PlaceRecord, Span, Where
+from ...records import Actor, Document, Event, EventType, Place as PlaceRecord, Span, Where
 
 __all__ = ["Place"]
 
@@ -90,7 +90,21 @@ class Place:
         dl = dateline(doc.text, self.gaz)
         found = self.find(doc, dl)
         places = tuple(PlaceRecord(Span(f.start, f.end), f.text, f.where) for f in found)
-        return doc.with_(places=places, events=self.locate_all(doc, found, dl))
+        return doc.with_(places=places, events=tuple(self._hosted(ev) for ev in self.locate_all(doc, found, dl)))
+
+    def _hosted(self, ev: Event) -> Event:
+        """A visit whose telling names no destination goes to the country it is placed in
+        ("the cancellation of Biden's visit" placed in Berlin: Germany), not the visitor's own
+        (a visitor of no known country is left alone: home and abroad cannot be told apart)."""
+        if ev.type is not EventType.VISIT or len(ev.actors) != 1 or ev.where is None or not ev.where.country \
+                or ev.actors[0].kind != "person" or ev.actors[0].country in (None, ev.where.country):
+            return ev
+        name = self.gaz.country_name(ev.where.country)
+        if not name:
+            return ev
+        host = Actor(name=name, mention=ev.where.text or name, country=ev.where.country, code=ev.where.country,
+                     kind="country")
+        return replace(ev, actors=ev.actors + (host,))
 
     # -- finding --------------------------------------------------------------------------------
     def find(self, doc: Document, dl: tuple[Where, int] | None = None) -> list[Found]:

@@ -51,6 +51,8 @@ from typing import Any
 from ...records import Document, Event, Granularity, Span, Status, Timex, When
 from .timexes import Setter, as_day, context_date, event_when, find_timexes, is_dateline, setters
 from .frame import frame_dates, report_date
+from .occasion import occasion_dates
+from .presence import presence_dates
 from .lexicon import TimexLexicon, timex_lexicon
 from ..clean.pubdate import MONTH_ONLY
 from .tense import direction, governing_verb
@@ -105,7 +107,9 @@ class Time(Timexes):
                        replace(ev, when=date_event(ev, doc.text, doc.timexes, found, doc.parse, pub, lex,
                                                    month_only))
                        for ev in doc.events)
-        return doc.with_(events=frame_dates(events, doc.text, doc.timexes, pub, lex, month_only))
+        events = frame_dates(events, doc.text, doc.timexes, pub, lex, month_only)
+        events = occasion_dates(events, doc.timexes, doc.parse, self.data_dir)
+        return doc.with_(events=presence_dates(events, doc.text, doc.timexes, doc.mentions, pub))
 
 
 def _tense_of(verb: Any, lex: TimexLexicon) -> str | None:

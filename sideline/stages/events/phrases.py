@@ -1,0 +1,55 @@
+"""Phrase-level helpers of the events rules: where a dateline ends, whether a noun phrase is a
+pair word ("the two leaders", "both"), and the tokens of a head's own noun phrase."""
+from __future__ import annotations
+
+from typing import Any
+
+from .words import Words
+
+__all__ = ["dateline_end", "pair_phrase", "np_tokens"]
+
+
+def dateline_end(sent: Any, words: Words | None = None) -> int:
+    """Index of the first token after a dateline ("TORONTO –", "BOGOR, Indonesia:"), else the start."""
+    w = words or Words.load()
+    for tok in sent[:14]:
+        sep = tok.text in ("–", "—", "-", ":", "--") or (len(tok) > 2 and tok.text[-1] in "-–—")
+        if sep and tok.i > sent.start and tok.whitespace_:
+            before = [t for t in sent.doc[sent.start: tok.i + (len(tok) > 2)]
+                      if not (t.is_punct or t.is_space or t.like_num)]
+            if len(before) <= 8 and all(t.is_title or t.is_upper or t.pos_ == "PROPN" or t.lower_ in w.dateline_words
+                                        for t in before):
+                return tok.i + 1
+    return sent.start
+
+
+def pair_phrase(tok: Any, words: Words | None = None) -> bool:
+    """"the two leaders", "both", "the two would meet": the latest pair (or group) of persons."""
+    w = words or Words.load()
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+    if tok.lower_ in w.pair_numbers and mods & w.definite:
+        return True
+    if tok.lower_ in w.pair_alone:
+        return True
+    parties = w.title_nouns | w.group_nouns | w.lands | w.pair_nouns  # "the two leaders", not "two tranches"
+    lemma = tok.lemma_.lower()
+    return bool(mods & (w.pair_numbers | w.pair_alone)) and tok.tag_ in ("NNS", "NNPS") \
+        and (lemma in parties or lemma.rstrip("s") in parties)
+
+
+_NP_DEPS = {"appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod", "prep", "pobj", "conj", "cc"}
+
+
+def np_tokens(tok: Any, words: Words | None = None) -> list[Any]:
+    """The head's own phrase: appositions, compounds, of/from/including phrases; no clauses."""
+    w = words or Words.load()
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in w.np_preps):
+                if c.dep_ == "conj" and t == tok:
+                    continue  # the coordination is handled by the caller
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)

@@ -73,15 +73,18 @@ def run_cli(jsonl: Path, n_process: int, batch_size: int) -> dict:
 def rounds(jsonl: Path, model: str, n_process: int, batch_size: int, repeat: int) -> dict[str, dict]:
     """``repeat`` rounds of: the spaCy process, the CLI at ``n_process``, and (when
     ``n_process > 1``) the CLI at 1, interleaved so that a busy moment of the machine falls on
-    all of them; each figure is the median of its rounds."""
+    all of them, the order turning by one each round; each figure is the median of its rounds."""
     kinds = {"spacy-process": lambda: run_spacy_process(jsonl, model, n_process, batch_size),
              f"cli-n{n_process}": lambda: run_cli(jsonl, n_process, batch_size)}
     if n_process > 1:
         kinds["cli-n1"] = lambda: run_cli(jsonl, 1, batch_size)
     runs: dict[str, list[dict]] = {k: [] for k in kinds}
+    names = list(kinds)
     for i in range(repeat):
-        for name, run in kinds.items():
-            runs[name].append(run())
+        # each round starts with the next kind, so each follows each other kind as often
+        # (whatever a run leaves behind, e.g. a hot machine, falls on all of them alike)
+        for name in names[i % len(names):] + names[:i % len(names)]:
+            runs[name].append(kinds[name]())
             print(f"  {name} round {i + 1}: {runs[name][-1].get('seconds', 'error')} s", flush=True)
     out = {}
     for name, rs in runs.items():

@@ -259,7 +259,7 @@ def test_a_phone_call_from_someone_names_the_caller():
 
 
 def test_a_visit_that_a_reception_is_for_is_the_guests():
-    """"Sisi will receive the Crown Prince for a three-day visit": the prince visits."""
+    """"Sisi will receive the Crown Prince for a short visit": the prince visits (a sentence of ours)."""
     doc = parse("""
         0  Sisi     _        PROPN  NNP  2  nsubj     B-PERSON
         1  will     _        AUX    MD   2  aux

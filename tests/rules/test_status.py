@@ -207,13 +207,13 @@ def test_may_meet_is_uncertain(reader):
 
 # -- a plan told in the past ----------------------------------------------------------------------
 WAS_TO = parse("""
-    0  Mottaki  Mottaki  PROPN  NNP  1  nsubj     B-PERSON
+    0  Karimi  Karimi  PROPN  NNP  1  nsubj     B-PERSON
     1  was      be       AUX    VBD  1  ROOT
     2  to       _        PART   TO   3  aux
     3  hold     _        VERB   VB   1  xcomp
     4  talks    talk     NOUN   NNS  3  dobj
     5  with     _        ADP    IN   4  prep
-    6  Faisal   Faisal   PROPN  NNP  5  pobj      B-PERSON
+    6  Haddad   Haddad   PROPN  NNP  5  pobj      B-PERSON
     7  .        _        PUNCT  .    1  punct
 """)
 
@@ -231,17 +231,17 @@ WAS_EXPECTED = parse("""
 SAID_WAS_TO = parse("""
     0  Aides    aide    NOUN   NNS  1  nsubj
     1  said     say     VERB   VBD  1  ROOT
-    2  Mottaki  Mottaki PROPN  NNP  3  nsubj   B-PERSON
+    2  Karimi  Karimi PROPN  NNP  3  nsubj   B-PERSON
     3  was      be      AUX    VBD  1  ccomp
     4  to       _       PART   TO   5  aux
     5  meet     _       VERB   VB   3  xcomp
-    6  Faisal   Faisal  PROPN  NNP  5  dobj    B-PERSON
+    6  Haddad   Haddad  PROPN  NNP  5  dobj    B-PERSON
     7  .        _       PUNCT  .    1  punct
 """)
 
 
 def test_a_plan_told_in_the_past_is_planned_and_says_so(reader):
-    assert WAS_TO.text == "Mottaki was to hold talks with Faisal."
+    assert WAS_TO.text == "Karimi was to hold talks with Haddad."
     assert reader.assess(trigger(WAS_TO, "talks")) == (Status.PLANNED, "past-plan")
     assert reader.assess(trigger(WAS_EXPECTED, "arrive")) == (Status.PLANNED, "past-plan")
 

@@ -83,7 +83,7 @@ class DocResolver:
         person = self.kb.lookup_name(name, self.on, country=title.country if title else None)
         if ent is not None and (person is None or not self._title_fits(person, title)):
             return ent  # a name met before that the knowledge does not know; a full name it does
-            # ("Pashinian" in a headline, then "Prime Minister Nikol Pashinian") links it below
+            # ("Halim" in a headline, then "Prime Minister Anwar Halim") links it below
         if person is not None and self._title_fits(person, title):
             return self._entity_for(person, name)
         if self._looks_unlike_a_name(name):
@@ -333,7 +333,7 @@ class DocResolver:
         return None
 
     def _other_as_person(self, c: Candidate) -> Actor | None:
-        """A surname NER took for a place or an organisation ('Vucic', 'Borrell', 'PM Najib')."""
+        """A surname NER took for a place or an organisation ('Vucic', 'Borrell', 'PM Halim')."""
         name = self._clean(c.name)
         if not name[:1].isupper() or len(name) < 3:
             return None
@@ -373,7 +373,7 @@ class DocResolver:
         """Names to replace by the text's own full name, throughout the document: people of the
         bulk office-holder lists, whose transliterations are their own ("Manuchehr Motaki" for
         the text's "Manouchehr Mottaki"), and people first named by a surname alone (a headline's
-        "Pashinian") whom the text later names in full ("Prime Minister Nikol Pashinian")."""
+        "Halim") whom the text later names in full ("Prime Minister Anwar Halim")."""
         out = {}
         for e in self.seen.entities:
             if not e.spelled or e.spelled == e.name:

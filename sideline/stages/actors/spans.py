@@ -265,7 +265,7 @@ class SpanFinder:
         nxt = doc[k + 1] if k + 1 < len(doc) else None
         if nxt is not None and doc[k].text == "," and (
                 nxt.ent_type_ == "PERSON" or (nxt.is_title and not self.lx.is_title_word(nxt.text))):
-            return None  # "Charles Michel, the Head of EU Diplomacy, Josep Borrell": Borrell's title
+            return None  # "the Council's President, the Head of EU Diplomacy, Jane Doe": her title
         return (j + 1, k)
 
     def _handles(self, text: str) -> list[Candidate]:

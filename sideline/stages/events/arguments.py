@@ -51,7 +51,7 @@ def conjuncts(tok: Any) -> list[Any]:
 
 
 def _list_item(head: Any, c: Any) -> bool:
-    """"the German Chancellor, the French President, and the British Prime Minister": the parser
+    """"the Dutch Prime Minister, the Irish President, and the Greek Foreign Minister": the parser
     hangs the middle item on the first as an apposition; with a determiner of its own in a list
     that goes on with a conjunct, it is one more item."""
     def det(t: Any) -> bool:
@@ -98,7 +98,7 @@ def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
 
 
 def _as_clause(subj: Any, verb: Any, w: Words) -> Any:
-    """"... were agenda items as China, Japan and South Korea sat down": the parser hangs the
+    """"... were on the table as Chile, Peru and Ecuador sat down": the parser hangs the
     names of an "as" clause on the noun before it; the names are the verb's subject."""
     if subj.pos_ != "NOUN":
         return subj
@@ -317,7 +317,7 @@ def _visit_roles(trig: Trigger, inner: list[Any], compounds: list[Any], places: 
         guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []
         agents = [t for g in guests for t in conjuncts(g)] or _subjects(pred, w)[0]  # "receive X for a visit": X's
         places += [] if phased(tok, w) else _dest(pred, w)  # "replied to X at the start of a visit": no goal
-    elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass") and not places:  # "his trip will be paid to the UK"
+    elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass") and not places:  # "her trip will be paid to Norway"
         places += [g for g in _dest(pred, w) if g.ent_type_ in ("GPE", "LOC")]
     return Roles(tuple(agents), (), tuple(places), False)
 

@@ -192,7 +192,7 @@ class Discourse:
         else:
             words = m.text if m.actor is None or not (m.actor.role or m.actor.code) else m.actor.name
         if {w.lower() for w in words.split()} & self.not_names:
-            return None  # "Heads of State", "Minister Accepts Invitation To Visit US"
+            return None  # "Heads of State", "Minister Accepts Invitation To Visit Chile"
         if m.label not in ACTOR_LABELS and m.actor is None:
             return None
         return m

@@ -31,7 +31,7 @@ def clean_name(text: str, words: Words | None = None) -> str:
 
 
 def strip_titles(name: str, words: Words | None = None) -> str:
-    """A person's name without the titles before it ("Mr Li" -> "Li", "PM Najib" -> "Najib")."""
+    """A person's name without the titles before it ("Mr Li" -> "Li", "PM Halim" -> "Halim")."""
     prefixes = (words or Words.load()).name_prefixes
     parts = name.split()
     while len(parts) > 1 and parts[0].lower().strip(".,") in prefixes:

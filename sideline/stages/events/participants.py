@@ -31,7 +31,7 @@ Names inside a dateline ("TORONTO –", "BOGOR, Indonesia:") are never participa
 :func:`anaphor` gives "the meeting" the participants of the latest engagement of its kind
 (of the latest not yet held when it is still to come; never for a named summit),
 :func:`implied_visit` reads "X welcomed Y to Canada" as Y's visit too; :func:`earlier_visit`
-reads "the first French president to visit Cuba since 1898" as an earlier French visit too.
+reads "the first Italian president to visit Peru since 1961" as an earlier Italian visit too.
 
 Returns a list of actor tuples, one per engagement; empty when fewer than two distinct
 actors are found (one suffices for a visit).
@@ -133,7 +133,7 @@ def implied_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) 
 
 
 def earlier_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) -> tuple[Actor, ...]:
-    """"X became the first French president to visit Cuba since 1898": a French president's
+    """"X became the first Italian president to visit Peru since 1961": an Italian president's
     visit to Cuba before (the country of the national word, then the destinations)."""
     tok, w = trig.token, resolver.words
     noun = tok.head

@@ -1,8 +1,8 @@
 """Who makes an offer the text tells in its own voice: the source of a proposed engagement.
 
-"Zelensky has responded to an invitation from Lavrov to come to Russia for talks", "Najib
-invites Jokowi to visit Malaysia": no reporting verb credits anyone, but the invitation is
-Lavrov's (Najib's) claim, and the annotation guideline credits the claim to whoever fixes its
+"Okafor has responded to an invitation from Lindqvist to come to Sweden for talks", "Halim
+invites Santoso to visit Malaysia": no reporting verb credits anyone, but the invitation is
+Lindqvist's (Halim's) claim, and the annotation guideline credits the claim to whoever fixes its
 status. Cascade of :func:`proposer`, for a trigger whose status is an offer (proposed) or an
 accepted one (planned):
 

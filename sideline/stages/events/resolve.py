@@ -125,7 +125,7 @@ class Resolver:
         if tok.lower_ in self.titles or tok.lower_.rstrip("s") in self.titles:
             return Resolved(())  # "Ministers" in "the GCC Foreign Ministers' Meeting"
         if sum(1 for t in tok.sent if t.is_title and t.is_stop and t.i > tok.sent.start) >= 2:
-            return Resolved(())  # "Minister Accepts Invitation To Visit US, No Date Yet": a headline
+            return Resolved(())  # "Minister Accepts Invitation To Visit Chile, Date Not Set": a headline
         words = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i]
         span = self.parse[(words[0].i if words else tok.i): tok.i + 1]
         if any(t.lemma_.lower() in self.titles for t in span[-1:]):

@@ -247,7 +247,7 @@ class StatusReader:
         return bool(fails) and all(trig.token.dep_ in ("nsubj", "nsubjpass") and trig.token.head == f for f in fails)
 
     def _achieved(self, verb: Any) -> bool:
-        """"Brazil had managed to get the two nations to sit down": an implicative verb in the
+        """"Oman had managed to bring the two sides to the table": an implicative verb in the
         past above the to-clause says it came about."""
         for _ in range(4):
             if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head == verb:
@@ -308,7 +308,7 @@ class StatusReader:
         return self._has({c for c in self.planned if " " in c}, set(), phrase, chain)  # "look forward to"
 
     def _bare_infinitive(self, trig: Trigger, chain: list[Any]) -> bool:
-        """"to meet" with no finite verb above it (headlines: "Jokowi to meet Najib"), or purpose."""
+        """"to meet" with no finite verb above it (headlines: "Santoso to meet Halim"), or purpose."""
         w = self.w
         if trig.nominal and _briefed(trig.token, w):
             return False  # "to brief X about his summit": the briefing is to come, not the summit
@@ -322,5 +322,5 @@ class StatusReader:
             return False  # "was on the phone to speak with X": it happened
         if head.dep_ in ("acl", "relcl") and any(c.ent_type_ == "ORDINAL" or c.lower_ in w.fact_modifiers
                                                  for c in head.head.children):
-            return False  # "the first French president to visit Cuba": a fact, not a plan
+            return False  # "the first Italian president to visit Peru": a fact, not a plan
         return head.dep_ in ("ROOT", "advcl", "xcomp", "relcl", "acl")

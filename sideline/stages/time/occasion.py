@@ -1,7 +1,7 @@
 """The day a gathering opens, told in another sentence, dates its attendance.
 
-"Fernandez confirmed that he will attend the Summit of the Americas to be held this month." ...
-"... to confirm his participation in the summit, which will be held from 6 to 10 June." The
+"Ortega confirmed that he will attend the Pacific Forum summit to be held this month." ...
+"... to confirm his presence at the summit, which will be held from 12 to 14 May." The
 attendance is told with the month only; the summit's own days come later, in a clause on the
 gathering's noun. The guideline dates attending a gathering (like a trip) by its first day.
 

@@ -1,8 +1,8 @@
 """A visit dated by a line that places its visitor in the host country on a day.
 
-"Lithuania - Armenian Prime Minister Nikol Pashinian meets with members of the Armenian
-community in Vilnius, October 3, 2021." (a photo caption) ... "Pashinian responded to the
-offer at the start of an official visit to Lithuania." The visit's own sentence gives no date,
+"Norway - Chilean President Rosa Ibarra meets with members of the Chilean community in
+Oslo, May 4, 2022." (a photo caption) ... "Ibarra answered the question at the start of an
+official visit to Norway." The visit's own sentence gives no date,
 but the caption puts the visitor in a city of the host country on a stated day: the visit
 was under way that day.
 

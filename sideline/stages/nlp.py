@@ -8,7 +8,7 @@ this stage runs:
 1. over the whole text: the tokenizer, rule-based boundaries (a line break ends a
    sentence, see :func:`_mark_line_breaks`) and the statistical sentence recogniser
    ``senter`` (cheap: it has its own small embedding); a "sentence" opening in lower case
-   with a word that goes on a clause ("... delegates. which includes Jordan") is joined to
+   with a word that goes on a clause ("... delegates. which includes Peru") is joined to
    the one before (:func:`_join_continuations`); a sentence longer than
    ``MAX_SENTENCE_TOKENS`` is cut into pieces (:func:`_cap_sentences`), so that no pass
    over a sentence costs more than a bounded amount per word;
@@ -258,7 +258,7 @@ def _mark_line_breaks(doc: Any, openers: frozenset[str] | None = None) -> Any:
 
 def _join_continuations(doc: Any, continuations: frozenset[str] | None = None) -> Any:
     """A "sentence" that opens in lower case with a word that only goes on a clause ("... met
-    several delegates. which includes Jordan, Sudan") continues the one before: a stray full
+    several delegates. which includes Peru, Chile") continues the one before: a stray full
     stop, not a boundary (unless a line break stands between them). ``continuations``: those
     words (else the packaged ones)."""
     continuations = continuations if continuations is not None else frozenset(load("syntax")["continuations"])

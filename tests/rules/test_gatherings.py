@@ -16,26 +16,26 @@ def token(doc, word):
 
 def test_a_named_summit_is_attended_by_its_leaders():
     doc = parse("""
-        0  Fernandez  _  PROPN  NNP  2  nsubj     B-PERSON
+        0  Okafor     _  PROPN  NNP  2  nsubj     B-PERSON
         1  will       _  AUX    MD   2  aux
         2  attend     _  VERB   VB   2  ROOT
         3  the        _  DET    DT   4  det
         4  Summit     _  PROPN  NNP  2  dobj      B-EVENT
         5  of         _  ADP    IN   4  prep      I-EVENT
         6  the        _  DET    DT   7  det       I-EVENT
-        7  Americas   _  PROPN  NNPS 5  pobj      I-EVENT
+        7  Pacific    _  PROPN  NNP  5  pobj      I-EVENT
         8  in         _  ADP    IN   2  prep
         9  June       _  PROPN  NNP  8  pobj      B-DATE
         10 .          _  PUNCT  .    2  punct
     """)
     group = gathering_group(token(doc, "Summit"), None, W)
     assert group is not None
-    assert (group.name, group.kind) == ("Summit of the Americas leaders", "group")
+    assert (group.name, group.kind) == ("Summit of the Pacific leaders", "group")
 
 
 def test_the_members_the_text_names_and_the_body_that_holds_the_gathering():
     doc = parse("""
-        0  Mills     _      PROPN  NNP  1  nsubj   B-PERSON
+        0  Ramos     _      PROPN  NNP  1  nsubj   B-PERSON
         1  attended  attend VERB   VBD  1  ROOT
         2  the       _      DET    DT   3  det
         3  session   _      NOUN   NN   1  dobj
@@ -57,7 +57,7 @@ def test_the_members_the_text_names_and_the_body_that_holds_the_gathering():
 
 def test_a_gathering_that_names_no_members_and_is_no_summit_has_no_group():
     doc = parse("""
-        0  Mills     _      PROPN  NNP  1  nsubj  B-PERSON
+        0  Ramos     _      PROPN  NNP  1  nsubj  B-PERSON
         1  attended  attend VERB   VBD  1  ROOT
         2  a         _      DET    DT   3  det
         3  session   _      NOUN   NN   1  dobj
@@ -67,4 +67,4 @@ def test_a_gathering_that_names_no_members_and_is_no_summit_has_no_group():
         7  .         _      PUNCT  .    1  punct
     """)
     assert gathering_group(token(doc, "session"), None, W) is None
-    assert gathering_group(token(doc, "Mills"), None, W) is None  # not a gathering at all
+    assert gathering_group(token(doc, "Ramos"), None, W) is None  # not a gathering at all

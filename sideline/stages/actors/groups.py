@@ -1,5 +1,5 @@
 """Plural and group mentions for the actor resolver: "the two leaders", "the foreign ministers
-of Saudi Arabia and Qatar", "their foreign ministers", "the two countries", "G20 leaders".
+of Chile and Peru", "their foreign ministers", "the two countries", "G20 leaders".
 
 A plural title resolves to several actors (the stage writes one Mention per actor, all with the
 same span): people holding the named offices, the people most mentioned in the last sentences,

@@ -216,7 +216,7 @@ class SpanFinder:
         return k
 
     def _extend_right(self, doc: Doc, k: int) -> int:
-        """After a title: 'of (the) COUNTRY/ORG (and COUNTRY)*' ('the foreign ministers of Saudi Arabia and Qatar')."""
+        """After a title: 'of (the) COUNTRY/ORG (and COUNTRY)*' ('the foreign ministers of Chile and Peru')."""
         end, w = k, self.w
         limit = min(len(doc), doc[k - 1].sent.end)
         ambassador = doc[k - 1].lower_ in w.to_titles

@@ -124,7 +124,7 @@ def resolve(doc: Document, start: int, end: int) -> Actor | None:
 
 def actors_in(doc: Document, start: int, end: int) -> tuple[Actor, ...]:
     """Every actor the best mention inside [start, end) stands for: one for a name, several for
-    a plural title ("the two leaders", "the foreign ministers of Saudi Arabia and Qatar"), which
+    a plural title ("the two leaders", "the foreign ministers of Chile and Peru"), which
     the stage writes as one Mention per actor over the same span."""
     best = _best(doc.mentions, start, end)
     if best is None:

@@ -2,7 +2,7 @@
 
 The events stage keeps two claims about the same people apart when their sentences name
 different places and different dates ("met in Geneva in January 2022" ... "met on the
-sidelines of a G-20 meeting in New Delhi early last month"), because it cannot yet tell a
+margins of a regional forum in Lima earlier this month"), because it cannot yet tell a
 restatement from a second engagement. Once the time and place stages have resolved them,
 this stage merges the claims that turn out to be one:
 

@@ -1,7 +1,7 @@
 """What was planned inside a trip the text calls off is called off with it.
 
-"Biden is postponing the visit indefinitely. On Saturday, he was to meet the German
-Chancellor ...; the next day he was to be received at Bellevue Palace": the meetings, talks
+"The president has put off the trip for now. On Friday he was to see the Dutch Prime
+Minister ...; a day later the King was to welcome him at the palace": the meetings, talks
 and receptions planned inside the postponed trip are postponed too, though no sentence says
 so of them.
 

@@ -241,7 +241,7 @@ def _agent_of_participle(verb: Any) -> list[Any]:
 
 
 def _raised_passive(verb: Any) -> list[Any]:
-    """"he was to be received by Steinmeier", "X is expected to be welcomed by Y": a passive
+    """"she was to be received by the king", "X is expected to be welcomed by Y": a passive
     verb whose subject belongs to the verb above it; the by-phrase is the agent (the subject,
     found by climbing, the one acted on)."""
     if any(c.dep_ in _SUBJ for c in verb.children) or not any(c.dep_ == "auxpass" for c in verb.children):
@@ -292,7 +292,7 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
     if trig.type is EventType.VISIT and tok.lemma_.lower() in w.invite_verbs and not passive:
         agents, objs = objs, agents  # "X invited Y to Paris": Y's visit, X the host
     by = _agent_of_participle(tok) or _raised_passive(tok)
-    if by:  # "X made a visit, greeted by Y": Y greets X; "he was to be received by Y"
+    if by:  # "X made a visit, greeted by Y": Y greets X; "she was to be received by Y"
         agents, objs, passive = by, objs + agents, True
     moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
     objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]

@@ -198,7 +198,7 @@ class Discourse:
         return m
 
     def _nth_of_shared(self, tok: Any, m: Mention) -> Mention:
-        """"Saudi Arabia's crown prince and the Kuwaiti emir" as one span with two actors: the
+        """"Norway's prime minister and the Danish king" as one span with two actors: the
         second head of the coordination gets the second actor."""
         span = self.parse.char_span(m.span.start, m.span.end, alignment_mode="expand")
         shared = self._shared.get((span.start, span.end), []) if span is not None else []

@@ -1,16 +1,16 @@
 """The attendees of a gathering, as one group actor named after it.
 
-"Mills arrived to attend the 18th Ordinary Session of the Assembly of Heads of State and
-Government of the African Union": Mills takes part in a meeting with the African Union's heads
-of state and government, a group the text names but does not list. The annotation guideline
+"Ramos flew in for the 7th Regular Session of the Council of Heads of Government of the
+Andean Community": Ramos takes part in a meeting with the Andean Community's heads of
+government, a group the text names but does not list. The annotation guideline
 and the users' event data name such a party as a group ("G20 leaders", "ECOWAS heads of
 state"), so :func:`gathering_group` builds it from the gathering's own phrase:
 
 1. The gathering is a noun of ``gathering_nouns`` (summit, session, meeting, ...).
-2. Its body: the organisation named in its phrase ("the African Union"), else the proper name
-   the gathering carries ("the Summit of the Americas", "the G-20 summit").
+2. Its body: the organisation named in its phrase ("the Andean Community"), else the proper name
+   the gathering carries ("the Summit of the Pacific", "the G-20 summit").
 3. Its members, as the phrase names them (``gathering_members``, the longest that occurs:
-   "heads of state and government"), else, for a gathering of leaders (``leader_gatherings``:
+   "heads of government"), else, for a gathering of leaders (``leader_gatherings``:
    a summit), ``default_members`` ("leaders"); a gathering that names neither has no group:
    the organisation stays the party, as before.
 4. The group is ``"<body> <members>"``, of kind ``group``, with the body's code.
@@ -41,7 +41,7 @@ def _members(phrase: str, w: Words) -> str | None:
 
 
 def _proper_name(tok: Any, w: Words) -> str | None:
-    """Step 2, no organisation: the gathering's own proper name ("Summit of the Americas",
+    """Step 2, no organisation: the gathering's own proper name ("Summit of the Pacific",
     "G-20 summit"): the proper nouns of its name phrase (compounds, modifiers, an of-phrase;
     not a place phrase or a clause) with the words between them."""
     keep, todo = [], [tok]
@@ -61,8 +61,8 @@ def _proper_name(tok: Any, w: Words) -> str | None:
 
 
 def _before_members(name: str, members: str) -> str:
-    """"East Asia Summit Foreign Ministers Meeting" with members "foreign ministers": the name
-    up to its members ("East Asia Summit"), so that the group is not named twice."""
+    """"Nordic Council Foreign Ministers Meeting" with members "foreign ministers": the name
+    up to its members ("Nordic Council"), so that the group is not named twice."""
     at = name.lower().find(members)
     return name[:at].strip() if at > 0 else name
 
@@ -97,7 +97,7 @@ def attended_body(trig: Trigger, resolver: Resolver) -> list[Actor]:
     for o in objs:
         orgs = orgs_of(o, resolver)
         group = gathering_group(o, orgs[0] if orgs else None, resolver.words)
-        out += [group] if group is not None else orgs  # "the Assembly of Heads of State of the AU"
+        out += [group] if group is not None else orgs  # "the Conference of Heads of Government of CARICOM"
         if not out:
             words = [t.text for t in o.subtree if t.dep_ not in ("det", "poss", "relcl", "punct")][:8]
             if len(words) > 1:
@@ -113,7 +113,7 @@ def orgs_of(o: Any, resolver: Resolver) -> list[Actor]:
 
 
 def attended(trig: Trigger, others: list[Actor], resolver: Resolver) -> list[Actor]:
-    """"will attend the Summit of the Americas": a gathering noun attended takes its attendees'
+    """"will attend the Summit of the Pacific": a gathering noun attended takes its attendees'
     group (:mod:`sideline.stages.events.gatherings`) in place of what its own phrase names."""
     w = resolver.words
     if not trig.nominal or trig.predicate.lemma_.lower() not in w.attend_verbs:

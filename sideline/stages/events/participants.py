@@ -166,7 +166,7 @@ def _from_list(trig: Trigger, r: Roles, resolver: Resolver) -> list[Actor]:
 
 
 def _included(verb: Any, w: Words) -> list[Any]:
-    """"met several delegates on the sidelines of UNGA, which includes Jordan, Sudan and Mali":
+    """"saw several delegates at the forum, which includes Peru, Chile and Ecuador":
     the list of a which-includes clause in the verb's phrase (wherever the parser hung it)."""
     for t in verb.subtree:
         if t.dep_ in ("relcl", "advcl") and t.lemma_.lower() in w.include_verbs \

@@ -162,7 +162,7 @@ class Place:
 
     def _complete_venue(self, f: Found, found: list[Found], text: str) -> Found:
         """A venue or occasion with no city takes the place named right after it
-        ("the State House, Abuja", "a hotel in the resort of Sochi", "the G-20 meeting in New Delhi")."""
+        ("the State House, Abuja", "a hotel in the resort of Sochi", "the regional forum in Lima")."""
         if f.named:
             return f
         nxt = next((g for g in found if g.start >= f.end and g.named and g.kind != "occasion"), None)

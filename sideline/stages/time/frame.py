@@ -227,7 +227,7 @@ def _leg_date(ev: Event, text: str, timexes: Sequence[Timex]) -> When | None:
 
 
 def _undetermined(ev: Event, text: str, lex: TimexLexicon) -> bool:
-    """The text says the date is open ("the time and place still to be determined")."""
+    """The text says the date is open ("a date yet to be fixed")."""
     s = ev.sentence
     if s is None:
         return False

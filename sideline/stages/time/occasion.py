@@ -11,7 +11,7 @@ Cascade of :func:`occasion_dates`:
    clause on a gathering noun ("the summit, which runs from 6 to 10 June", "the forum held on
    3 May"; ``gathering_nouns`` of participants.json);
 2. an attendance of a gathering (a meeting or multilateral event with a group party, the
-   gathering's attendees, "Summit of the Americas leaders") dated by month only, or not at all,
+   gathering's attendees, "Summit of the Pacific leaders") dated by month only, or not at all,
 3. takes the first day of the only occasion date of the document in that month (any month,
    undated). Two occasion dates (two gatherings) or none: nothing changes.
 """

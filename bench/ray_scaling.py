@@ -27,9 +27,7 @@ import argparse
 import json
 import os
 import re
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,15 +35,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from processes import sideline_cmd, timed  # noqa: E402
 from voa import load_articles  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 MENTIONS = re.compile(r"(\d+) event mentions")
-
-
-def sideline_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("sideline")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "sideline.cli"]
 
 
 def corpus(name: str, out: Path) -> Path:
@@ -67,20 +61,13 @@ def corpus(name: str, out: Path) -> Path:
 
 def run_once(src: Path, engine: str, workers: int, work: Path) -> dict:
     db = work / f"run-{engine}-{workers}-{time.monotonic_ns()}.duckdb"
-    cmd = [*sideline_cmd(), "extract", str(src), "--db", str(db), "--engine", engine,
-           "--n-process", str(workers), "--no-progress"]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = timed([*sideline_cmd(), "extract", str(src), "--db", str(db), "--engine", engine,
+                  "--n-process", str(workers), "--no-progress"])
     db.unlink(missing_ok=True)
-    if done.returncode != 0:
-        lines = (done.stderr or done.stdout).strip().splitlines() or ["failed"]
-        return {"error": lines[-1][:160]}
-    found = MENTIONS.search(done.stdout)
-    return {"wall": wall, "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-            "mentions": int(found.group(1)) if found else None}
+    if "error" in done:
+        return {"error": done["error"][:160]}
+    found = MENTIONS.search(done["stdout"])
+    return {"wall": done["seconds"], "cpu": done["cpu_seconds"], "mentions": int(found.group(1)) if found else None}
 
 
 def measure(src: Path, n_articles: int, engine: str, workers: int, repeat: int, work: Path) -> dict:

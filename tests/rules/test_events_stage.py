@@ -284,7 +284,7 @@ def test_the_two_are_the_persons_just_named_together_when_no_engagement_told_the
 
 
 def test_two_of_anything_is_no_pair_of_parties():
-    from sideline.stages.events.arguments import pair_phrase
+    from sideline.stages.events.phrases import pair_phrase
 
     from .parsed import parse
     doc = parse("""

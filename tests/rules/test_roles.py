@@ -2,7 +2,8 @@
 read from parses built by hand (no model). Each rule is shown firing and not firing."""
 from __future__ import annotations
 
-from sideline.stages.events.arguments import dateline_end, roles, venue
+from sideline.stages.events.arguments import roles, venue
+from sideline.stages.events.phrases import dateline_end
 
 from .parsed import parse, trigger
 from .sentences import MET, PASSIVE, TALKS

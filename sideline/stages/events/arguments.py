@@ -3,7 +3,7 @@
 :func:`roles` gives, for one trigger, the heads of its agents (subjects, ``by`` phrases, the
 subject of a governing verb), its other participants (objects, ``with``/``between`` phrases,
 possessors, compounds, ``of`` phrases) and its places (``to``/``in`` phrases, a "Cuba visit").
-:func:`dateline_end` finds where a dateline ("TORONTO –", "BOGOR, Indonesia:") ends.
+Where a dateline ends, pair words and a noun's own phrase are in :mod:`.phrases`.
 :mod:`sideline.stages.events.participants` turns these heads into actors.
 """
 from __future__ import annotations
@@ -14,10 +14,9 @@ from typing import Any
 from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
-from .phrases import dateline_end, np_tokens, pair_phrase  # noqa: F401  (their home was here)
 from .words import Words
 
-__all__ = ["Roles", "roles", "dateline_end", "conjuncts", "own_participants", "venue", "pair_phrase", "np_tokens"]
+__all__ = ["Roles", "roles", "conjuncts", "own_participants", "venue"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("xcomp", "advcl", "conj", "pcomp", "acomp")

@@ -39,7 +39,7 @@ from ...lexicons import load
 from ...records import Claim
 from ..quotation import MARKS
 from .across import Across
-from .arguments import dateline_end
+from .phrases import dateline_end
 from .resolve import Resolver
 from .proposer import proposer_token
 from .speakers import Speakers

@@ -30,7 +30,7 @@ from .names import actor_of_mention, clean_name, stem, strip_titles
 from ...records import Actor
 from .countries import Countries
 from .discourse import Discourse
-from .arguments import np_tokens, pair_phrase
+from .phrases import np_tokens, pair_phrase
 from .words import Words
 
 __all__ = ["Resolver", "Resolved", "actor_of_mention", "clean_name"]

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...records import Claim
-from .arguments import dateline_end
+from .phrases import dateline_end
 from .resolve import Resolver, clean_name
 from .words import Words
 

@@ -10,6 +10,7 @@ import pytest
 from sideline.errors import InputError
 from sideline.records import Article, Document, Span
 from sideline.stages.clean.stage import Clean
+from sideline.stages.clean.steps import escape_edits
 
 
 @pytest.fixture(scope="module")
@@ -386,3 +387,23 @@ def test_publication_date_from_url(clean, url, expected, source):
         assert any("month only" in n for n in doc.notes)
     if source is None:
         assert "no publication date found" in doc.notes
+
+
+# -- escapes of a dumped text -----------------------------------------------------------------
+DUMPED = (r"Ministers Ola Berg and Ana Ruiz met in Oslo on Monday.\r\n\r\nThe talks, Berg\'s office"
+          r" said, were \"frank\".\r\nIt was Norway''s first such meeting since 2019.")
+
+
+def test_escaped_dump_gets_its_breaks_and_quotes_back(clean):
+    out = clean.clean(DUMPED)
+    assert out.text == ("Ministers Ola Berg and Ana Ruiz met in Oslo on Monday.\n\nThe talks, Berg's office"
+                        " said, were \"frank\".\nIt was Norway's first such meeting since 2019.")
+    i = out.text.index("Norway's")
+    assert DUMPED[out.offsets.to_raw(i, i + len("Norway's"))[0]:].startswith("Norway''s")
+
+
+def test_escape_edits_leave_an_ordinary_backslash_alone():
+    assert escape_edits("Save it to C:\\new\\reports and check.\nThe minister met her counterpart.") == []
+    assert escape_edits("One literal \\n in a story about code, and O''Hara's team.") == []
+    text = r"Line one.\nLine two.\nIt''s done."
+    assert [r for _, _, r in escape_edits(text)] == ["\n", "\n", "'"]

@@ -4,7 +4,9 @@ The cascade, in order (each step is a list of edits in :mod:`sideline.stages.cle
 to a :class:`~sideline.stages.clean.offsets.Tracked` text so every cleaned character keeps the raw
 span it came from):
 
-1. **Line ends and entities**: CR LF -> LF; ``&#039;`` -> ``'``, ``&amp;`` -> ``&`` (twice, for ``&amp;#039;``), and
+1. **Line ends, escapes and entities**: CR LF -> LF; a text dumped with its escapes (no real
+   line break, two or more literal ``\\r\\n`` / ``\\n`` or SQL-doubled quotes ``Russia''s``) has
+   them turned back into line breaks and quotes (``\\"`` -> ``"``); ``&#039;`` -> ``'``, ``&amp;`` -> ``&`` (twice, for ``&amp;#039;``), and
    broken forms such as ``,quot;`` (data: ``boilerplate.replacements``).
 2. **Mojibake**: ftfy, line by line, on lines holding characters mojibake is made of
    (``â€™`` -> ``’``, ``Ã©`` -> ``é``, a stray ``Â``).
@@ -47,7 +49,7 @@ from functools import partial
 
 from .steps import (
     Rules, boilerplate_edits, duplicate_edits, entity_edits, front_matter, markup_edits,
-    gap_edits, line_end_edits, mojibake_edits, newline_edits, space_edits, wrap_edits,
+    escape_edits, gap_edits, line_end_edits, mojibake_edits, newline_edits, space_edits, wrap_edits,
 )
 from ...errors import E, InputError
 from ...lexicons import load, load_lines
@@ -136,6 +138,7 @@ class Clean:
         """Run the cascade over ``raw``: the clean text and its offset map."""
         t = Tracked.of(raw)
         t = t.edit(line_end_edits(t.text))
+        t = t.edit(escape_edits(t.text))
         for _ in range(2):  # 1. entities, twice for "&amp;#039;"
             t = t.edit(entity_edits(t.text, self.rules))
         t = t.edit(mojibake_edits(t.text, self.fix))  # 2. mojibake

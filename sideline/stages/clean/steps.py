@@ -18,7 +18,7 @@ from typing import Any
 from ...lexicons import load
 
 __all__ = [
-    "Rules", "FrontMatter", "line_end_edits", "entity_edits", "mojibake_edits", "front_matter",
+    "Rules", "FrontMatter", "line_end_edits", "escape_edits", "entity_edits", "mojibake_edits", "front_matter",
     "markup_edits", "boilerplate_edits", "duplicate_edits", "wrap_edits", "space_edits",
     "gap_edits", "newline_edits",
 ]
@@ -96,6 +96,31 @@ def _merge(*edit_lists: Edits) -> Edits:
 def line_end_edits(text: str) -> Edits:
     """Windows (CR LF) and old Mac (CR) line ends become LF."""
     return [(m.start(), m.end(), "\n") for m in re.finditer(r"\r\n?", text)]
+
+
+LITERAL_BREAK = re.compile(r"(?:\\r\\n|\\n|\\r)(?![a-z])")  # not "C:\\new\\reports"
+ESCAPE = re.compile(r"(?:\\r\\n|\\[nr])(?![a-z])|\\[t\"'\\]")
+SQL_QUOTE = re.compile(r"(?<=[A-Za-z])''(?=[A-Za-z])")
+UNESCAPED = {"\\n": "\n", "\\r": "\n", "\\t": " ", '\\"': '"', "\\'": "'", "\\\\": "\\"}
+
+
+def escape_edits(text: str, min_breaks: int = 2) -> Edits:
+    """A text dumped with its escapes (an SQL or JSON export written out as is): literal
+    ``\\r\\n``, ``\\n`` and ``\\r`` become line breaks, ``\\t`` a space, ``\\"`` and ``\\'`` quotes, and
+    an SQL-doubled quote inside a word (``Russia''s``) one quote. Only when the text holds at
+    least ``min_breaks`` literal line breaks or doubled quotes, and more literal line breaks
+    than real ones, so a backslash in an ordinary article (a path, a regex quoted in a tech
+    story) is left alone."""
+    breaks, doubled = len(LITERAL_BREAK.findall(text)), len(SQL_QUOTE.findall(text))
+    if text.strip().count("\n") >= max(breaks, 1):
+        return []
+    edits: Edits = []
+    if breaks >= min_breaks:
+        edits += [(m.start(), m.end(), "\n" if m.group() == "\\r\\n" else UNESCAPED[m.group()])
+                  for m in ESCAPE.finditer(text)]
+    if doubled >= min_breaks or (doubled and breaks >= min_breaks):
+        edits += [(m.start(), m.end(), "'") for m in SQL_QUOTE.finditer(text)]
+    return _merge(sorted(edits))
 
 
 def entity_edits(text: str, rules: Rules) -> Edits:

@@ -741,3 +741,19 @@ def test_being_in_charge_somewhere_is_no_visit_and_a_trip_home_none_either(extra
                   "predecessor. He said he planned to travel to Dallas next week at the invitation of Mayor "
                   "Eric Johnson.")
     assert not [e for e in doc.events if e.type is EventType.VISIT]
+
+
+def test_a_question_opening_with_what_or_why_claims_no_engagement():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sideline.stages.events.stage import _dismissive_question
+
+    words = ['"', "What", "is", "there", "to", "discuss", "with", "them", "?", '"', "the", "minister", "asked", ".",
+             "When", "will", "they", "meet", "?", "They", "meet", "today", "."]
+    doc = Doc(Vocab(), words=words, sent_starts=[w in ('"', "When", "They") and i in (0, 14, 19) for i, w in enumerate(words)])
+    discuss, meet_when, meet_today = doc[5], doc[17], doc[20]
+    qwords = frozenset({"what", "why", "how", "who"})
+    assert _dismissive_question(discuss, qwords)  # the positive case first
+    assert not _dismissive_question(meet_when, qwords)  # "when" presupposes the meeting
+    assert not _dismissive_question(meet_today, qwords)

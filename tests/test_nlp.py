@@ -173,3 +173,18 @@ def test_a_lower_case_which_after_a_full_stop_goes_on_the_sentence():
         t.is_sent_start = i == 0 or doc[i - 1].text == "."
     assert [s.text for s in _join_continuations(doc).sents] == [
         "He met delegates at the forum. which includes Peru and Laos.", "The talks ended."]
+
+
+def test_a_sentence_cut_at_an_editors_square_brackets_is_joined():
+    import spacy
+
+    from sideline.stages.nlp import _join_continuations
+
+    nlp = spacy.blank("en")
+    doc = nlp("She said she met [Ugandan counterpart Jeje Odongo] in Kampala. The talks were [sic] useful.\n[Photo] Next.")
+    cuts = {"[", "Ugandan", "The", "sic", "Photo"}  # where a senter cuts: at and after the brackets
+    for i, t in enumerate(doc):
+        t.is_sent_start = i == 0 or t.text in cuts or doc[i - 1].text in (".", "\n")
+    assert [s.text.strip() for s in _join_continuations(doc).sents if s.text.strip()] == [
+        "She said she met [Ugandan counterpart Jeje Odongo] in Kampala.", "The talks were [sic] useful.",
+        "[Photo] Next."]  # after a line break the bracket opens a sentence; what it holds goes on it

@@ -40,6 +40,8 @@ ALLOWED = {
     ("sideline/knowledge/names.py", "PARTICLES"),
     # HTML tag names: markup, not words
     ("sideline/stages/clean/steps.py", "BLOCK_TAGS"),
+    # backslash escapes of a dumped text ("\\n", "\\t"): characters, not words
+    ("sideline/stages/clean/steps.py", "UNESCAPED"),
 }
 #: sideline's own labels: mention labels, actor and place kinds, spaCy pipe names, one tag the
 #: glossary lacks, the steps of the status reader (``Event.status_cue``)

@@ -6,11 +6,11 @@ dependency parse only near words that can signal an engagement
 this stage runs:
 
 1. over the whole text: the tokenizer, rule-based boundaries (a line break ends a
-   sentence, see :func:`_mark_line_breaks`) and the statistical sentence recogniser
+   sentence; these boundary rules are :mod:`sideline.stages.boundaries`) and the statistical sentence recogniser
    ``senter`` (cheap: it has its own small embedding); a "sentence" opening in lower case
    with a word that goes on a clause ("... delegates. which includes Peru") is joined to
-   the one before (:func:`_join_continuations`); a sentence longer than
-   ``MAX_SENTENCE_TOKENS`` is cut into pieces (:func:`_cap_sentences`), so that no pass
+   the one before, as does one cut at an editor's square brackets; a sentence longer than
+   ``MAX_SENTENCE_TOKENS`` is cut into pieces, so that no pass
    over a sentence costs more than a bounded amount per word;
 2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
    side, plus a sentence next to one of them that may name its speaker
@@ -49,6 +49,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import E, ConfigError
+from .boundaries import cap_sentences as _cap_sentences
+from .boundaries import join_continuations as _join_continuations
+from .boundaries import mark_line_breaks as _mark_line_breaks
 from ..lexicons import load, load_lines
 from ..records import Document, Span
 from .quotation import speaker_neighbours
@@ -71,7 +74,6 @@ SENT_BATCH = 256
 #: near the end of a piece. News sentences stay far below (the longest of the development
 #: sets has 78 tokens); the cap bounds the cost of every pass over a sentence.
 MAX_SENTENCE_TOKENS = 200
-_CUTS = frozenset({",", ";", ":", "—", "–", "-"})
 #: annotations copied from the parsed sentences into the whole-text Doc
 _PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
 
@@ -233,55 +235,6 @@ def _load(model: str) -> Any:
 
 def _blank(span: Any) -> bool:
     return all(t.is_space for t in span)
-
-
-def _mark_line_breaks(doc: Any, openers: frozenset[str] | None = None) -> Any:
-    """Preset sentence starts the models must keep.
-
-    * after a blank line (a paragraph break), always;
-    * after a single line break, unless the next line goes on in lower case (a wrapped line):
-      headlines, captions and datelines end without punctuation;
-    * after an abbreviation that took the full stop ("5 p.m.") when a usual sentence
-      opener follows ("The", "He", ...; ``openers``, else the packaged ``sentence_openers``).
-    """
-    openers = openers if openers is not None else frozenset(load("syntax")["sentence_openers"])
-    toks = list(doc)  # one Token object per word (doc[i] makes a new one on every call)
-    for tok, nxt in zip(toks, toks[1:]):
-        if tok.is_space and "\n" in tok.text:
-            if tok.text.count("\n") > 1 or not nxt.text[:1].islower():
-                nxt.is_sent_start = True
-        elif (len(tok.text) > 2 and tok.text.endswith(".") and "." in tok.text[:-1]
-              and nxt.text in openers and tok.whitespace_):
-            nxt.is_sent_start = True
-    return doc
-
-
-def _join_continuations(doc: Any, continuations: frozenset[str] | None = None) -> Any:
-    """A "sentence" that opens in lower case with a word that only goes on a clause ("... met
-    several delegates. which includes Peru, Chile") continues the one before: a stray full
-    stop, not a boundary (unless a line break stands between them). ``continuations``: those
-    words (else the packaged ones)."""
-    continuations = continuations if continuations is not None else frozenset(load("syntax")["continuations"])
-    for sent in list(doc.sents)[1:]:
-        first = sent[0]
-        before = doc[first.i - 1]
-        if first.lower_ in continuations and first.text[:1].islower() and not before.is_space \
-                and "\n" not in before.whitespace_:
-            first.is_sent_start = False
-    return doc
-
-
-def _cap_sentences(doc: Any, cap: int) -> Any:
-    """Cut every sentence longer than ``cap`` tokens into pieces of at most ``cap`` tokens,
-    each ending after the last comma (semicolon, colon, dash) of its second half if any."""
-    for sent in [s for s in doc.sents if len(s) > cap]:
-        start = sent.start
-        while sent.end - start > cap:
-            cut = next((i + 1 for i in range(start + cap - 1, start + cap // 2, -1) if doc[i].text in _CUTS),
-                       start + cap)
-            doc[cut].is_sent_start = True
-            start = cut
-    return doc
 
 
 def _sentence_doc(nlp: Any, sent: Any) -> Any:

@@ -9,6 +9,8 @@ Cascade of :meth:`Events.__call__`:
 
 1. No parse: no events.
 2. For each parsed sentence, in order, find the triggers (:mod:`sideline.stages.events.triggers`).
+   A question that opens with what, why, how or who ("What is there to discuss with them?",
+   "Why would we meet him?") asks or dismisses; it claims no engagement.
 3. For each trigger, read its participants (:mod:`sideline.stages.events.participants`) and its status
    (:mod:`sideline.stages.events.status`; "occurred" on a full date after the publication is planned). A
    trigger with too few actors makes no event (this is also what keeps "meet the demand", a
@@ -94,6 +96,8 @@ class Events:
             if not is_parsed(sent):
                 continue
             for trig in self.triggers.find(sent):  # step 2
+                if _dismissive_question(trig.token, self.words.dismissing_questions):
+                    continue
                 claims += self._claims(doc, trig, resolver, sents, k, offers)
         events = merge(_voices(claims, resolver.discourse.speakers), settings=lambda ev: setting(doc, ev))  # step 6
         events = [replace(ev, attributed_to=offers.get(ev.trigger.start)) if ev.attributed_to is None
@@ -186,6 +190,25 @@ class Events:
         told = [e if e.attributed_to is None or e.attributed_to.name != denier.name
                 else replace(e, attributed_to=Claim("reports", "reports")) for e in out]  # not the denier's
         return told + [replace(e, status=Status.DENIED, attributed_to=denier, status_cue="dismissed") for e in out]
+
+
+_OPENERS = frozenset({'"', "“", "‘", "(", "["})
+
+
+def _dismissive_question(tok: Any, words: frozenset[str]) -> bool:
+    """The trigger ``tok`` sits in a question opening with one of ``words`` (what, why...): it
+    claims no engagement ("What is there to discuss with them?" he asked). One opening with
+    when or where still presupposes one."""
+    sent = tok.sent
+    end = next((t for t in sent[tok.i - sent.start:] if t.text in ("?", ".", "!")), None)
+    if end is None or end.text != "?":
+        return False
+    start = sent.start
+    for t in sent[: tok.i - sent.start]:
+        if t.text in _OPENERS or t.text in (".", "!", "?", ":"):
+            start = t.i + 1  # the question starts after an opening quote or an earlier stop
+    said = [t for t in tok.doc[start:tok.i + 1] if not t.is_space and t.text not in _OPENERS]
+    return bool(said) and said[0].text.lower() in words
 
 
 def _dated_after(sent: Any, published: Any) -> bool:

@@ -49,6 +49,7 @@ class Words:
     coordinators: frozenset[str] = entry("syntax", "coordinators")
     contrast: frozenset[str] = entry("syntax", "contrast")
     when: frozenset[str] = entry("syntax", "when_adverbs")
+    dismissing_questions: frozenset[str] = entry("syntax", "dismissing_question_words")
     as_conj: frozenset[str] = entry("syntax", "as_conj")
     infinitive: frozenset[str] = entry("syntax", "infinitive")
     genitive: frozenset[str] = entry("syntax", "genitive")

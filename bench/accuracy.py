@@ -100,8 +100,17 @@ def run_fast(rows: list[dict], cache: Path) -> list[dict]:
     for doc in docs:
         for stage in pipeline.stages[cut:]:
             doc = stage(doc)
-        out += [event_to_json(ev) for ev in doc.events]
+        out += [_as_exported(event_to_json(ev)) for ev in doc.events]
     return out
+
+
+def _as_exported(line: dict) -> dict:
+    """The location's country name, as ``sideline export --format jsonl`` adds it."""
+    from sideline.knowledge.gazetteer import gazetteer
+
+    if line.get("location") and line["location"].get("country"):
+        line["location"]["country_name"] = gazetteer().country_name(line["location"]["country"])
+    return line
 
 
 def _through(doc, stages):

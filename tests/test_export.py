@@ -57,7 +57,7 @@ def _check_line(d: dict, texts: dict[str, str]) -> None:
     assert isinstance(d["date"], OPT_STR) and isinstance(d["date_text"], OPT_STR)
     assert d["date_granularity"] in {g.value for g in Granularity} | {None}
     loc = d["location"]
-    assert loc is None or (list(loc) == ["name", "country", "lat", "lon", "venue", "occasion"]
+    assert loc is None or (list(loc) == ["name", "country", "lat", "lon", "venue", "occasion", "country_name"]
                            and isinstance(loc["lat"], (float, type(None))))
     att = d["attributed_to"]
     assert att is None or (list(att) == ["name", "mention"] and isinstance(att["name"], str))
@@ -94,10 +94,14 @@ def test_jsonl_only_adds_fields_to_the_format_lines(written, tmp_path):
     export(s, "jsonl", out)
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == len(view.mentions) == 8
+    malawi = next(x for x in lines if x["location"] and x["location"]["country"] == "MWI")
+    assert (malawi["location"]["name"], malawi["location"]["country_name"]) == ("Lilongwe", "Malawi")
     for line, ev in zip(lines, view.mentions):
         same = event_to_json(ev)
         clean = line["evidence"].pop("clean")
+        country = line["location"].pop("country_name") if line["location"] else None
         assert {k: line[k] for k in FORMAT_KEYS} == same and isinstance(clean, str)
+        assert country is None or line["location"]["country"]
     first = lines[0]
     assert (first["url"], first["source"], first["title"], first["published"]) == (
         "https://wire.example/malawi-zambia", "Southern Wire", "Zambian leader in Lilongwe", "2024-03-04")

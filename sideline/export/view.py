@@ -75,12 +75,21 @@ def clean_fragment(text: str) -> str:
     return " ".join(t.text.split())
 
 
+def _country_name(iso3: str | None) -> str | None:
+    from ..knowledge.gazetteer import gazetteer
+
+    return gazetteer().country_name(iso3) if iso3 else None
+
+
 def mention_line(ev: Event, article: ArticleRef) -> dict[str, Any]:
     """One line of the jsonl export: the FORMAT.md fields (:func:`sideline.codec.event_to_json`),
-    ``evidence.clean`` beside the exact ``evidence.text``, and the article's provenance
-    (``published``, ``url``, ``source``, ``title``)."""
+    ``evidence.clean`` beside the exact ``evidence.text``, ``location.country_name`` beside the
+    ISO3 code (the place's country as a reader names it: a claim placed in Suva is in Fiji),
+    and the article's provenance (``published``, ``url``, ``source``, ``title``)."""
     out = event_to_json(ev)
     out["evidence"]["clean"] = clean_fragment(ev.evidence.text)
+    if out["location"] is not None:
+        out["location"]["country_name"] = _country_name(out["location"]["country"])
     out.update(article.to_json())
     return out
 

@@ -382,3 +382,26 @@ def test_calling_someone_on_a_day_is_a_phone_call_not_a_call_on_someone():
         4  .        _     PUNCT  .    1  punct
     """)
     assert trigger(on_person, "called").type is EventType.MEET
+
+
+def test_receiving_a_sum_or_a_count_of_things_is_no_reception():
+    guests = parse("""
+        0  Ruto       _        PROPN  NNP  1  nsubj   B-PERSON
+        1  received   receive  VERB   VBD  1  ROOT
+        2  three      _        NUM    CD   4  nummod  B-CARDINAL
+        3  Ugandan    _        ADJ    JJ   4  amod    B-NORP
+        4  ministers  minister NOUN   NNS  1  dobj
+        5  .          _        PUNCT  .    1  punct
+    """)
+    grants = parse("""
+        0  Mombasa    _        PROPN  NNP  3  nsubj   B-GPE
+        1  and        _        CCONJ  CC   0  cc
+        2  Kisumu     _        PROPN  NNP  0  conj    B-GPE
+        3  received   receive  VERB   VBD  3  ROOT
+        4  $          _        SYM    $    3  dobj    B-MONEY
+        5  50         _        NUM    CD   6  compound I-MONEY
+        6  million    _        NUM    CD   4  nummod  I-MONEY
+        7  .          _        PUNCT  .    3  punct
+    """)
+    assert trigger(guests, "received").type is EventType.HOST
+    assert triggers(grants) == []

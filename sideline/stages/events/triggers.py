@@ -34,6 +34,8 @@ __all__ = ["Trigger", "TriggerLexicon"]
 
 _NAMED = {"ORG", "EVENT", "FAC", "LAW", "WORK_OF_ART"}
 _WHEN = {"DATE", "TIME"}
+_COUNT = {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
+_PARTY = {"PERSON", "NORP", "GPE", "ORG"}
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,8 @@ class TriggerLexicon:
             return EventType.MEET  # "will be joined by President X"
         if lemma in w.carrier_verbs and any(o.dep_ == "dobj" and self._token_type(o) for o in objects):
             return None  # "received a phone call from X": the call is the engagement
+        if lemma in w.receiving_verbs and any(o.dep_ == "dobj" and self._counted(o) for o in objects):
+            return None  # "A and B received $50 million", "received 12 stitches": no guest
         if lemma in w.attend_verbs:
             if any(_with_phrase(o, w) for o in objects) or heads & set(self.nouns):
                 return None  # "attends a meeting with X", "attend meetings of": the noun is the trigger
@@ -184,6 +188,14 @@ class TriggerLexicon:
             return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) \
                 or _has_phone_word(tok, self.phone_words) or _aux_future(tok, w) else None
         return kind
+
+    def _counted(self, obj: Any) -> bool:
+        """An object that is a sum or a count of things, not of people: "$50 million", "12
+        stitches" (but "20 leaders", "three ministers" are guests)."""
+        if obj.ent_type_ in _PARTY or obj.lemma_.lower() in self.titles | self.w.group_nouns:
+            return False
+        return obj.ent_type_ in _COUNT or obj.tag_ == "CD" or any(
+            c.dep_ == "nummod" or c.ent_type_ in _COUNT for c in obj.children)
 
     def _call_type(self, tok: Any, lemma: str) -> EventType | None:
         w = self.w

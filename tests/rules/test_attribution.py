@@ -533,3 +533,45 @@ def test_the_media_as_a_source_are_media_reports():
     assert collective._unnamed(doc[1], resolver).name == "media reports"
     plain = Speakers(frozenset(), frozenset(), Words.load())
     assert plain._unnamed(doc[1], resolver).name == "media"
+
+
+def test_a_persons_press_service_is_credited_not_the_person(extract):
+    """"Ruto will visit Ethiopia, his press service said": a service speaks for its owner, as an office does."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   visit        _          VERB   VB    9   ccomp
+        4   Ethiopia     _          PROPN  NNP   3   dobj       B-GPE
+        5   ,            _          PUNCT  ,     9   punct
+        6   his          _          PRON   PRP$  8   poss
+        7   press        _          NOUN   NN    8   compound
+        8   service      _          NOUN   NN    9   nsubj
+        9   said         say        VERB   VBD   9   ROOT
+        10  .            _          PUNCT  .     9   punct
+    """)
+    assert source(doc, EventType.VISIT, "Ruto") == "William Ruto's press service"
+
+
+def test_an_outlets_service_is_no_persons_body(extract):
+    """"Ruto will visit Ethiopia, the Daily Courier's online service reported": the outlet's
+    service, not a person's (a name the text does not know as a person owns it)."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   visit        _          VERB   VB    13  ccomp
+        4   Ethiopia     _          PROPN  NNP   3   dobj       B-GPE
+        5   ,            _          PUNCT  ,     13  punct
+        6   the          _          DET    DT    8   det
+        7   Daily        _          PROPN  NNP   8   compound
+        8   Courier      _          PROPN  NNP   12  poss
+        9   's           _          PART   POS   8   case
+        10  online       _          ADJ    JJ    12  amod
+        11  news         _          NOUN   NN    12  compound
+        12  service      _          NOUN   NN    13  nsubj
+        13  reported     report     VERB   VBD   13  ROOT
+        14  .            _          PUNCT  .     13  punct
+    """)
+    credited = source(doc, EventType.VISIT, "Ruto")
+    assert credited is not None and "Courier" in credited and "Ruto" not in credited

@@ -14,7 +14,9 @@ Cascade of :meth:`Speakers.claim` for the head token of a speaker phrase:
 4. The phrase resolved like a participant (mentions, pronouns, titles); a spokesperson or envoy
    without a name takes the name the text gives that title nearby ("her spokeswoman said ...
    spokeswoman Martina Fietz said"); a body or aide a person owns is that person's ("his
-   office said" -> "William Ruto's office"), not the person.
+   office said" -> "William Ruto's office", "the President's press service"), not the
+   person; an owner the text does not know as a person (an outlet's "online service") owns
+   no person's body.
 5. An unnamed speaker is credited to the institution its words name ("a State Department
    spokesperson" -> State Department), else to its own words ("diplomatic sources in Brussels").
 
@@ -41,6 +43,15 @@ def _names_a_person(head: Any, resolver: Resolver) -> bool:
     owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
     return any((m := resolver.discourse.mention_at(t)) is not None and m.label == "PERSON"
                for t in head.subtree if t != head and t.i not in owned)
+
+
+def _personal(owner: Any, resolver: Resolver) -> bool:
+    """The owner of a body can be a person: a pronoun, a title, a person's name; not a name the
+    text knows as no person ("The Daily Star's online service": an outlet's)."""
+    if owner.pos_ == "PRON" or owner.lemma_.lower() in resolver.titles:
+        return True
+    m = resolver.discourse.mention_at(owner)
+    return m is not None and m.label in ("PERSON", "TITLE")
 
 
 class Speakers:
@@ -146,7 +157,7 @@ class Speakers:
         if head.pos_ != "NOUN" or lemma not in self.speaker_nouns | self.w.spokes_nouns | self.w.unnamed_nouns:
             return None
         owners = [c for c in head.children if c.dep_ == "poss"]
-        if not owners:
+        if not owners or not _personal(owners[0], resolver):
             return None
         r = resolver.actors_of(owners[0], strict=True)
         if r is None or len(r.actors) != 1 or r.actors[0].kind != "person":

@@ -575,3 +575,95 @@ def test_an_outlets_service_is_no_persons_body(extract):
     """)
     credited = source(doc, EventType.VISIT, "Ruto")
     assert credited is not None and "Courier" in credited and "Ruto" not in credited
+
+
+def test_citing_after_a_closing_report_credits_the_reporter(extract):
+    """"Ruto will visit Ethiopia, the state newspaper reported on Tuesday, citing officials": the
+    paper reports, the officials are its sources (the parser hangs "reported" on its noun and
+    "citing" on the trigger's verb)."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   visit        _          VERB   VB    3   ROOT
+        4   Ethiopia     _          PROPN  NNP   3   dobj       B-GPE
+        5   ,            _          PUNCT  ,     4   punct
+        6   the          _          DET    DT    9   det
+        7   Addis        _          PROPN  NNP   8   compound   B-ORG
+        8   Herald       _          PROPN  NNP   9   compound   I-ORG
+        9   newspaper    _          NOUN   NN    4   appos
+        10  reported     report     VERB   VBD   9   acl
+        11  on           _          ADP    IN    10  prep
+        12  Tuesday      _          PROPN  NNP   11  pobj       B-DATE
+        13  ,            _          PUNCT  ,     3   punct
+        14  citing       cite       VERB   VBG   3   advcl
+        15  officials    official   NOUN   NNS   14  dobj
+        16  .            _          PUNCT  .     3   punct
+    """)
+    credited = source(doc, EventType.VISIT, "Ruto")
+    assert credited is not None and "Herald" in credited
+
+
+# -- a source in the next sentence: a frame of its own, a sentence that goes on with the engagement --
+RUTO_MEETS_ABIY = """
+    0   William      _          PROPN  NNP   1   compound   B-PERSON
+    1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+    2   will         _          AUX    MD    3   aux
+    3   meet         _          VERB   VB    3   ROOT
+    4   Abiy         _          PROPN  NNP   5   compound   B-PERSON
+    5   Ahmed        _          PROPN  NNP   3   dobj       I-PERSON
+    6   on           _          ADP    IN    3   prep
+    7   Friday       _          PROPN  NNP   6   pobj       B-DATE
+    8   .            _          PUNCT  .     3   punct
+"""
+
+
+def test_a_sentence_that_is_only_a_frame_credits_the_sentence_before(extract):
+    """"Ruto will meet Abiy Ahmed on Friday. That is according to a statement from the presidency.\""""
+    doc = extract(RUTO_MEETS_ABIY + """
+        9   That         that       PRON   DT    11  nsubj
+        10  is           be         AUX    VBZ   11  advmod
+        11  according    accord     VERB   VBG   11  ROOT
+        12  to           _          ADP    IN    11  prep
+        13  a            _          DET    DT    14  det
+        14  statement    _          NOUN   NN    12  pobj
+        15  from         _          ADP    IN    14  prep
+        16  the          _          DET    DT    17  det
+        17  presidency   _          NOUN   NN    15  pobj
+        18  .            _          PUNCT  .     11  punct
+    """)
+    credited = source(doc, EventType.MEET, "Ruto", "Abiy")
+    assert credited is not None and "presidency" in credited
+
+
+def test_a_sentence_that_goes_on_with_the_engagement_lends_its_source(extract):
+    """"... on Friday. The two leaders are expected to discuss trade, officials said."""
+    doc = extract(RUTO_MEETS_ABIY + """
+        9   The          the        DET    DT    11  det
+        10  two          _          NUM    CD    11  nummod
+        11  leaders      leader     NOUN   NNS   13  nsubjpass
+        12  are          be         AUX    VBP   13  auxpass
+        13  expected     expect     VERB   VBN   19  ccomp
+        14  to           _          PART   TO    15  aux
+        15  discuss      _          VERB   VB    13  xcomp
+        16  trade        _          NOUN   NN    15  dobj
+        17  ,            _          PUNCT  ,     19  punct
+        18  officials    official   NOUN   NNS   19  nsubj
+        19  said         say        VERB   VBD   19  ROOT
+        20  .            _          PUNCT  .     19  punct
+    """)
+    assert source(doc, EventType.MEET, "Ruto", "Abiy") == "officials"
+
+
+def test_a_sentence_about_someone_else_lends_no_source(extract):
+    """"... on Friday. Diplomats expect little, officials said.": not the engagement's own."""
+    doc = extract(RUTO_MEETS_ABIY + """
+        9   Diplomats    diplomat   NOUN   NNS   10  nsubj
+        10  expect       _          VERB   VBP   14  ccomp
+        11  little       _          ADJ    JJ    10  dobj
+        12  ,            _          PUNCT  ,     14  punct
+        13  officials    official   NOUN   NNS   14  nsubj
+        14  said         say        VERB   VBD   14  ROOT
+        15  .            _          PUNCT  .     14  punct
+    """)
+    assert source(doc, EventType.MEET, "Ruto", "Abiy") is None

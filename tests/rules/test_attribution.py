@@ -667,3 +667,27 @@ def test_a_sentence_about_someone_else_lends_no_source(extract):
         15  .            _          PUNCT  .     14  punct
     """)
     assert source(doc, EventType.MEET, "Ruto", "Abiy") is None
+
+
+def test_how_and_when_a_body_spoke_is_not_its_name(extract):
+    """"..., the presidency announced in a statement on Monday": the parser hangs the verb and its
+    phrases on the noun; the source is the presidency, not "presidency in a statement on Monday"."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   meet         _          VERB   VB    3   ROOT
+        4   Abiy         _          PROPN  NNP   5   compound   B-PERSON
+        5   Ahmed        _          PROPN  NNP   3   dobj       I-PERSON
+        6   ,            _          PUNCT  ,     3   punct
+        7   the          _          DET    DT    8   det
+        8   presidency   _          NOUN   NN    3   npadvmod
+        9   announced    announce   VERB   VBD   8   acl
+        10  in           _          ADP    IN    9   prep
+        11  a            _          DET    DT    12  det
+        12  statement    _          NOUN   NN    10  pobj
+        13  on           _          ADP    IN    12  prep
+        14  Monday       _          PROPN  NNP   13  pobj       B-DATE
+        15  .            _          PUNCT  .     3   punct
+    """)
+    assert source(doc, EventType.MEET, "Ruto", "Abiy") == "presidency"

@@ -18,7 +18,8 @@ Cascade of :meth:`Speakers.claim` for the head token of a speaker phrase:
    person; an owner the text does not know as a person (an outlet's "online service") owns
    no person's body.
 5. An unnamed speaker is credited to the institution its words name ("a State Department
-   spokesperson" -> State Department), else to its own words ("diplomatic sources in Brussels").
+   spokesperson" -> State Department), else to its own words ("diplomatic sources in Brussels"),
+   without a phrase that tells when or how it spoke ("the presidency in a statement on Monday").
 
 :meth:`Speakers.sourcey` says whether a phrase can be a source at all: "citing security
 concerns" and "according to the protocol" name reasons and rules, not who says so.
@@ -166,10 +167,17 @@ class Speakers:
         name = f"{r.actors[0].name}{self.clitic} {words}"
         return Claim(name=name, mention=_phrase(head, self.w))
 
+    def _how_said(self, prep: Any) -> bool:
+        """A phrase after the speaker that tells when or how it spoke, not who it is ("the
+        presidency [in a statement on Monday]"; not "sources [in Brussels]")."""
+        return any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in self.report_nouns for t in prep.subtree)
+
     def _unnamed(self, head: Any, resolver: Resolver) -> Claim | None:
         """Step 5: a speaker without a name, credited to the institution it speaks for, if the
         words name one ("a State Department spokesperson" -> State Department), else to its words."""
-        words = [t for t in head.subtree if t.dep_ not in ("relcl", "punct", "acl", "appos") and t.i <= head.i + 6]
+        said = {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i and self._how_said(c) for t in c.subtree}
+        said |= {t.i for d in head.subtree if d.i != head.i and d.dep_ in ("relcl", "acl", "appos") for t in d.subtree}
+        words = [t for t in head.subtree if t.dep_ != "punct" and t.i <= head.i + 6 and t.i not in said]
         text = clean_name(" ".join(t.text for t in words), self.w)
         if not text or len(text) < 3:
             return None

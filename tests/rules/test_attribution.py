@@ -691,3 +691,28 @@ def test_how_and_when_a_body_spoke_is_not_its_name(extract):
         15  .            _          PUNCT  .     3   punct
     """)
     assert source(doc, EventType.MEET, "Ruto", "Abiy") == "presidency"
+
+
+CITING_A_NAME = """
+    0   Citing       cite       VERB   VBG   6   advcl
+    1   {first}      _          PROPN  NNP   2   compound   B-{label}
+    2   {second}     _          PROPN  NNP   0   dobj       I-{label}
+    3   ,            _          PUNCT  ,     6   punct
+    4   William      _          PROPN  NNP   5   compound   B-PERSON
+    5   Ruto         _          PROPN  NNP   6   nsubj      I-PERSON
+    6   cancelled    cancel     VERB   VBD   6   ROOT
+    7   his          _          PRON   PRP$  8   poss
+    8   visit        _          NOUN   NN    6   dobj
+    9   to           _          ADP    IN    8   prep
+    10  Ethiopia     _          PROPN  NNP   9   pobj       B-GPE
+    11  .            _          PUNCT  .     6   punct
+"""
+
+
+def test_citing_a_named_event_credits_nobody_but_citing_an_outlet_credits_it(extract):
+    """"Citing Cyclone Freddy, Ruto cancelled his visit": a storm's name is no source;
+    "Citing Nation Media, ...": an outlet's is."""
+    outlet = extract(CITING_A_NAME.format(first="Nation", second="Media", label="ORG"))
+    assert source(outlet, EventType.VISIT, "Ruto") is not None
+    storm = extract(CITING_A_NAME.format(first="Cyclone", second="Freddy", label="EVENT"))
+    assert source(storm, EventType.VISIT, "Ruto") is None

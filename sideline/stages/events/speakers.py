@@ -22,7 +22,8 @@ Cascade of :meth:`Speakers.claim` for the head token of a speaker phrase:
    without a phrase that tells when or how it spoke ("the presidency in a statement on Monday").
 
 :meth:`Speakers.sourcey` says whether a phrase can be a source at all: "citing security
-concerns" and "according to the protocol" name reasons and rules, not who says so.
+concerns" and "according to the protocol" name reasons and rules, not who says so; nor does a
+name of an event, a time, a law or a place ("citing Hurricane Katrina", "citing Ramadan").
 """
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ __all__ = ["Speakers"]
 
 #: mention labels that can speak (a person, a body, a country or its capital, an account)
 _SPEAKING = ("PERSON", "ORG", "GPE", "NORP", "HANDLE", "TITLE")
+#: entity labels of names that cannot speak: events, times, laws, places, things, amounts
+_MUTE = frozenset({"EVENT", "DATE", "TIME", "LAW", "FAC", "LOC", "PRODUCT", "MONEY", "PERCENT", "QUANTITY",
+                   "CARDINAL", "ORDINAL"})
 
 
 def _names_a_person(head: Any, resolver: Resolver) -> bool:
@@ -74,6 +78,8 @@ class Speakers:
         noun), a title, a report or outlet word, an unnamed official or source, a pronoun; not
         reasons, plans or rules ("citing security concerns", "according to the protocol")."""
         lemma = tok.lemma_.lower()
+        if tok.ent_type_ in _MUTE and resolver.discourse.mention_at(tok) is None:
+            return False  # "citing Hurricane Katrina", "citing Ramadan": an event or a time, not a voice
         if tok.pos_ in ("PROPN", "PRON") or lemma in self.report_nouns | self.outlet_nouns | resolver.titles:
             return True
         if lemma in self.speaker_nouns:

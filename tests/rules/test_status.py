@@ -338,3 +338,25 @@ def test_would_have_met_did_not_happen(reader):
         5  .        _     PUNCT  .    3  punct
     """)
     assert status(reader, would_have, "met") is Status.RULED_OUT
+
+
+def _invitation(verb: str, lemma: str, particle: str | None):
+    """"Trudeau <verb> [particle] an invitation to visit Ottawa.\""""
+    k = 1 if particle else 0
+    prt = f"2  {particle}  _  ADP  RP  1  prt\n" if particle else ""
+    return parse(f"""
+        0  Trudeau     _        PROPN  NNP  1  nsubj  B-PERSON
+        1  {verb}      {lemma}  VERB   VBD  1  ROOT
+        {prt}{2 + k}  an          _        DET    DT   {3 + k}  det
+        {3 + k}  invitation  _        NOUN   NN   1  dobj
+        {4 + k}  to          _        PART   TO   {5 + k}  aux
+        {5 + k}  visit       _        VERB   VB   {3 + k}  acl
+        {6 + k}  Ottawa      _        PROPN  NNP  {5 + k}  dobj  B-GPE
+        {7 + k}  .           _        PUNCT  .    1  punct
+    """)
+
+
+def test_an_invitation_turned_down_or_withdrawn_is_ruled_out(reader):
+    assert status(reader, _invitation("accepted", "accept", None), "visit") is not Status.RULED_OUT
+    assert status(reader, _invitation("turned", "turn", "down"), "visit") is Status.RULED_OUT
+    assert status(reader, _invitation("withdrew", "withdraw", None), "visit") is Status.RULED_OUT

@@ -12,7 +12,7 @@ Cascade of :meth:`StatusReader.read` (the first that fires wins):
 
 1. Denial, cancellation or postponement in scope (denied, called off, postponed; also a
    headline verb parsed as the subject, "X postpones travel") -> the finer ruled_out value;
-   refusal (refused, declined, rejected, ruled out) -> ruled_out; a plan told in the past that
+   refusal (refused, declined, rejected, ruled out, turned down, withdrew) -> ruled_out; a plan told in the past that
    did not come about ("had been scheduled", "was due to go ..., but", "was originally
    scheduled to") or an engagement that would have been ("where he would have met") -> ruled_out.
 2. A negation in scope ("will not meet", "no meeting was planned", "not having any

@@ -716,3 +716,25 @@ def test_citing_a_named_event_credits_nobody_but_citing_an_outlet_credits_it(ext
     assert source(outlet, EventType.VISIT, "Ruto") is not None
     storm = extract(CITING_A_NAME.format(first="Cyclone", second="Freddy", label="EVENT"))
     assert source(storm, EventType.VISIT, "Ruto") is None
+
+
+def test_an_official_who_told_an_agency_is_the_source_not_the_agency(extract):
+    """"Ruto will meet Abiy Ahmed, a senior official told AFP": the parser hangs the official on
+    the last name as an apposition and "told" on the trigger; AFP is whom it was told to."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   meet         _          VERB   VB    3   ROOT
+        4   Abiy         _          PROPN  NNP   5   compound   B-PERSON
+        5   Ahmed        _          PROPN  NNP   3   dobj       I-PERSON
+        6   ,            _          PUNCT  ,     5   punct
+        7   a            _          DET    DT    9   det
+        8   senior       _          ADJ    JJ    9   amod
+        9   official     _          NOUN   NN    5   appos
+        10  told         tell       VERB   VBD   3   conj
+        11  AFP          _          PROPN  NNP   10  dobj       B-ORG
+        12  .            _          PUNCT  .     3   punct
+    """)
+    credited = source(doc, EventType.MEET, "Ruto", "Abiy")
+    assert credited is not None and "official" in credited

@@ -24,7 +24,9 @@ Cascade of :meth:`Attributor.speaker` for a trigger, from its own clause outward
    Kenya News Agency.", "..., reported a statement from the White House.", "..., the
    statement points out." (phrasal reporting verbs are data); a verb the parser hung on its
    speaker noun ("..., the state-run newspaper reported on Tuesday, citing officials") has that
-   noun as speaker.
+   noun as speaker; a speaker the parser hung elsewhere (", a senior official told AFP") is the
+   phrase between the comma and the verb, and the object of a verb of telling is whom it is
+   told to, never the speaker.
 4. A reporting verb at the root while the trigger sits in a quotation or a parenthesis of
    the sentence ("“...,” she said"), unless the trigger sits in a circumstance of it.
 5. Across sentences (:mod:`sideline.stages.events.across`): the quotation the trigger sits in,
@@ -310,6 +312,12 @@ class Attributor:
             return self.speakers.claim(subj[0], resolver)
         if verb.dep_ == "acl" and verb.head.i in inside and verb.head.i < verb.i:
             return self.speakers.claim(verb.head, resolver)  # "..., the newspaper reported": hung on its noun
+        before = [t for t in verb.doc[sep.i + 1: verb.i] if t.i in inside]
+        heads = [t for t in before if t.head.i not in {b.i for b in before} and t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if len(heads) == 1:  # "..., a senior official told AFP": the parser hung the speaker elsewhere
+            return self.speakers.claim(heads[0], resolver)
+        if self.addressed(verb):
+            return None  # "told AFP": whom it is told to, not who tells
         after = [c for c in verb.children if c.i in inside and c.i > verb.i
                  and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dative")]
         return self.speakers.claim(after[0], resolver) if after else None

@@ -738,3 +738,24 @@ def test_an_official_who_told_an_agency_is_the_source_not_the_agency(extract):
     """)
     credited = source(doc, EventType.MEET, "Ruto", "Abiy")
     assert credited is not None and "official" in credited
+
+
+def test_a_visit_confirmed_by_a_spokesman_is_his_word(extract):
+    """"Ruto's visit to Ethiopia was confirmed by spokesman Hussein Mohamed": the trigger is the
+    subject of a passive report; its by-phrase speaks."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   poss       I-PERSON
+        2   's           _          PART   POS   1   case
+        3   visit        _          NOUN   NN    7   nsubjpass
+        4   to           _          ADP    IN    3   prep
+        5   Ethiopia     _          PROPN  NNP   4   pobj       B-GPE
+        6   was          be         AUX    VBD   7   auxpass
+        7   confirmed    confirm    VERB   VBN   7   ROOT
+        8   by           _          ADP    IN    7   agent
+        9   spokesman    _          NOUN   NN    11  compound
+        10  Hussein      _          PROPN  NNP   11  compound   B-PERSON
+        11  Mohamed      _          PROPN  NNP   8   pobj       I-PERSON
+        12  .            _          PUNCT  .     7   punct
+    """)
+    assert source(doc, EventType.VISIT, "Ruto") == "Hussein Mohamed"

@@ -5,7 +5,8 @@ The reporting verbs, frames, report and outlet nouns are data (``data/en/reporti
 Cascade of :meth:`Attributor.speaker` for a trigger, from its own clause outwards:
 
 1. A reporting verb above the trigger, the trigger lying in what it says (its complement, a
-   topic phrase "spoke about the visit"), not in its subject nor in a circumstance ("said at a
+   topic phrase "spoke about the visit", the subject of a passive report with its by-phrase:
+   "the visit was confirmed by his spokesman"), not in its subject nor in a circumstance ("said at a
    meeting with", "reiterated his position during talks", "said before meeting"): its
    subject, or its object for quote/cite ("media quoted Ryabkov as saying"); a relative
    pronoun stands for its antecedent ("Ahmad, who confirmed the visit"); a report noun as
@@ -166,10 +167,11 @@ class Attributor:
             if t.head == t:
                 return None
             child, t = t, t.head
-            if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX") and child.dep_ not in _SPEAKER_DEPS:
+            topic = child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in t.children)
+            if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX") and (child.dep_ not in _SPEAKER_DEPS or topic):
                 if self.circumstance(child):
                     continue
-                if child.dep_ in _COMPLEMENTS \
+                if child.dep_ in _COMPLEMENTS or topic \
                         or child.dep_ == "nsubj" and t.dep_ == "ccomp":
                     return t
         return None

@@ -759,3 +759,19 @@ def test_a_visit_confirmed_by_a_spokesman_is_his_word(extract):
         12  .            _          PUNCT  .     7   punct
     """)
     assert source(doc, EventType.VISIT, "Ruto") == "Hussein Mohamed"
+
+
+def test_a_sentence_that_goes_on_with_its_protagonist_lends_its_source(extract):
+    """"... on Friday. He will also visit Djibouti, officials said.\""""
+    doc = extract(RUTO_MEETS_ABIY + """
+        9   He           he         PRON   PRP   12  nsubj
+        10  will         _          AUX    MD    12  aux
+        11  also         _          ADV    RB    12  advmod
+        12  visit        _          VERB   VB    16  ccomp
+        13  Djibouti     _          PROPN  NNP   12  dobj       B-GPE
+        14  ,            _          PUNCT  ,     16  punct
+        15  officials    official   NOUN   NNS   16  nsubj
+        16  said         say        VERB   VBD   16  ROOT
+        17  .            _          PUNCT  .     16  punct
+    """)
+    assert source(doc, EventType.MEET, "Ruto", "Abiy") == "officials"

@@ -18,7 +18,8 @@ in this order:
    according to a statement from the presidency.").
    A sentence of the paragraph that goes on with the engagement ("They discussed trade,
    according to a statement from State House.", "The two leaders are expected to discuss
-   trade, officials said.": a plural pronoun or a pair phrase as its subject) and credits a
+   trade, officials said.", "He will hold talks with ..., the ministry said.": a pronoun or a
+   pair phrase as its subject) and credits a
    source in its own frame or closing reporting clause credits that source.
 3. **A reporting clause that ends with a colon** in the sentence before ("The ministry said in
    a statement:"): it introduces what follows.
@@ -185,8 +186,8 @@ class Across:
 
     def _goes_on(self, sent: Any, resolver: Any) -> bool:
         """Step 2: the sentence goes on with the engagement told just before: its subject is a
-        plural pronoun or a pair phrase ("They discussed trade", "The two leaders are expected to
-        discuss", "Both sides agreed"), and it quotes nobody."""
+        pronoun or a pair phrase ("They discussed trade", "He will also hold talks with ...", "The
+        two leaders are expected to discuss", "Both sides agreed"), and it quotes nobody."""
         if not is_parsed(sent) or any(t.text in OPENING or t.text == STRAIGHT for t in sent):
             return False
         clause = sent.root
@@ -196,7 +197,7 @@ class Across:
         if not subj:
             return False
         words = {t.lower_ for t in subj[0].subtree}
-        return subj[0].lower_ in self.att.w.they or bool(words & resolver.pair_words) \
+        return subj[0].lower_ in self.att.w.they | self.att.w.person_pronouns or bool(words & resolver.pair_words) \
             and subj[0].lemma_.lower() in resolver.groups | resolver.pair_words
 
     def _colon_intro(self, sent: Any, resolver: Any) -> Claim | None:

@@ -270,6 +270,7 @@ def test_government_voice_goes_to_the_official_quoted(extract):
                   "no meeting with Joe Biden was possible.")
     ev = find(doc, "Putin", "Biden")
     assert ev.status is Status.RULED_OUT and ev.attributed_to.name.endswith("Peskov")
+    assert ev.attributed_to.mention == "Moscow"  # the words the sentence credits
 
 
 # -- attribution and shared modifiers (second helper) --------------------------------------------

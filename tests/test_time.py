@@ -112,6 +112,13 @@ def test_same_month_a_year_ago_follows_the_month_just_named():
     assert v == {"January": "2009-01", "the same month a year ago": "2008-01"}
 
 
+def test_later_and_earlier_count_from_the_day_just_told_and_ago_from_now():
+    v = values("The envoy landed in Oslo on 3 September. Two days later she met the king.")
+    assert v["Two days later"] == "2024-09-05"
+    assert values("The envoy met the king two days ago.")["two days ago"] == "2024-09-25"
+    assert values("Two days later she met the king.")["Two days later"] == "2024-09-29"  # no day told: from now
+
+
 def test_times_of_day():
     v = values("The match was postponed until 15:00 GMT Saturday.", date(2013, 3, 22))
     assert v == {"15:00 GMT Saturday": "2013-03-23T15:00"}

@@ -533,3 +533,245 @@ def test_the_media_as_a_source_are_media_reports():
     assert collective._unnamed(doc[1], resolver).name == "media reports"
     plain = Speakers(frozenset(), frozenset(), Words.load())
     assert plain._unnamed(doc[1], resolver).name == "media"
+
+
+def test_a_persons_press_service_is_credited_not_the_person(extract):
+    """"Ruto will visit Ethiopia, his press service said": a service speaks for its owner, as an office does."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   visit        _          VERB   VB    9   ccomp
+        4   Ethiopia     _          PROPN  NNP   3   dobj       B-GPE
+        5   ,            _          PUNCT  ,     9   punct
+        6   his          _          PRON   PRP$  8   poss
+        7   press        _          NOUN   NN    8   compound
+        8   service      _          NOUN   NN    9   nsubj
+        9   said         say        VERB   VBD   9   ROOT
+        10  .            _          PUNCT  .     9   punct
+    """)
+    assert source(doc, EventType.VISIT, "Ruto") == "William Ruto's press service"
+
+
+def test_an_outlets_service_is_no_persons_body(extract):
+    """"Ruto will visit Ethiopia, the Daily Courier's online service reported": the outlet's
+    service, not a person's (a name the text does not know as a person owns it)."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   visit        _          VERB   VB    13  ccomp
+        4   Ethiopia     _          PROPN  NNP   3   dobj       B-GPE
+        5   ,            _          PUNCT  ,     13  punct
+        6   the          _          DET    DT    8   det
+        7   Daily        _          PROPN  NNP   8   compound
+        8   Courier      _          PROPN  NNP   12  poss
+        9   's           _          PART   POS   8   case
+        10  online       _          ADJ    JJ    12  amod
+        11  news         _          NOUN   NN    12  compound
+        12  service      _          NOUN   NN    13  nsubj
+        13  reported     report     VERB   VBD   13  ROOT
+        14  .            _          PUNCT  .     13  punct
+    """)
+    credited = source(doc, EventType.VISIT, "Ruto")
+    assert credited is not None and "Courier" in credited and "Ruto" not in credited
+
+
+def test_citing_after_a_closing_report_credits_the_reporter(extract):
+    """"Ruto will visit Ethiopia, the state newspaper reported on Tuesday, citing officials": the
+    paper reports, the officials are its sources (the parser hangs "reported" on its noun and
+    "citing" on the trigger's verb)."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   visit        _          VERB   VB    3   ROOT
+        4   Ethiopia     _          PROPN  NNP   3   dobj       B-GPE
+        5   ,            _          PUNCT  ,     4   punct
+        6   the          _          DET    DT    9   det
+        7   Addis        _          PROPN  NNP   8   compound   B-ORG
+        8   Herald       _          PROPN  NNP   9   compound   I-ORG
+        9   newspaper    _          NOUN   NN    4   appos
+        10  reported     report     VERB   VBD   9   acl
+        11  on           _          ADP    IN    10  prep
+        12  Tuesday      _          PROPN  NNP   11  pobj       B-DATE
+        13  ,            _          PUNCT  ,     3   punct
+        14  citing       cite       VERB   VBG   3   advcl
+        15  officials    official   NOUN   NNS   14  dobj
+        16  .            _          PUNCT  .     3   punct
+    """)
+    credited = source(doc, EventType.VISIT, "Ruto")
+    assert credited is not None and "Herald" in credited
+
+
+# -- a source in the next sentence: a frame of its own, a sentence that goes on with the engagement --
+RUTO_MEETS_ABIY = """
+    0   William      _          PROPN  NNP   1   compound   B-PERSON
+    1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+    2   will         _          AUX    MD    3   aux
+    3   meet         _          VERB   VB    3   ROOT
+    4   Abiy         _          PROPN  NNP   5   compound   B-PERSON
+    5   Ahmed        _          PROPN  NNP   3   dobj       I-PERSON
+    6   on           _          ADP    IN    3   prep
+    7   Friday       _          PROPN  NNP   6   pobj       B-DATE
+    8   .            _          PUNCT  .     3   punct
+"""
+
+
+def test_a_sentence_that_is_only_a_frame_credits_the_sentence_before(extract):
+    """"Ruto will meet Abiy Ahmed on Friday. That is according to a statement from the presidency.\""""
+    doc = extract(RUTO_MEETS_ABIY + """
+        9   That         that       PRON   DT    11  nsubj
+        10  is           be         AUX    VBZ   11  advmod
+        11  according    accord     VERB   VBG   11  ROOT
+        12  to           _          ADP    IN    11  prep
+        13  a            _          DET    DT    14  det
+        14  statement    _          NOUN   NN    12  pobj
+        15  from         _          ADP    IN    14  prep
+        16  the          _          DET    DT    17  det
+        17  presidency   _          NOUN   NN    15  pobj
+        18  .            _          PUNCT  .     11  punct
+    """)
+    credited = source(doc, EventType.MEET, "Ruto", "Abiy")
+    assert credited is not None and "presidency" in credited
+
+
+def test_a_sentence_that_goes_on_with_the_engagement_lends_its_source(extract):
+    """"... on Friday. The two leaders are expected to discuss trade, officials said."""
+    doc = extract(RUTO_MEETS_ABIY + """
+        9   The          the        DET    DT    11  det
+        10  two          _          NUM    CD    11  nummod
+        11  leaders      leader     NOUN   NNS   13  nsubjpass
+        12  are          be         AUX    VBP   13  auxpass
+        13  expected     expect     VERB   VBN   19  ccomp
+        14  to           _          PART   TO    15  aux
+        15  discuss      _          VERB   VB    13  xcomp
+        16  trade        _          NOUN   NN    15  dobj
+        17  ,            _          PUNCT  ,     19  punct
+        18  officials    official   NOUN   NNS   19  nsubj
+        19  said         say        VERB   VBD   19  ROOT
+        20  .            _          PUNCT  .     19  punct
+    """)
+    assert source(doc, EventType.MEET, "Ruto", "Abiy") == "officials"
+
+
+def test_a_sentence_about_someone_else_lends_no_source(extract):
+    """"... on Friday. Diplomats expect little, officials said.": not the engagement's own."""
+    doc = extract(RUTO_MEETS_ABIY + """
+        9   Diplomats    diplomat   NOUN   NNS   10  nsubj
+        10  expect       _          VERB   VBP   14  ccomp
+        11  little       _          ADJ    JJ    10  dobj
+        12  ,            _          PUNCT  ,     14  punct
+        13  officials    official   NOUN   NNS   14  nsubj
+        14  said         say        VERB   VBD   14  ROOT
+        15  .            _          PUNCT  .     14  punct
+    """)
+    assert source(doc, EventType.MEET, "Ruto", "Abiy") is None
+
+
+def test_how_and_when_a_body_spoke_is_not_its_name(extract):
+    """"..., the presidency announced in a statement on Monday": the parser hangs the verb and its
+    phrases on the noun; the source is the presidency, not "presidency in a statement on Monday"."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   meet         _          VERB   VB    3   ROOT
+        4   Abiy         _          PROPN  NNP   5   compound   B-PERSON
+        5   Ahmed        _          PROPN  NNP   3   dobj       I-PERSON
+        6   ,            _          PUNCT  ,     3   punct
+        7   the          _          DET    DT    8   det
+        8   presidency   _          NOUN   NN    3   npadvmod
+        9   announced    announce   VERB   VBD   8   acl
+        10  in           _          ADP    IN    9   prep
+        11  a            _          DET    DT    12  det
+        12  statement    _          NOUN   NN    10  pobj
+        13  on           _          ADP    IN    12  prep
+        14  Monday       _          PROPN  NNP   13  pobj       B-DATE
+        15  .            _          PUNCT  .     3   punct
+    """)
+    assert source(doc, EventType.MEET, "Ruto", "Abiy") == "presidency"
+
+
+CITING_A_NAME = """
+    0   Citing       cite       VERB   VBG   6   advcl
+    1   {first}      _          PROPN  NNP   2   compound   B-{label}
+    2   {second}     _          PROPN  NNP   0   dobj       I-{label}
+    3   ,            _          PUNCT  ,     6   punct
+    4   William      _          PROPN  NNP   5   compound   B-PERSON
+    5   Ruto         _          PROPN  NNP   6   nsubj      I-PERSON
+    6   cancelled    cancel     VERB   VBD   6   ROOT
+    7   his          _          PRON   PRP$  8   poss
+    8   visit        _          NOUN   NN    6   dobj
+    9   to           _          ADP    IN    8   prep
+    10  Ethiopia     _          PROPN  NNP   9   pobj       B-GPE
+    11  .            _          PUNCT  .     6   punct
+"""
+
+
+def test_citing_a_named_event_credits_nobody_but_citing_an_outlet_credits_it(extract):
+    """"Citing Cyclone Freddy, Ruto cancelled his visit": a storm's name is no source;
+    "Citing Nation Media, ...": an outlet's is."""
+    outlet = extract(CITING_A_NAME.format(first="Nation", second="Media", label="ORG"))
+    assert source(outlet, EventType.VISIT, "Ruto") is not None
+    storm = extract(CITING_A_NAME.format(first="Cyclone", second="Freddy", label="EVENT"))
+    assert source(storm, EventType.VISIT, "Ruto") is None
+
+
+def test_an_official_who_told_an_agency_is_the_source_not_the_agency(extract):
+    """"Ruto will meet Abiy Ahmed, a senior official told AFP": the parser hangs the official on
+    the last name as an apposition and "told" on the trigger; AFP is whom it was told to."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
+        2   will         _          AUX    MD    3   aux
+        3   meet         _          VERB   VB    3   ROOT
+        4   Abiy         _          PROPN  NNP   5   compound   B-PERSON
+        5   Ahmed        _          PROPN  NNP   3   dobj       I-PERSON
+        6   ,            _          PUNCT  ,     5   punct
+        7   a            _          DET    DT    9   det
+        8   senior       _          ADJ    JJ    9   amod
+        9   official     _          NOUN   NN    5   appos
+        10  told         tell       VERB   VBD   3   conj
+        11  AFP          _          PROPN  NNP   10  dobj       B-ORG
+        12  .            _          PUNCT  .     3   punct
+    """)
+    credited = source(doc, EventType.MEET, "Ruto", "Abiy")
+    assert credited is not None and "official" in credited
+
+
+def test_a_visit_confirmed_by_a_spokesman_is_his_word(extract):
+    """"Ruto's visit to Ethiopia was confirmed by spokesman Hussein Mohamed": the trigger is the
+    subject of a passive report; its by-phrase speaks."""
+    doc = extract("""
+        0   William      _          PROPN  NNP   1   compound   B-PERSON
+        1   Ruto         _          PROPN  NNP   3   poss       I-PERSON
+        2   's           _          PART   POS   1   case
+        3   visit        _          NOUN   NN    7   nsubjpass
+        4   to           _          ADP    IN    3   prep
+        5   Ethiopia     _          PROPN  NNP   4   pobj       B-GPE
+        6   was          be         AUX    VBD   7   auxpass
+        7   confirmed    confirm    VERB   VBN   7   ROOT
+        8   by           _          ADP    IN    7   agent
+        9   spokesman    _          NOUN   NN    11  compound
+        10  Hussein      _          PROPN  NNP   11  compound   B-PERSON
+        11  Mohamed      _          PROPN  NNP   8   pobj       I-PERSON
+        12  .            _          PUNCT  .     7   punct
+    """)
+    assert source(doc, EventType.VISIT, "Ruto") == "Hussein Mohamed"
+
+
+def test_a_sentence_that_goes_on_with_its_protagonist_lends_its_source(extract):
+    """"... on Friday. He will also visit Djibouti, officials said.\""""
+    doc = extract(RUTO_MEETS_ABIY + """
+        9   He           he         PRON   PRP   12  nsubj
+        10  will         _          AUX    MD    12  aux
+        11  also         _          ADV    RB    12  advmod
+        12  visit        _          VERB   VB    16  ccomp
+        13  Djibouti     _          PROPN  NNP   12  dobj       B-GPE
+        14  ,            _          PUNCT  ,     16  punct
+        15  officials    official   NOUN   NNS   16  nsubj
+        16  said         say        VERB   VBD   16  ROOT
+        17  .            _          PUNCT  .     16  punct
+    """)
+    assert source(doc, EventType.MEET, "Ruto", "Abiy") == "officials"

@@ -217,3 +217,37 @@ def test_a_meeting_that_took_place_in_february_is_last_february():
 def test_a_date_the_tense_decided_is_not_turned():
     """'he would visit Kenya on Monday' points ahead, whatever status the event was given."""
     assert dated(VISIT_ON_MONDAY, "visit", EventType.VISIT, Status.OCCURRED) == "2024-09-30"
+
+
+# -- a phrase of sequence: the other engagement's day, moved by the span it gives ---------------------
+
+SPAN_AFTER_TALKS = """
+    0  The        _       DET    DT   1  det
+    1  premier    _       NOUN   NN   2  nsubj
+    2  met        meet    VERB   VBD  2  ROOT
+    3  the        _       DET    DT   4  det
+    4  king       _       NOUN   NN   2  dobj
+    5  ,          _       PUNCT  ,    2  punct
+    6  {count}    _       {cpos}  {ctag}   7  {cdep}
+    7  {unit}     _       NOUN   NN   8  npadvmod
+    8  after      _       ADP    IN   2  prep
+    9  talks      talk    NOUN   NNS  8  pobj
+    10 in         _       ADP    IN   9  prep
+    11 Oslo       _       PROPN  NNP  10 pobj   B-GPE
+    12 on         _       ADP    IN   9  prep
+    13 Wednesday  _       PROPN  NNP  12 pobj   B-DATE
+    14 .          _       PUNCT  .    2  punct
+"""
+
+
+def test_a_day_after_talks_on_wednesday_is_thursday():
+    table = SPAN_AFTER_TALKS.format(count="a", cpos="DET", ctag="DT", cdep="det", unit="day")
+    assert dated(table, "talks") == "2024-09-25"  # the talks keep their own Wednesday
+    assert dated(table, "met") == "2024-09-26"
+
+
+def test_two_days_after_and_a_span_in_weeks():
+    two = SPAN_AFTER_TALKS.format(count="two", cpos="NUM", ctag="CD", cdep="nummod", unit="days")
+    week = SPAN_AFTER_TALKS.format(count="a", cpos="DET", ctag="DT", cdep="det", unit="week")
+    assert dated(two, "met") == "2024-09-27"
+    assert dated(week, "met") == "2024-10-02"

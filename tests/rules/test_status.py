@@ -303,3 +303,60 @@ def test_a_plan_told_in_the_past_perfect_did_not_come_about(reader):
         """)
     assert status(reader, planned("had", "VBD"), "visit") is Status.RULED_OUT  # had planned to: overtaken
     assert status(reader, planned("has", "VBZ"), "visit") is not Status.RULED_OUT  # has planned to: still on
+
+
+# -- unrealised plans: a plan told as overtaken, an engagement that would have been -------------------
+def _scheduled(adverb: str | None):
+    """"Trudeau was [originally] scheduled to meet Biden.\""""
+    extra = f"2  {adverb}  _  ADV  RB  3  advmod\n" if adverb else ""
+    k = 1 if adverb else 0
+    return parse(f"""
+        0  Trudeau    _         PROPN  NNP  {2 + k}  nsubjpass  B-PERSON
+        1  was        be        AUX    VBD  {2 + k}  auxpass
+        {extra}{2 + k}  scheduled  schedule  VERB   VBN  {2 + k}  ROOT
+        {3 + k}  to         _         PART   TO   {4 + k}  aux
+        {4 + k}  meet       _         VERB   VB   {2 + k}  xcomp
+        {5 + k}  Biden      _         PROPN  NNP  {4 + k}  dobj   B-PERSON
+        {6 + k}  .          _         PUNCT  .    {2 + k}  punct
+    """)
+
+
+def test_originally_scheduled_is_a_plan_overtaken(reader):
+    assert status(reader, _scheduled("originally"), "meet") is Status.RULED_OUT
+    assert status(reader, _scheduled(None), "meet") is Status.PLANNED
+
+
+def test_would_have_met_did_not_happen(reader):
+    assert meets("would").text == "Trudeau would meet Biden."
+    assert status(reader, meets("would"), "meet") is not Status.RULED_OUT
+    would_have = parse("""
+        0  Trudeau  _     PROPN  NNP  3  nsubj  B-PERSON
+        1  would    _     AUX    MD   3  aux
+        2  have     _     AUX    VB   3  aux
+        3  met      meet  VERB   VBN  3  ROOT
+        4  Biden    _     PROPN  NNP  3  dobj   B-PERSON
+        5  .        _     PUNCT  .    3  punct
+    """)
+    assert status(reader, would_have, "met") is Status.RULED_OUT
+
+
+def _invitation(verb: str, lemma: str, particle: str | None):
+    """"Trudeau <verb> [particle] an invitation to visit Ottawa.\""""
+    k = 1 if particle else 0
+    prt = f"2  {particle}  _  ADP  RP  1  prt\n" if particle else ""
+    return parse(f"""
+        0  Trudeau     _        PROPN  NNP  1  nsubj  B-PERSON
+        1  {verb}      {lemma}  VERB   VBD  1  ROOT
+        {prt}{2 + k}  an          _        DET    DT   {3 + k}  det
+        {3 + k}  invitation  _        NOUN   NN   1  dobj
+        {4 + k}  to          _        PART   TO   {5 + k}  aux
+        {5 + k}  visit       _        VERB   VB   {3 + k}  acl
+        {6 + k}  Ottawa      _        PROPN  NNP  {5 + k}  dobj  B-GPE
+        {7 + k}  .           _        PUNCT  .    1  punct
+    """)
+
+
+def test_an_invitation_turned_down_or_withdrawn_is_ruled_out(reader):
+    assert status(reader, _invitation("accepted", "accept", None), "visit") is not Status.RULED_OUT
+    assert status(reader, _invitation("turned", "turn", "down"), "visit") is Status.RULED_OUT
+    assert status(reader, _invitation("withdrew", "withdraw", None), "visit") is Status.RULED_OUT

@@ -14,7 +14,13 @@ in this order:
 2. **A bare reporting clause in the next sentence** of the paragraph, or right after a line
    break when the trigger's sentence ends without its full stop ("... on Monday" / "the
    ministry said."): a reporting verb near the start of the sentence with no complement of its
-   own reports the sentence before.
+   own reports the sentence before; so does a sentence that is only a frame ("That is
+   according to a statement from the presidency.").
+   A sentence of the paragraph that goes on with the engagement ("They discussed trade,
+   according to a statement from State House.", "The two leaders are expected to discuss
+   trade, officials said.", "He will hold talks with ..., the ministry said.": a pronoun or a
+   pair phrase as its subject) and credits a
+   source in its own frame or closing reporting clause credits that source.
 3. **A reporting clause that ends with a colon** in the sentence before ("The ministry said in
    a statement:"): it introduces what follows.
 4. **A frame that opens the paragraph** ("According to the ministry, ...") covers the
@@ -41,6 +47,8 @@ __all__ = ["Across"]
 REACH = 8
 #: tokens before an opening quotation mark within which its reporting verb stands ("X told reporters on Monday: “")
 REACH_BEFORE = 12
+#: words before a frame that makes a sentence of its own ("That is according to ...")
+_FRAME_LEAD = 2
 #: sentences after a paragraph's opening frame that it covers
 FRAME_REACH = 3
 _CONTENT = ("ccomp", "xcomp", "csubj", "parataxis")
@@ -67,6 +75,13 @@ class Across:
         verb = self._bare_report(sents[nxt]) if nxt is not None and nxt < len(sents) else None
         if verb is not None:
             return self.att.speaker_of_verb(verb, resolver)
+        claim = self._bare_frame(sents[nxt], resolver) if nxt is not None and nxt < len(sents) else None
+        if claim is not None:
+            return claim
+        if k + 1 <= hi and self._goes_on(sents[k + 1], resolver):
+            claim = self.att.own_source(sents[k + 1], resolver)
+            if claim is not None:
+                return claim
         if k > 0:
             claim = self._colon_intro(sents[k - 1], resolver)
             if claim is not None:
@@ -150,6 +165,40 @@ class Across:
             if c.dep_ == "dobj" and not self.att.addressed(verb):
                 return None  # "He confirmed the visit."
         return verb
+
+    def _bare_frame(self, sent: Any, resolver: Any) -> Claim | None:
+        """Step 2: a sentence that is only a frame ("That is according to a statement from the
+        presidency.", "According to the ministry."): its object, when it can speak."""
+        if not is_parsed(sent):
+            return None
+        toks = [t for t in sent if not (t.is_punct or t.is_space)]
+        for n, tok in enumerate(toks[:_FRAME_LEAD + 1]):
+            obj = self.att.frame_object(tok)
+            if obj is None:
+                continue
+            if any(t.pos_ not in ("PRON", "AUX") for t in toks[:n]):
+                return None  # "The talks went well according to X": content of its own
+            frame = {t.i for t in tok.subtree} | {t.i for t in obj.subtree} | {tok.i + 1}
+            if any(t.i not in frame for t in toks[n:]) or not self.att.speakers.sourcey(obj, resolver):
+                return None
+            return self.att.speakers.claim(obj, resolver)
+        return None
+
+    def _goes_on(self, sent: Any, resolver: Any) -> bool:
+        """Step 2: the sentence goes on with the engagement told just before: its subject is a
+        pronoun or a pair phrase ("They discussed trade", "He will also hold talks with ...", "The
+        two leaders are expected to discuss", "Both sides agreed"), and it quotes nobody."""
+        if not is_parsed(sent) or any(t.text in OPENING or t.text == STRAIGHT for t in sent):
+            return False
+        clause = sent.root
+        if self.att.reports(clause):  # "The two leaders will discuss trade, officials said."
+            clause = next((c for c in clause.children if c.dep_ in ("ccomp", "parataxis")), clause)
+        subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj:
+            return False
+        words = {t.lower_ for t in subj[0].subtree}
+        return subj[0].lower_ in self.att.w.they | self.att.w.person_pronouns or bool(words & resolver.pair_words) \
+            and subj[0].lemma_.lower() in resolver.groups | resolver.pair_words
 
     def _colon_intro(self, sent: Any, resolver: Any) -> Claim | None:
         """Step 3: "The ministry said in a statement:" introduces the next sentence."""

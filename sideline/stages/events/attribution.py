@@ -5,7 +5,8 @@ The reporting verbs, frames, report and outlet nouns are data (``data/en/reporti
 Cascade of :meth:`Attributor.speaker` for a trigger, from its own clause outwards:
 
 1. A reporting verb above the trigger, the trigger lying in what it says (its complement, a
-   topic phrase "spoke about the visit"), not in its subject nor in a circumstance ("said at a
+   topic phrase "spoke about the visit", the subject of a passive report with its by-phrase:
+   "the visit was confirmed by his spokesman"), not in its subject nor in a circumstance ("said at a
    meeting with", "reiterated his position during talks", "said before meeting"): its
    subject, or its object for quote/cite ("media quoted Ryabkov as saying"); a relative
    pronoun stands for its antecedent ("Ahmad, who confirmed the visit"); a report noun as
@@ -17,11 +18,16 @@ Cascade of :meth:`Attributor.speaker` for a trigger, from its own clause outward
    that") has that noun as speaker.
 2. A frame in the trigger's sentence whose object can speak: "according to X", "citing X",
    "as reported by X" ("citing security concerns" and "according to the protocol" name no
-   source; :meth:`~sideline.stages.events.speakers.Speakers.sourcey`).
+   source; :meth:`~sideline.stages.events.speakers.Speakers.sourcey`); "citing X" right after a
+   reporting clause names the reporter's sources, and the reporter is credited (step 3).
 3. A reporting clause that closes the sentence after a comma or a dash, in any order and
    whatever clause the parser hung it on: "..., the agency reported.", "..., reported the
    Kenya News Agency.", "..., reported a statement from the White House.", "..., the
-   statement points out." (phrasal reporting verbs are data).
+   statement points out." (phrasal reporting verbs are data); a verb the parser hung on its
+   speaker noun ("..., the state-run newspaper reported on Tuesday, citing officials") has that
+   noun as speaker; a speaker the parser hung elsewhere (", a senior official told AFP") is the
+   phrase between the comma and the verb, and the object of a verb of telling is whom it is
+   told to, never the speaker.
 4. A reporting verb at the root while the trigger sits in a quotation or a parenthesis of
    the sentence ("“...,” she said"), unless the trigger sits in a circumstance of it.
 5. Across sentences (:mod:`sideline.stages.events.across`): the quotation the trigger sits in,
@@ -161,10 +167,11 @@ class Attributor:
             if t.head == t:
                 return None
             child, t = t, t.head
-            if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX") and child.dep_ not in _SPEAKER_DEPS:
+            topic = child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in t.children)
+            if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX") and (child.dep_ not in _SPEAKER_DEPS or topic):
                 if self.circumstance(child):
                     continue
-                if child.dep_ in _COMPLEMENTS \
+                if child.dep_ in _COMPLEMENTS or topic \
                         or child.dep_ == "nsubj" and t.dep_ == "ccomp":
                     return t
         return None
@@ -222,6 +229,15 @@ class Attributor:
             return self.speaker_of_verb(root, resolver)
         return None
 
+    def own_source(self, sent: Any, resolver: Resolver) -> Claim | None:
+        """The source a sentence credits for itself in a frame or a closing reporting clause
+        (steps 2-3 over the whole sentence), for a sentence that goes on with an engagement."""
+        claim = self._frame(sent, resolver) or self._tail(sent, sent[0], resolver)
+        root = sent.root
+        if claim is None and self.reports(root) and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+            claim = self.speaker_of_verb(root, resolver)  # "..., officials said."
+        return claim
+
     def _frame(self, sent: Any, resolver: Resolver) -> Claim | None:
         """Step 2: "according to X", "citing X", "as reported by X", X able to speak."""
         for tok in sent:
@@ -240,6 +256,10 @@ class Attributor:
         """A frame with an object starts at ``tok`` ("according to X")."""
         return self._frame_object(tok) is not None
 
+    def frame_object(self, tok: Any) -> Any | None:
+        """The object of a frame that starts at ``tok``, if any ("according to X": X)."""
+        return self._frame_object(tok)
+
     def _frame_object(self, tok: Any) -> Any | None:
         """The object of a frame that starts at ``tok`` ("according to X", "citing X")."""
         low = tok.lower_
@@ -248,10 +268,18 @@ class Attributor:
                     and tok.doc[tok.i + 1].lower_ == frame[1]:
                 objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
                 return objs[0] if objs else None
-        if (low,) in self._frames and tok.dep_ != "ROOT" and tok.head.lemma_.lower() not in self.verbs:
+        if (low,) in self._frames and tok.dep_ != "ROOT" and tok.head.lemma_.lower() not in self.verbs \
+                and not self._cites_for_reporter(tok):
             objs = [g for g in tok.children if g.dep_ in ("dobj", "pobj")]
             return objs[0] if objs else None
         return None
+
+    def _cites_for_reporter(self, tok: Any) -> bool:
+        """A one-word frame right after a reporting clause ("..., the newspaper reported on
+        Tuesday, citing officials"): it names the reporter's sources, and the reporter is the
+        source (step 3), whatever verb the parser hung the frame on."""
+        before = [t for t in tok.doc[max(tok.sent.start, tok.i - _TAIL): tok.i] if not (t.is_punct or t.is_space)]
+        return any(self.reports(t) and (t.lower_,) not in self._frames for t in before)
 
     def opening_frame(self, sent: Any, resolver: Resolver) -> Claim | None:
         """A frame that opens the sentence ("According to the ministry, ..."), after a dateline
@@ -284,6 +312,14 @@ class Attributor:
         subj = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS and c.i in inside]
         if subj:
             return self.speakers.claim(subj[0], resolver)
+        if verb.dep_ == "acl" and verb.head.i in inside and verb.head.i < verb.i:
+            return self.speakers.claim(verb.head, resolver)  # "..., the newspaper reported": hung on its noun
+        before = [t for t in verb.doc[sep.i + 1: verb.i] if t.i in inside]
+        heads = [t for t in before if t.head.i not in {b.i for b in before} and t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if len(heads) == 1:  # "..., a senior official told AFP": the parser hung the speaker elsewhere
+            return self.speakers.claim(heads[0], resolver)
+        if self.addressed(verb):
+            return None  # "told AFP": whom it is told to, not who tells
         after = [c for c in verb.children if c.i in inside and c.i > verb.i
                  and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dative")]
         return self.speakers.claim(after[0], resolver) if after else None

@@ -14,12 +14,16 @@ Cascade of :meth:`Speakers.claim` for the head token of a speaker phrase:
 4. The phrase resolved like a participant (mentions, pronouns, titles); a spokesperson or envoy
    without a name takes the name the text gives that title nearby ("her spokeswoman said ...
    spokeswoman Martina Fietz said"); a body or aide a person owns is that person's ("his
-   office said" -> "William Ruto's office"), not the person.
+   office said" -> "William Ruto's office", "the President's press service"), not the
+   person; an owner the text does not know as a person (an outlet's "online service") owns
+   no person's body.
 5. An unnamed speaker is credited to the institution its words name ("a State Department
-   spokesperson" -> State Department), else to its own words ("diplomatic sources in Brussels").
+   spokesperson" -> State Department), else to its own words ("diplomatic sources in Brussels"),
+   without a phrase that tells when or how it spoke ("the presidency in a statement on Monday").
 
 :meth:`Speakers.sourcey` says whether a phrase can be a source at all: "citing security
-concerns" and "according to the protocol" name reasons and rules, not who says so.
+concerns" and "according to the protocol" name reasons and rules, not who says so; nor does a
+name of an event, a time, a law or a place ("citing Hurricane Katrina", "citing Ramadan").
 """
 from __future__ import annotations
 
@@ -34,6 +38,9 @@ __all__ = ["Speakers"]
 
 #: mention labels that can speak (a person, a body, a country or its capital, an account)
 _SPEAKING = ("PERSON", "ORG", "GPE", "NORP", "HANDLE", "TITLE")
+#: entity labels of names that cannot speak: events, times, laws, places, things, amounts
+_MUTE = frozenset({"EVENT", "DATE", "TIME", "LAW", "FAC", "LOC", "PRODUCT", "MONEY", "PERCENT", "QUANTITY",
+                   "CARDINAL", "ORDINAL"})
 
 
 def _names_a_person(head: Any, resolver: Resolver) -> bool:
@@ -41,6 +48,15 @@ def _names_a_person(head: Any, resolver: Resolver) -> bool:
     owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
     return any((m := resolver.discourse.mention_at(t)) is not None and m.label == "PERSON"
                for t in head.subtree if t != head and t.i not in owned)
+
+
+def _personal(owner: Any, resolver: Resolver) -> bool:
+    """The owner of a body can be a person: a pronoun, a title, a person's name; not a name the
+    text knows as no person ("The Daily Star's online service": an outlet's)."""
+    if owner.pos_ == "PRON" or owner.lemma_.lower() in resolver.titles:
+        return True
+    m = resolver.discourse.mention_at(owner)
+    return m is not None and m.label in ("PERSON", "TITLE")
 
 
 class Speakers:
@@ -62,6 +78,8 @@ class Speakers:
         noun), a title, a report or outlet word, an unnamed official or source, a pronoun; not
         reasons, plans or rules ("citing security concerns", "according to the protocol")."""
         lemma = tok.lemma_.lower()
+        if tok.ent_type_ in _MUTE and resolver.discourse.mention_at(tok) is None:
+            return False  # "citing Hurricane Katrina", "citing Ramadan": an event or a time, not a voice
         if tok.pos_ in ("PROPN", "PRON") or lemma in self.report_nouns | self.outlet_nouns | resolver.titles:
             return True
         if lemma in self.speaker_nouns:
@@ -146,7 +164,7 @@ class Speakers:
         if head.pos_ != "NOUN" or lemma not in self.speaker_nouns | self.w.spokes_nouns | self.w.unnamed_nouns:
             return None
         owners = [c for c in head.children if c.dep_ == "poss"]
-        if not owners:
+        if not owners or not _personal(owners[0], resolver):
             return None
         r = resolver.actors_of(owners[0], strict=True)
         if r is None or len(r.actors) != 1 or r.actors[0].kind != "person":
@@ -155,10 +173,17 @@ class Speakers:
         name = f"{r.actors[0].name}{self.clitic} {words}"
         return Claim(name=name, mention=_phrase(head, self.w))
 
+    def _how_said(self, prep: Any) -> bool:
+        """A phrase after the speaker that tells when or how it spoke, not who it is ("the
+        presidency [in a statement on Monday]"; not "sources [in Brussels]")."""
+        return any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in self.report_nouns for t in prep.subtree)
+
     def _unnamed(self, head: Any, resolver: Resolver) -> Claim | None:
         """Step 5: a speaker without a name, credited to the institution it speaks for, if the
         words name one ("a State Department spokesperson" -> State Department), else to its words."""
-        words = [t for t in head.subtree if t.dep_ not in ("relcl", "punct", "acl", "appos") and t.i <= head.i + 6]
+        said = {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i and self._how_said(c) for t in c.subtree}
+        said |= {t.i for d in head.subtree if d.i != head.i and d.dep_ in ("relcl", "acl", "appos") for t in d.subtree}
+        words = [t for t in head.subtree if t.dep_ != "punct" and t.i <= head.i + 6 and t.i not in said]
         text = clean_name(" ".join(t.text for t in words), self.w)
         if not text or len(text) < 3:
             return None

@@ -244,7 +244,8 @@ def _places_of(tok: Any, pred: Any, site: frozenset[str]) -> int:
 
 def _voices(events: list[Event], speakers: list[Claim]) -> list[Event]:
     """"..., Moscow said" where the article quotes a Russian official on it elsewhere: the claim
-    is that official's (the first person of that country credited in the article)."""
+    is that official's (the first person of that country credited in the article), told in the
+    words the sentence uses ("Moscow"): the speaker's name, the sentence's mention."""
     people: dict[str, Claim] = {}
     for c in speakers:
         if c is not None and c.actor is not None and c.actor.kind == "person" and c.actor.country:
@@ -253,7 +254,8 @@ def _voices(events: list[Event], speakers: list[Claim]) -> list[Event]:
     for ev in events:
         c = ev.attributed_to
         if c is not None and c.actor is not None and c.actor.kind == "government" and c.actor.country in people:
-            ev = replace(ev, attributed_to=people[c.actor.country])
+            p = people[c.actor.country]
+            ev = replace(ev, attributed_to=Claim(name=p.name, mention=c.mention, actor=p.actor))
         out.append(ev)
     return out
 

@@ -12,8 +12,9 @@ Cascade of :meth:`StatusReader.read` (the first that fires wins):
 
 1. Denial, cancellation or postponement in scope (denied, called off, postponed; also a
    headline verb parsed as the subject, "X postpones travel") -> the finer ruled_out value;
-   refusal (refused, declined, rejected, ruled out) -> ruled_out; a plan told in the past that
-   did not come about ("had been scheduled", "was due to go ..., but") -> ruled_out.
+   refusal (refused, declined, rejected, ruled out, turned down, withdrew) -> ruled_out; a plan told in the past that
+   did not come about ("had been scheduled", "was due to go ..., but", "was originally
+   scheduled to") or an engagement that would have been ("where he would have met") -> ruled_out.
 2. A negation in scope ("will not meet", "no meeting was planned", "not having any
    meetings") -> ruled_out; with may/might/could ("may not meet") -> uncertain.
 3. Doubt only about the date ("when that visit might occur") -> planned; a trigger noun
@@ -58,7 +59,11 @@ def _briefed(tok: Any, w: Words) -> bool:
 
 def _foiled(chain: list[Any], w: Words) -> bool:
     """A plan told in the past that did not come about: "had been scheduled for Wednesday", "had
-    been expected to ratify", "had planned to visit", "was due to travel on Monday, but was advised ..."."""
+    been expected to ratify", "had planned to visit", "was due to travel on Monday, but was advised
+    ...", "was originally scheduled to meet"; an engagement that would have taken place ("the
+    trip, during which he would have met the king")."""
+    if _counterfactual(chain[:3], w):
+        return True
     for t in chain:
         if t.lemma_.lower() not in w.scheduled and t.lower_ not in w.scheduled:
             continue
@@ -71,6 +76,17 @@ def _foiled(chain: list[Any], w: Words) -> bool:
         past = verb.tag_ == "VBD" or aux & w.past_be
         if past and any(c.dep_ == "cc" and c.lower_ in w.contrast for c in verb.children) \
                 and any(c.dep_ == "conj" for c in verb.children):
+            return True
+        if (past or verb.tag_ == "VBN") and any(c.dep_ == "advmod" and c.lower_ in w.overtaken for c in verb.children):
+            return True  # "was originally scheduled to meet", "originally planned for Friday"
+    return False
+
+
+def _counterfactual(verbs: list[Any], w: Words) -> bool:
+    """"would have met", "could have held talks": an engagement told as what would have been."""
+    for t in verbs:
+        aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+        if t.tag_ == "VBN" and aux & w.counterfactual_modals and aux & w.counterfactual_perfect:
             return True
     return False
 

@@ -8,6 +8,10 @@ through the parse (:mod:`sideline.stages.time.stage` gives the order of the step
 2. else a timex of a clause under the event's verb, not a relative clause;
 3. else a timex of the same sentence that governs the event, unless a reporting verb ("said")
    or a clause of sequence ("a day after ...") stands between them;
+   in steps 1-3 a day reached through a phrase of sequence that gives a span ("a day after
+   talks with X on Monday", "two days before he met X on Friday") dates the other engagement:
+   the event takes that day moved by the span (Tuesday); without a span ("talks ... before
+   seeing Putin on Tuesday") the steps take it as it is (most often the same day);
    in a sentence the parser skipped, the nearest timex of the sentence;
    then the window of an occasion named in the clause ("on the margins of the assembly,
    which runs from September 13-16").
@@ -20,7 +24,8 @@ visit Kenya").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from ...records import Event, EventType, Granularity, Span, Status, Timex, When
@@ -28,7 +33,7 @@ from ..nlp import is_parsed
 from .frame import report_date
 from .lexicon import TimexLexicon
 from .tense import direction, governing_verb, past_plan, span_root
-from .timexes import Setter, anchor_for, event_when, turned
+from .timexes import Setter, anchor_for, as_day, event_when, turned
 
 __all__ = ["clause_date", "token_at"]
 
@@ -142,6 +147,11 @@ def _parsed_pick(trig: Any, cands: list[Timex], parse: Any, lex: TimexLexicon,
         root = token_at(parse, t.span)
         if root is None or _report_slot(root, lex):
             continue
+        seq = _sequence(root, targets, lex)
+        moved = _moved(t, seq, lex) if seq is not None else None
+        if moved is not None:  # "a day after talks with X on Monday": the other engagement's day, moved
+            tiers[1].append((_rank(moved, trig)[:2], 1, _rank(moved, trig)[2], moved))
+            continue
         n = _path_to(root, targets)
         own = governing_verb(root.head) if root.head.i != root.i else None
         if n is not None:
@@ -157,6 +167,45 @@ def _parsed_pick(trig: Any, cands: list[Timex], parse: Any, lex: TimexLexicon,
         if tier:
             return min(tier, key=lambda x: x[:-1])[-1]
     return None
+
+
+def _sequence(root: Any, targets: tuple[int, ...], lex: TimexLexicon) -> Any | None:
+    """The sequence phrase ("after talks with X on Monday", "a day after he met X on Monday")
+    on the way from a timex up to the event's clause, else None: the date is the other
+    engagement's."""
+    seq = set(lex.syntax["sequence_preps"])
+    node = root
+    for _ in range(8):
+        if node.i in targets or node.head.i == node.i:
+            return None
+        if node.dep_ == "prep" and node.lower_ in seq:
+            return node
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in seq for c in node.children):
+            return node
+        node = node.head
+    return None
+
+
+#: the way a sequence word points: the event lies after (+1) or before (-1) the other engagement
+_SEQUENCE_WAY = {"after": 1, "following": 1, "before": -1}
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def _moved(t: Timex, seq: Any, lex: TimexLexicon) -> Timex | None:
+    """The other engagement's day moved by the span the sequence phrase gives ("a day after",
+    "two days before", "a week after"); None without a span or a day."""
+    word = seq.lower_ if seq.dep_ == "prep" else next(c.lower_ for c in seq.children if c.dep_ == "mark")
+    unit = next((c for c in seq.children if c.dep_ == "npadvmod" and c.lower_ in lex["units"]), None)
+    day = as_day(t.value)
+    if word not in _SEQUENCE_WAY or unit is None or day is None or lex["units"][unit.lower_] not in _UNIT_DAYS:
+        return None
+    counts = [lex["numbers"].get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+              for c in unit.children if c.dep_ in ("nummod", "det")]
+    n = next((c for c in counts if c), None)
+    if n is None:
+        return None
+    shift = timedelta(days=_SEQUENCE_WAY[word] * n * _UNIT_DAYS[lex["units"][unit.lower_]])
+    return replace(t, value=(day + shift).isoformat(), granularity=Granularity.DAY, end_value=None)
 
 
 def _describes(own: Any, lex: TimexLexicon) -> bool:

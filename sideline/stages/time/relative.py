@@ -157,12 +157,15 @@ def _prev_year(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
 
 
 def _ago(f: Found, lex: TimexLexicon, ctx: Context) -> Resolved | None:
+    """"three days ago" from the anchor; "two days later", "a week earlier" from the day the text
+    just told (the anchor when it told none)."""
     n = lex.number(f.g("num"))
     if n is None:
         return None
-    sign = -1 if f.g("dir").lower() in lex["backward_words"] else 1
+    way = f.g("dir").lower()
+    sign = -1 if way in lex["backward_words"] else 1
     unit = lex["units"][f.g("unit").lower()]
-    a = ctx.anchor
+    a = ctx.last_day if way in lex["narrative_words"] and ctx.last_day is not None else ctx.anchor
     if unit in ("day", "week"):
         return Resolved((a + timedelta(days=sign * n * (7 if unit == "week" else 1))).isoformat(), G.DAY)
     if unit == "month":

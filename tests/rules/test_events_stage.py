@@ -658,3 +658,25 @@ def test_a_visit_called_off_by_its_owner_is_the_owners(extract):
     """)
     assert [(e.type, e.status.coarse, names(e)) for e in doc.events] == [
         (EventType.VISIT, Status.RULED_OUT, ["William Ruto", "Tanzania"])]
+
+
+def test_a_delegation_led_by_someone_takes_part_through_its_leader(extract):
+    led = """
+        0  A          _           DET    DT   1   det
+        1  delegation delegation  NOUN   NN   9   nsubj
+        2  led        lead        VERB   VBN  1   acl
+        3  by         _           ADP    IN   2   agent
+        4  Iranian    iranian     ADJ    JJ   6   amod      B-NORP
+        5  Foreign    _           PROPN  NNP  6   compound
+        6  Minister   _           PROPN  NNP  8   compound
+        7  Abbas      _           PROPN  NNP  8   compound  B-PERSON
+        8  Araghchi   _           PROPN  NNP  3   pobj      I-PERSON
+        9  arrived    arrive      VERB   VBD  9   ROOT
+        10 in         _           ADP    IN   9   prep
+        11 Beirut     _           PROPN  NNP  10  pobj      B-GPE
+        12 .          _           PUNCT  .    9   punct
+    """
+    doc = extract(led)
+    assert [(e.type, names(e)) for e in doc.events] == [(EventType.VISIT, ["Abbas Araghchi", "Lebanon"])]
+    unled = extract(led.replace("led        lead ", "sent       send "))
+    assert unled.events == ()  # "a delegation sent by X": X stays at home

@@ -268,7 +268,7 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     w = resolver.words
     if trig.nominal and venue(trig.token, w) and not own_participants(trig.token, w):
         return []  # step 4: "on the sidelines of the G20 summit" names where, not an engagement
-    r = roles(trig, w)
+    r = _led(roles(trig, w), w)
     visiting = trig.type is EventType.VISIT and trig.token.dep_ == "amod"  # "the visiting president": no guess
     agents, agent_split = _resolve_all(resolver, r.agents, strict=visiting)  # step 3
     others, other_split = _resolve_all(resolver, r.others, exclude=tuple(a.name for a in agents))
@@ -297,6 +297,20 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     others = attended(trig, others, resolver)
     return _finish(trig, agents, others, agent_split + other_split, w)
 
+
+
+def _led(r: Roles, w: Words) -> Roles:
+    """"A delegation led by X arrived", "met a team headed by X": the group takes part through
+    its leader, who stands in its place (a delegation names no country of its own)."""
+    def leaders(head: Any) -> list[Any]:
+        if head.lemma_.lower() not in w.group_nouns:
+            return [head]
+        found = [t for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in w.leading_verbs
+                 for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                 for t in conjuncts(g)]
+        return found or [head]
+    return Roles(tuple(t for h in r.agents for t in leaders(h)), tuple(t for h in r.others for t in leaders(h)),
+                 r.places, r.passive)
 
 
 def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], split: list[Actor],

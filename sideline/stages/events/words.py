@@ -119,6 +119,7 @@ class Words:
     not_venue_nouns: frozenset[str] = entry("participants", "not_venue_nouns")
     gathering_nouns: frozenset[str] = entry("participants", "gathering_nouns")
     receiving_verbs: frozenset[str] = entry("participants", "receiving_verbs")
+    leading_verbs: frozenset[str] = entry("participants", "leading_verbs")
     gathering_members: tuple[str, ...] = entry("participants", "gathering_members", tuple)
     leader_gatherings: frozenset[str] = entry("participants", "leader_gatherings")
     default_members: str = entry("participants", "default_members", str)

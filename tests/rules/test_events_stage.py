@@ -680,3 +680,36 @@ def test_a_delegation_led_by_someone_takes_part_through_its_leader(extract):
     assert [(e.type, names(e)) for e in doc.events] == [(EventType.VISIT, ["Abbas Araghchi", "Lebanon"])]
     unled = extract(led.replace("led        lead ", "sent       send "))
     assert unled.events == ()  # "a delegation sent by X": X stays at home
+
+
+def test_a_call_on_someone_is_a_meeting_with_them(extract):
+    noun = extract("""
+        0  Kenyan     _        PROPN  NNP  2   amod      B-NORP
+        1  Foreign    _        PROPN  NNP  2   compound
+        2  Minister   _        PROPN  NNP  4   compound
+        3  Musalia    _        PROPN  NNP  4   compound  B-PERSON
+        4  Mudavadi   _        PROPN  NNP  5   nsubj     I-PERSON
+        5  paid       pay      VERB   VBD  5   ROOT
+        6  a          _        DET    DT   8   det
+        7  courtesy   _        ADJ    JJ   8   amod
+        8  call       _        NOUN   NN   5   dobj
+        9  on         _        ADP    IN   8   prep
+        10 Ugandan    _        PROPN  NNP  11  compound  B-GPE
+        11 President  _        PROPN  NNP  13  compound
+        12 Yoweri     _        PROPN  NNP  13  compound  B-PERSON
+        13 Museveni   _        PROPN  NNP  9   pobj      I-PERSON
+        14 .          _        PUNCT  .    5   punct
+    """)
+    verb = extract("""
+        0  President  _        PROPN  NNP  2   compound
+        1  Yoweri     _        PROPN  NNP  2   compound  B-PERSON
+        2  Museveni   _        PROPN  NNP  3   nsubj     I-PERSON
+        3  called     call     VERB   VBD  3   ROOT
+        4  on         _        ADP    IN   3   prep
+        5  President  _        PROPN  NNP  7   compound
+        6  William    _        PROPN  NNP  7   compound  B-PERSON
+        7  Ruto       _        PROPN  NNP  4   pobj      I-PERSON
+        8  .          _        PUNCT  .    3   punct
+    """)
+    assert [(e.type, names(e)) for e in noun.events] == [(EventType.MEET, ["Musalia Mudavadi", "Yoweri Museveni"])]
+    assert [(e.type, names(e)) for e in verb.events] == [(EventType.MEET, ["Yoweri Museveni", "William Ruto"])]

@@ -305,8 +305,19 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
         agents, objs, passive = by, objs + agents, True
     moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
     objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
+    objs += _called_on(trig, w)
     objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
     return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
+
+
+def _called_on(trig: Trigger, w: Words) -> list[Any]:
+    """"called on the Prime Minister", "paid a courtesy call on X": the on-phrase of a call
+    that is a meeting names the one visited."""
+    tok = trig.token
+    if tok.lemma_.lower() not in w.bare_call_verbs or trig.type is not EventType.MEET:
+        return []
+    return [t for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in w.call_on_preps
+            for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
 
 
 def _visit_roles(trig: Trigger, inner: list[Any], compounds: list[Any], places: list[Any], w: Words) -> Roles:
@@ -341,6 +352,7 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
         return _verb_roles(trig, w)
     src = _shared_head(tok, w)
     inner = _possessor_is_subject(src, pred, _noun_inner(src, w), w)
+    inner += [t for t in _called_on(trig, w) if t not in inner]
     compounds = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     agents: list[Any] = []
     places = _dest(tok, w)

@@ -713,3 +713,52 @@ def test_a_call_on_someone_is_a_meeting_with_them(extract):
     """)
     assert [(e.type, names(e)) for e in noun.events] == [(EventType.MEET, ["Musalia Mudavadi", "Yoweri Museveni"])]
     assert [(e.type, names(e)) for e in verb.events] == [(EventType.MEET, ["Yoweri Museveni", "William Ruto"])]
+
+
+LUNCH = """
+    0  Singapore  _        PROPN  NNP  2   compound  B-GPE
+    1  Prime      _        PROPN  NNP  2   compound
+    2  Minister   _        PROPN  NNP  4   compound
+    3  Lawrence   _        PROPN  NNP  4   compound  B-PERSON
+    4  Wong       _        PROPN  NNP  5   nsubj     I-PERSON
+    5  hosted     host     VERB   VBD  5   ROOT
+    6  a          _        DET    DT   7   det
+    7  lunch      _        NOUN   NN   5   dobj
+    8  in         _        ADP    IN   5   prep
+    9  honour     honour   NOUN   NN   8   pobj
+    10 of         _        ADP    IN   9   prep
+    11 Malaysian  _        ADJ    JJ   13  amod      B-NORP
+    12 Prime      _        PROPN  NNP  13  compound
+    13 Minister   _        PROPN  NNP  15  compound
+    14 Anwar      _        PROPN  NNP  15  compound  B-PERSON
+    15 Ibrahim    _        PROPN  NNP  10  pobj      I-PERSON
+    16 .          _        PUNCT  .    5   punct
+"""
+
+
+def test_the_guest_of_honour_of_a_hosted_meal_is_the_guest(extract):
+    doc = extract(LUNCH)
+    assert [(e.type, names(e)) for e in doc.events] == [(EventType.HOST, ["Lawrence Wong", "Anwar Ibrahim"])]
+
+
+def test_visiting_before_a_titled_name_makes_the_name_the_visitor(extract):
+    doc = extract("""
+        0  President  _        PROPN  NNP  2   compound
+        1  William    _        PROPN  NNP  2   compound  B-PERSON
+        2  Ruto       _        PROPN  NNP  3   nsubj     I-PERSON
+        3  held       hold     VERB   VBD  3   ROOT
+        4  a          _        DET    DT   5   det
+        5  dinner     _        NOUN   NN   3   dobj
+        6  in         _        ADP    IN   3   prep
+        7  honour     honour   NOUN   NN   6   pobj
+        8  of         _        ADP    IN   3   prep
+        9  visiting   visit    VERB   VBG  8   pcomp
+        10 Ugandan    _        PROPN  NNP  11  compound  B-NORP
+        11 President  _        PROPN  NNP  13  compound
+        12 Yoweri     _        PROPN  NNP  13  compound  B-PERSON
+        13 Museveni   _        PROPN  NNP  9   dobj      I-PERSON
+        14 .          _        PUNCT  .    3   punct
+    """)
+    visits = [e for e in doc.events if e.type is EventType.VISIT]
+    assert visits and names(visits[0])[0] == "Yoweri Museveni"
+    assert all("William Ruto" not in names(e)[:1] for e in visits)

@@ -14,9 +14,10 @@ from typing import Any
 from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
+from .phrases import conjuncts
 from .words import Words
 
-__all__ = ["Roles", "roles", "conjuncts", "own_participants", "venue"]
+__all__ = ["Roles", "roles", "own_participants", "venue"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("xcomp", "advcl", "conj", "pcomp", "acomp")
@@ -32,40 +33,6 @@ class Roles:
     others: tuple[Any, ...]
     places: tuple[Any, ...]
     passive: bool
-
-
-def conjuncts(tok: Any) -> list[Any]:
-    """A head and its conjuncts; a name "in apposition" to a name is a list the parser misread
-    ("Michel, Scholz, Macron and Meloni went"), and so is a title whose apposed name has
-    conjuncts ("US President [appos: Barack Obama [conj: Russian President Dmitry Medvedev]]")."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo += [c for c in t.children if c.dep_ == "conj" or (
-            c.dep_ == "appos" and c.ent_iob_ == "B" and t.ent_type_ and c.pos_ == t.pos_ == "PROPN") or (
-            c.dep_ == "appos" and c.ent_type_ == "PERSON" and not t.ent_type_ and c.i == t.i + 2
-            and any(g.dep_ == "conj" for g in c.children)) or _list_item(t, c)  # "US President [Barack Obama and ...]"
-            or _coordinated_modifier(t, c)]
-    return sorted(out, key=lambda t: t.i)
-
-
-def _coordinated_modifier(head: Any, c: Any) -> bool:
-    """"Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan met": the
-    parser reads the two titled names as one phrase, the first name a modifier of the last with
-    the "and" under it; a person's name modifying a person's name, with a coordinator of its
-    own, is one more item of the list."""
-    return (c.dep_ in ("nmod", "compound") and c.i < head.i and c.ent_type_ == head.ent_type_ == "PERSON"
-            and any(g.dep_ == "cc" for g in c.children) and any(g.dep_ == "conj" for g in c.children))
-
-
-def _list_item(head: Any, c: Any) -> bool:
-    """"the Dutch Prime Minister, the Irish President, and the Greek Foreign Minister": the parser
-    hangs the middle item on the first as an apposition; with a determiner of its own in a list
-    that goes on with a conjunct, it is one more item."""
-    def det(t: Any) -> bool:
-        return any(g.dep_ == "det" for g in t.children)
-    return c.dep_ == "appos" and det(c) and det(head) and any(g.dep_ == "conj" for g in head.children)
 
 
 def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
@@ -157,7 +124,21 @@ def _listed(verb: Any, objs: list[Any], w: Words) -> list[Any]:
 
 def _dest(tok: Any, w: Words) -> list[Any]:
     return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.destination_preps
-            for g in c.children if g.dep_ == "pobj"]
+            for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in w.honour_nouns]
+
+
+def _honoured(tok: Any, w: Words) -> list[Any]:
+    """"hosted a lunch in honour of X", "a dinner in X's honour": the guest of honour takes
+    part (on the verb or on the meal it hosts)."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    out = []
+    for h in heads:
+        for noun in (g for c in h.children if c.dep_ == "prep" for g in c.children
+                     if g.dep_ == "pobj" and g.lemma_.lower() in w.honour_nouns):
+            out += [t for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in conjuncts(c)]
+            out += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in w.genitive
+                    for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return out
 
 
 def _flat_roles(tok: Any, w: Words) -> Roles:
@@ -294,6 +275,9 @@ def _participle_phrases(noun: Any, w: Words) -> list[Any]:
 def _verb_roles(trig: Trigger, w: Words) -> Roles:
     """The roles of a verb trigger: subjects, objects, with-phrases, destination."""
     tok = trig.token
+    guest = _visiting_person(tok, w)
+    if guest:  # "a dinner in honour of visiting Ugandan President X": X visits
+        return Roles(tuple(guest), (), (), False)
     agents, passive = _subjects(tok, w)
     objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
     if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
@@ -305,9 +289,18 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
         agents, objs, passive = by, objs + agents, True
     moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
     objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
-    objs += _called_on(trig, w)
+    objs += _called_on(trig, w) + _honoured(tok, w)
     objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
     return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
+
+
+def _visiting_person(tok: Any, w: Words) -> list[Any]:
+    """"visiting Ugandan President X" read as a gerund with X its object: a person is not where
+    one travels; the participle is X's title, X the visitor ("after visiting Kenya" stays a trip)."""
+    if tok.lower_ not in w.visiting or tok.tag_ != "VBG" or tok.dep_ not in ("pcomp", "pobj", "acl"):
+        return []
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+    return [t for o in objs if o.left_edge.i == tok.i + 1 for t in conjuncts(o)]
 
 
 def _called_on(trig: Trigger, w: Words) -> list[Any]:

@@ -43,8 +43,8 @@ from typing import Any
 from ...records import Actor, EventType, Status
 from .resolve import Resolved, Resolver
 from .gatherings import attended, attended_body, np_subtree, without_bodies
-from .arguments import Roles, conjuncts, own_participants, roles, venue
-from .phrases import dateline_end
+from .arguments import Roles, own_participants, roles, venue
+from .phrases import conjuncts, dateline_end
 from .triggers import Trigger
 from .words import Words
 

@@ -1,12 +1,13 @@
 """Phrase-level helpers of the events rules: where a dateline ends, whether a noun phrase is a
-pair word ("the two leaders", "both"), and the tokens of a head's own noun phrase."""
+pair word ("the two leaders", "both"), the tokens of a head's own noun phrase, and the items
+of a list the parser may have misread (:func:`conjuncts`)."""
 from __future__ import annotations
 
 from typing import Any
 
 from .words import Words
 
-__all__ = ["dateline_end", "pair_phrase", "np_tokens"]
+__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -53,3 +54,37 @@ def np_tokens(tok: Any, words: Words | None = None) -> list[Any]:
                     continue  # the coordination is handled by the caller
                 todo.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """A head and its conjuncts; a name "in apposition" to a name is a list the parser misread
+    ("Michel, Scholz, Macron and Meloni went"), and so is a title whose apposed name has
+    conjuncts ("US President [appos: Barack Obama [conj: Russian President Dmitry Medvedev]]")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj" or (
+            c.dep_ == "appos" and c.ent_iob_ == "B" and t.ent_type_ and c.pos_ == t.pos_ == "PROPN") or (
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" and not t.ent_type_ and c.i == t.i + 2
+            and any(g.dep_ == "conj" for g in c.children)) or _list_item(t, c)  # "US President [Barack Obama and ...]"
+            or _coordinated_modifier(t, c)]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _coordinated_modifier(head: Any, c: Any) -> bool:
+    """"Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan met": the
+    parser reads the two titled names as one phrase, the first name a modifier of the last with
+    the "and" under it; a person's name modifying a person's name, with a coordinator of its
+    own, is one more item of the list."""
+    return (c.dep_ in ("nmod", "compound") and c.i < head.i and c.ent_type_ == head.ent_type_ == "PERSON"
+            and any(g.dep_ == "cc" for g in c.children) and any(g.dep_ == "conj" for g in c.children))
+
+
+def _list_item(head: Any, c: Any) -> bool:
+    """"the Dutch Prime Minister, the Irish President, and the Greek Foreign Minister": the parser
+    hangs the middle item on the first as an apposition; with a determiner of its own in a list
+    that goes on with a conjunct, it is one more item."""
+    def det(t: Any) -> bool:
+        return any(g.dep_ == "det" for g in t.children)
+    return c.dep_ == "appos" and det(c) and det(head) and any(g.dep_ == "conj" for g in head.children)

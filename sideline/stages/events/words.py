@@ -120,6 +120,7 @@ class Words:
     gathering_nouns: frozenset[str] = entry("participants", "gathering_nouns")
     receiving_verbs: frozenset[str] = entry("participants", "receiving_verbs")
     leading_verbs: frozenset[str] = entry("participants", "leading_verbs")
+    honour_nouns: frozenset[str] = entry("participants", "honour_nouns")
     gathering_members: tuple[str, ...] = entry("participants", "gathering_members", tuple)
     leader_gatherings: frozenset[str] = entry("participants", "leader_gatherings")
     default_members: str = entry("participants", "default_members", str)

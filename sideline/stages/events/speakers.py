@@ -117,6 +117,9 @@ class Speakers:
         if r.actors and len(r.actors) == 1 and not (head.pos_ == "NOUN" and r.actors[0].kind != "person"
                                                      and head.lemma_.lower() not in self.report_nouns):
             a = r.actors[0]
+            body = _organisation(head, a, w)
+            if body is not None:  # "a statement from State House": the body, not a person "House"
+                return body
             if head.lemma_.lower() in resolver.titles or resolver.discourse.mention_at(head) is not None:
                 return Claim(name=a.name, mention=a.mention, actor=a)
             return Claim(name=a.name, mention=_phrase(head, w), actor=a)  # "the Akorda's press service"
@@ -207,3 +210,15 @@ def _phrase(head: Any, w: Words) -> str:
     """The words of a speaker phrase, without clauses ("the Akorda's press service")."""
     return clean_name(" ".join(t.text for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos")
                                and t.i <= head.i), w)
+
+
+def _organisation(head: Any, a: Any, w: Words) -> Claim | None:
+    """A speaker the parser marks as an organisation ("State House", a presidency named for its
+    building) that no mention resolved: the organisation's own words, not a person made of them."""
+    if a.kind != "person" or head.ent_type_ not in ("ORG", "FAC"):
+        return None
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if ent is None or a.name == ent.text or a.name not in ent.text:  # a person made of the body's words
+        return None
+    name = clean_name(ent.text, w)
+    return Claim(name=name, mention=ent.text) if name else None

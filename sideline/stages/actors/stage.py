@@ -17,9 +17,11 @@ import os
 import re
 from datetime import date
 
+from .dated import clause_window
 from .lexicon import ActorLexicon
 from .resolve import DocResolver
 from .spans import Candidate, SpanFinder
+from ... import lexicons
 from ...knowledge.people import Knowledge
 from ...records import Actor, Document, Mention, Span
 from ..nlp import doc_text
@@ -43,6 +45,8 @@ class Actors:
         self.knowledge = knowledge or Knowledge.load(data_dir)
         self.lexicon = ActorLexicon(data_dir)
         self.finder = SpanFinder(self.lexicon, self.knowledge)
+        months = lexicons.load("timex", data_dir)["months"]  # the month names of the time stage's data
+        self.month = lambda word: months.get(word.lower().rstrip(".")) if word else None
 
     def __getstate__(self) -> dict:
         return {"data_dir": self.data_dir}
@@ -67,7 +71,7 @@ class Actors:
         for c in cands:
             if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.seen.first_person is None:
                 res.set_first_person(_author(res))
-            actor = res.resolve(c)
+            actor = res.resolve_at(c, self._window(parse, c))
             for one in (actor if isinstance(actor, list) else [actor]) or [None]:
                 out.append(Mention(span=Span(c.start, c.end), text=text[c.start:c.end], label=c.label,
                                    actor=one))
@@ -84,6 +88,13 @@ class Actors:
                    if m.actor is not None and m.actor.name in spelled else m for m in out]
         learned = [(spelled.get(r[0], r[0]),) + tuple(r[1:]) for r in res.learned]
         return out, list(dict.fromkeys(learned))
+
+    def _window(self, parse, c: Candidate):
+        """The period a title-only mention's clause states (see :mod:`.dated`), else None."""
+        if c.label != "TITLE" or c.title is None or c.title.plural:
+            return None
+        span = parse.char_span(c.start, c.end, alignment_mode="expand")
+        return clause_window(span.root, self.month, self.lexicon.words.year_preps) if span is not None and len(span) else None
 
     def _first_person_filter(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Keep 'I'/'my' only in a first-person text (a minister's release), outside quotes."""

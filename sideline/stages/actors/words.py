@@ -67,6 +67,7 @@ class Words:
     opening_fillers: frozenset[str] = entry("syntax", "opening_fillers")
     plural_possessives: frozenset[str] = entry("syntax", "plural_possessives")
     allative: frozenset[str] = entry("syntax", "allative")
+    year_preps: frozenset[str] = entry("syntax", "year_preps")
     clitics: frozenset[str] = entry("syntax", "possessive_clitics")
     clitic_alternation: str = entry("syntax", "possessive_clitics", _alternation)
     possessive: re.Pattern[str] = entry("syntax", "possessive_clitics", _trailing)

@@ -263,8 +263,10 @@ class DocResolver(DatedOffices):
             return self.lx.family(ent.role) in heads or ent.role in self.lx.leader_roles
         if role in ("Leader", "Head of State", "Official", "Diplomat"):
             return role != "Diplomat" or self.lx.family(ent.role) == "foreign_minister" or "Minister" in ent.role
-        fam = self.lx.family(role)
-        return fam == self.lx.family(ent.role) or role.lower() in ent.role.lower()
+        fam, low, own = self.lx.family(role), f" {role.lower()} ", f" {ent.role.lower()} "
+        # an office ("the foreign minister") is no deputy's; a bare "the minister" may be
+        deputy = fam != role and any(f" {w} " in own and f" {w} " not in low for w in self.kb.deputy_words)
+        return fam == self.lx.family(ent.role) or low.strip() in own and not deputy
 
     def _counterpart(self, c: Candidate, info: TitleInfo) -> Entity | None:
         """"His Malian counterpart": the person of that country named earlier in a matching

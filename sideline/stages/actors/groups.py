@@ -11,7 +11,7 @@ from .entities import Entity
 from .spans import Candidate
 from ...records import Actor
 
-__all__ = ["Groups", "GENERIC"]
+__all__ = ["Groups", "GENERIC", "named_after"]
 
 #: roles too common to guess a holder from the countries an article mentions
 GENERIC = {"President", "Prime Minister", "Minister", "Leader", "Official", "Diplomat", "Secretary",
@@ -89,3 +89,26 @@ class Groups:
                 seen.append(ent)
         out = sorted(seen, key=lambda e: (-e.count, seen.index(e)))[:n]
         return out if len(out) == n else []
+
+
+def named_after(cands: list[Candidate], i: int, text: str, joins: frozenset[str]) -> list[Candidate]:
+    """"The foreign ministers of Ghana and Kenya, Ama Mensah and Alfred Mutua": the people an
+    apposition names right after the plural title ``cands[i]``, one per country the title
+    names, in the same sentence ("," before the first, a comma or one of ``joins`` between
+    them); none when they do not follow it so."""
+    c = cands[i]
+    if c.label != "TITLE" or c.title is None or not c.title.plural or len(c.title.countries) < 2:
+        return []
+    out: list[Candidate] = []
+    pos, want = c.end, len(c.title.countries)
+    for nxt in cands[i + 1:]:
+        gap = text[pos:nxt.start].strip()
+        words = gap.replace(",", " ").lower().split()
+        if nxt.label != "PERSON" or nxt.sent != c.sent or (gap != "," if not out else
+                                                           not (gap in (",", "") or len(words) == 1 and words[0] in joins)):
+            break
+        out.append(nxt)
+        pos = nxt.end
+        if len(out) == want:
+            break
+    return out if len(out) == want else []

@@ -18,8 +18,10 @@ import re
 from datetime import date
 
 from .dated import clause_window
+from .groups import named_after
 from .lexicon import ActorLexicon
 from .resolve import DocResolver
+from .candidates import _is_subject
 from .spans import Candidate, SpanFinder
 from ... import lexicons
 from ...knowledge.people import Knowledge
@@ -67,20 +69,27 @@ class Actors:
         cands = self._first_person_filter(text, self.finder.find(parse))
         res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands),
                           named=tuple(c.person_hint for c in cands if c.person_hint is not None), dated=on is not None)
-        out = []
-        for c in cands:
+        out, resolved, deferred = [], {}, []
+        for i, c in enumerate(cands):
             if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.seen.first_person is None:
                 res.set_first_person(_author(res))
+            people = named_after(cands, i, text, self.lexicon.words.coordinators)
+            if people:  # "the foreign ministers of A and B, X and Y": theirs once they are resolved
+                deferred.append((c, people))
+                continue
             actor = res.resolve_at(c, self._window(parse, c))
+            resolved[id(c)] = actor
             for one in (actor if isinstance(actor, list) else [actor]) or [None]:
                 out.append(Mention(span=Span(c.start, c.end), text=text[c.start:c.end], label=c.label,
                                    actor=one))
             actor = None if isinstance(actor, list) else actor
             if c.title_span and actor is not None:
-                s, e = c.title_span
-                out.append(Mention(span=Span(s, e), text=text[s:e], label="TITLE",
-                                   actor=Actor(actor.name, text[s:e], actor.role, actor.country, actor.code,
-                                               actor.kind)))
+                out += self._apposition(res, parse, text, c, actor)
+        for c, people in deferred:
+            found = [a for p in people if isinstance(a := resolved.get(id(p)), Actor) and a.kind == "person"]
+            actors = found if len(found) == len(people) else res.resolve_at(c, None) or []
+            out += [Mention(span=Span(c.start, c.end), text=text[c.start:c.end], label=c.label,
+                            actor=replace(a, mention=text[c.start:c.end])) for a in actors if a is not None]
         out.sort(key=lambda m: (m.span.start, m.span.end))
         spelled = res.spellings()
         if spelled:  # one name per person throughout the document: the text's own spelling
@@ -88,6 +97,24 @@ class Actors:
                    if m.actor is not None and m.actor.name in spelled else m for m in out]
         learned = [(spelled.get(r[0], r[0]),) + tuple(r[1:]) for r in res.learned]
         return out, list(dict.fromkeys(learned))
+
+    def _apposition(self, res: DocResolver, parse, text: str, c: Candidate, actor: Actor) -> list[Mention]:
+        """The title after a name (", Ghana's foreign minister"): the name's own, unless it names
+        another country than the person's ("Having greeted President Ruto, the Leader of Ghana
+        said": the parse took the next clause's subject for an apposition); then it is a
+        title-only mention of its own."""
+        s, e = c.title_span
+        info = self.lexicon.parse_title(text[s:e])
+        if info is None or not info.country or not actor.country or info.country == actor.country \
+                or actor.kind != "person":
+            return [Mention(span=Span(s, e), text=text[s:e], label="TITLE",
+                            actor=Actor(actor.name, text[s:e], actor.role, actor.country, actor.code, actor.kind))]
+        span = parse.char_span(s, e, alignment_mode="expand")
+        own = Candidate(s, e, "TITLE", name=text[s:e], title=info, sent=c.sent,
+                        subject=span is not None and _is_subject(span, self.lexicon.words))
+        found = res.resolve_at(own, self._window(parse, own))
+        return [Mention(span=Span(s, e), text=text[s:e], label="TITLE", actor=one)
+                for one in (found if isinstance(found, list) else [found]) if one is not None]
 
     def _window(self, parse, c: Candidate):
         """The period a title-only mention's clause states (see :mod:`.dated`), else None."""

@@ -104,8 +104,8 @@ def named_after(cands: list[Candidate], i: int, text: str, joins: frozenset[str]
     for nxt in cands[i + 1:]:
         gap = text[pos:nxt.start].strip()
         words = gap.replace(",", " ").lower().split()
-        if nxt.label != "PERSON" or nxt.sent != c.sent or (gap != "," if not out else
-                                                           not (gap in (",", "") or len(words) == 1 and words[0] in joins)):
+        joined = gap == "," if not out else gap in (",", "") or len(words) == 1 and words[0] in joins
+        if nxt.label != "PERSON" or nxt.sent != c.sent or not joined:
             break
         out.append(nxt)
         pos = nxt.end

@@ -277,7 +277,8 @@ class DocResolver(DatedOffices):
         country = info.country or (self.seen.other_country(c.sent, own) if own else None)
         if country is None:
             return None
-        role = anchor and (anchor.role or anchor.person and anchor.person.role(self.window[0] if self.window else self.on))
+        on = self.window[0] if self.window else self.on
+        role = anchor and (anchor.role or anchor.person and anchor.person.role(on))
         for ent in sorted(self.seen.entities, key=lambda e: -e.last):
             if ent.country == country and ent is not anchor and self._in_window(ent) \
                     and (not role or not ent.role or self.role_matches(ent, role)):

@@ -121,7 +121,9 @@ class Actors:
         if c.label != "TITLE" or c.title is None or c.title.plural:
             return None
         span = parse.char_span(c.start, c.end, alignment_mode="expand")
-        return clause_window(span.root, self.month, self.lexicon.words.year_preps) if span is not None and len(span) else None
+        if span is None or not len(span):
+            return None
+        return clause_window(span.root, self.month, self.lexicon.words.year_preps)
 
     def _first_person_filter(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Keep 'I'/'my' only in a first-person text (a minister's release), outside quotes."""

@@ -107,3 +107,20 @@ def test_then_is_told_apart_from_former():
     assert lx.parse_title("then-president").then
     former = lx.parse_title("the former Kenyan president")
     assert former is not None and former.former and not former.then
+
+
+def test_an_undated_text_is_dated_by_the_years_it_states():
+    from sideline.stages.actors.candidates import Candidate
+    from sideline.stages.actors.stage import estimate_date
+    kb = _stage().knowledge
+    people = [kb.lookup_name("Shavkat Mirziyoyev"), kb.lookup_name("Kassym-Jomart Tokayev")]
+    cands = [Candidate(0, 1, "PERSON", name=p.name, person_hint=p) for p in people]
+    assert estimate_date(cands, (2021,)) == date(2021, 7, 1)  # both in office then: the year the text states
+    assert estimate_date(cands, (2010,)) == estimate_date(cands)  # not both in office: the people decide
+    assert estimate_date(cands, (2010, 2021)) == date(2021, 7, 1)
+
+
+def test_the_years_a_text_states():
+    from sideline.stages.actors.dated import stated_years
+    assert stated_years(parse(_flew()), _months, PREPS) == (1994,)
+    assert stated_years(parse(TOOK), _months, PREPS) == (2022,)

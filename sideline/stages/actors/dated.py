@@ -26,7 +26,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Callable
 
-__all__ = ["clause_window", "Window", "DatedOffices"]
+__all__ = ["clause_window", "stated_years", "Window", "DatedOffices"]
 
 #: (first day, last day) of the period a clause states
 Window = tuple[date, date]
@@ -96,6 +96,11 @@ def clause_window(tok: Any, month: Callable[[str], int | None] | None,
         else:
             found.add((date(y, 1, 1), date(y, 12, 31)))
     return found.pop() if len(found) == 1 else None
+
+
+def stated_years(doc: Any, month: Callable[[str], int | None], preps: frozenset[str]) -> tuple[int, ...]:
+    """Every year the text states (step 1 of the cascade, over the whole document), sorted."""
+    return tuple(sorted({y for t in doc if (y := _year(t, month, preps)) is not None}))
 
 
 def held_in(person: Any, window: Window) -> bool:

@@ -17,7 +17,7 @@ import os
 import re
 from datetime import date
 
-from .dated import clause_window
+from .dated import clause_window, stated_years
 from .groups import named_after
 from .lexicon import ActorLexicon
 from .resolve import DocResolver
@@ -67,7 +67,8 @@ class Actors:
         """Mentions of a spaCy Doc at date ``on``, and the (name, role, country, date) the text taught."""
         text = doc_text(parse)  # spaCy rebuilds Doc.text on every access
         cands = self._first_person_filter(text, self.finder.find(parse))
-        res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands),
+        years = () if on else stated_years(parse, self.month, self.lexicon.words.year_preps)
+        res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands, years),
                           named=tuple(c.person_hint for c in cands if c.person_hint is not None), dated=on is not None)
         out, resolved, deferred = [], {}, []
         for i, c in enumerate(cands):
@@ -180,22 +181,30 @@ def learned_roles(doc: Document) -> list[tuple[str, str, str | None, date | None
     return list(doc.parse.user_data.get(LEARNED_KEY, []))
 
 
-def estimate_date(cands: list[Candidate]) -> date | None:
+def estimate_date(cands: list[Candidate], years: tuple[int, ...] = ()) -> date | None:
     """For an undated article: the middle of the longest period in which most of the people
-    it names in full were in office (Kirchner, Lula and Chavez together: 2003-2007)."""
+    it names in full were in office (Kirchner, Lula and Chavez together: 2003-2007). When the
+    text states years (``years``), a period holding the latest stated year it can wins, dated
+    at the middle of that year: a text naming Lula and Chavez and the year 2005 is of 2005."""
     people = {id(c.person_hint): c.person_hint for c in cands if c.person_hint is not None}
     spans = [(o.start, o.end or date.today()) for p in people.values() for o in p.offices if o.start]
     if not spans:
         return None
     points = sorted({d for span in spans for d in span})
-    best, best_n = None, 0
+    best, best_n, best_year = None, 0, None
     for a, b in zip(points, points[1:]):
         mid = date.fromordinal((a.toordinal() + b.toordinal()) // 2)
         n = sum(1 for p in people.values() if any(o.start and o.start <= mid <= (o.end or date.today())
                                                    for o in p.offices))
-        if n > best_n or (n == best_n and best and (b - a) > (best[1] - best[0])):
-            best, best_n = (a, b), n
-    return date.fromordinal((best[0].toordinal() + best[1].toordinal()) // 2) if best else None
+        year = max((y for y in years if a.year <= y <= b.year), default=None)
+        longer = best is not None and (b - a) > (best[1] - best[0])
+        if n > best_n or n == best_n and ((year or 0) > (best_year or 0) or year == best_year and longer):
+            best, best_n, best_year = (a, b), n, year
+    if best is None:
+        return None
+    if best_year is not None:
+        return min(max(date(best_year, 7, 1), best[0]), best[1])
+    return date.fromordinal((best[0].toordinal() + best[1].toordinal()) // 2)
 
 
 def _best(mentions, start: int, end: int) -> Mention | None:

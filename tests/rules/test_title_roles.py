@@ -28,3 +28,12 @@ def test_an_office_is_not_its_deputys():
 def test_a_bare_role_word_may_be_a_deputys():
     r = _resolver()
     assert r.role_matches(Entity(name="Kofi Boateng", role="Deputy Foreign Minister"), "Minister")  # "the minister"
+
+
+def test_a_title_after_for_or_to_is_someone_elses_office():
+    lx = _stage().lexicon
+    spokesman = lx.parse_title("a spokesman for the Ghanaian President")
+    assert spokesman is not None and spokesman.role == "Spokesperson" and spokesman.country == "GHA"
+    assert lx.parse_title("the Special Envoy to the Prime Minister").role == "Special Envoy"
+    assert lx.parse_title("the Ghanaian President").role == "President"
+    assert lx.parse_title("Minister for Foreign Affairs").role == "Foreign Minister"  # "for" inside one title

@@ -157,7 +157,7 @@ class ActorLexicon:
         for s, e, _ in reversed(found_countries):  # "the top Russian diplomat" -> "the top diplomat"
             residue = residue[:s] + " " * (e - s) + residue[e:]
         residue = " ".join(residue.split())
-        matches = [(m.group(1).lower(), self.titles[m.group(1).lower()]) for m in self._title_re.finditer(residue)]
+        matches = self._head_titles(residue)
         if not matches:
             return None
         roles = tuple(r for _, r in matches)
@@ -184,6 +184,16 @@ class ActorLexicon:
                          former=bool(self.former_words & set(words))
                          or any(f in raw.lower() for f in w.former_hyphenated),
                          then=self._then(words, raw), gender=gender, roles=roles)
+
+    def _head_titles(self, residue: str) -> list[tuple[str, str]]:
+        """The title words of a phrase and their roles, up to a complement preposition between
+        two of them: "a spokesman for the President" is a spokesman, not a president."""
+        found = list(self._title_re.finditer(residue))
+        for prev, nxt in zip(found, found[1:]):
+            if set(residue[prev.end():nxt.start()].lower().split()) & self.words.complement_preps:
+                found = found[:found.index(nxt)]
+                break
+        return [(m.group(1).lower(), self.titles[m.group(1).lower()]) for m in found]
 
     def _then(self, words: list[str], raw: str) -> bool:
         """The phrase is a former title only by a word of ``then_words`` ("the then president")."""

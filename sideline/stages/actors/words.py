@@ -91,6 +91,7 @@ class Words:
     kept_in_names: frozenset[str] = entry("titles", "kept_in_names")
     to_titles: frozenset[str] = entry("titles", "to_titles")
     title_preps: frozenset[str] = entry("titles", "title_preps")
+    complement_preps: frozenset[str] = entry("titles", "complement_preps")
     title_fillers: frozenset[str] = entry("titles", "title_fillers")
     world: frozenset[str] = entry("titles", "world_words")
     world_re: re.Pattern[str] = entry("titles", "world_words", _whole_word)

@@ -61,3 +61,39 @@ def test_a_plural_title_is_the_people_named_right_after_it():
     doc = _stage()(document(MINISTERS, "2023-04-20"))
     assert _at(doc, "Ama Mensah") == ["Ama Mensah"]
     assert _at(doc, "The foreign ministers of Ghana and Kenya") == ["Ama Mensah", "Juma Otieno"]
+
+
+def test_a_title_after_to_before_a_comma_is_the_principals():
+    talks = _stage()(document("""
+         0  Talks      talk       NOUN   NNS  9   nsubj
+         1  with       with       ADP    IN   0   prep
+         2  the        the        DET    DT   4   det
+         3  Kenyan     Kenyan     ADJ    JJ   4   amod      B-NORP
+         4  President  President  PROPN  NNP  1   pobj
+         5  ,          ,          PUNCT  ,    4   punct
+         6  Juma       Juma       PROPN  NNP  7   compound  B-PERSON
+         7  Otieno     Otieno     PROPN  NNP  4   appos     I-PERSON
+         8  ,          ,          PUNCT  ,    7   punct
+         9  went       go         VERB   VBD  9   ROOT
+        10  well       well       ADV    RB   9   advmod
+        11  .          .          PUNCT  .    9   punct
+    """, "2023-04-20"))
+    people = [m.actor for m in talks.mentions if m.label == "PERSON"]
+    assert people and people[0].name == "Juma Otieno" and people[0].role == "President"  # his own title
+    aide = _stage()(document("""
+         0  The        the        DET    DT   1   det
+         1  assistant  assistant  NOUN   NN   11  nsubj
+         2  to         to         ADP    IN   1   prep
+         3  the        the        DET    DT   5   det
+         4  Kenyan     Kenyan     ADJ    JJ   5   amod      B-NORP
+         5  President  President  PROPN  NNP  2   pobj
+         6  ,          ,          PUNCT  ,    1   punct
+         7  Mr.        Mr.        PROPN  NNP  9   compound
+         8  Juma       Juma       PROPN  NNP  9   compound  B-PERSON
+         9  Otieno     Otieno     PROPN  NNP  1   appos     I-PERSON
+        10  ,          ,          PUNCT  ,    9   punct
+        11  spoke      speak      VERB   VBD  11  ROOT
+        12  .          .          PUNCT  .    11  punct
+    """, "2023-04-20"))
+    people = [m.actor for m in aide.mentions if m.label == "PERSON"]
+    assert people and people[0].name == "Juma Otieno" and people[0].role != "President"  # the assistant

@@ -66,7 +66,7 @@ class Actors:
     def find(self, parse, on: date | None) -> tuple[list[Mention], list[tuple]]:
         """Mentions of a spaCy Doc at date ``on``, and the (name, role, country, date) the text taught."""
         text = doc_text(parse)  # spaCy rebuilds Doc.text on every access
-        cands = self._first_person_filter(text, self.finder.find(parse))
+        cands = self._aides(text, self._first_person_filter(text, self.finder.find(parse)))
         years = () if on else stated_years(parse, self.month, self.lexicon.words.year_preps)
         res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands, years),
                           named=tuple(c.person_hint for c in cands if c.person_hint is not None), dated=on is not None)
@@ -125,6 +125,20 @@ class Actors:
         if span is None or not len(span):
             return None
         return clause_window(span.root, self.month, self.lexicon.words.year_preps)
+
+    def _aides(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """"The assistant to the Kenyan President, Mr. John Doe": a title before a comma and a
+        name, itself after a complement preposition (titles.json complement_preps), is the office
+        of the one the name serves, not the name's: the name keeps no title."""
+        preps = self.lexicon.words.complement_preps
+        for c in cands:
+            head = c.end - len(c.name)
+            if c.label != "PERSON" or c.title is None or text[head:c.end] != c.name or "," not in text[c.start:head]:
+                continue
+            before = text[max(0, c.start - 20):c.start].split()
+            if before and before[-1].lower() in preps:
+                c.title, c.start = None, head
+        return cands
 
     def _first_person_filter(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Keep 'I'/'my' only in a first-person text (a minister's release), outside quotes."""

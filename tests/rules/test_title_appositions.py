@@ -61,6 +61,8 @@ def test_a_plural_title_is_the_people_named_right_after_it():
     doc = _stage()(document(MINISTERS, "2023-04-20"))
     assert _at(doc, "Ama Mensah") == ["Ama Mensah"]
     assert _at(doc, "The foreign ministers of Ghana and Kenya") == ["Ama Mensah", "Juma Otieno"]
+    mensah = [m.actor for m in doc.mentions if m.text == "Ama Mensah"][0]
+    assert (mensah.role, mensah.country) == ("Foreign Minister", "GHA")  # the office the title gave her
 
 
 def test_a_title_after_to_before_a_comma_is_the_principals():

@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 from .dated import clause_window, stated_years
-from .groups import named_after
+from .groups import named_after, offices
 from .lexicon import ActorLexicon
 from .resolve import DocResolver
 from .candidates import _is_subject
@@ -87,10 +87,7 @@ class Actors:
             if c.title_span and actor is not None:
                 out += self._apposition(res, parse, text, c, actor)
         for c, people in deferred:
-            found = [a for p in people if isinstance(a := resolved.get(id(p)), Actor) and a.kind == "person"]
-            actors = found if len(found) == len(people) else res.resolve_at(c, None) or []
-            out += [Mention(span=Span(c.start, c.end), text=text[c.start:c.end], label=c.label,
-                            actor=replace(a, mention=text[c.start:c.end])) for a in actors if a is not None]
+            out = self._named_group(res, text, c, people, resolved, out)
         out.sort(key=lambda m: (m.span.start, m.span.end))
         spelled = res.spellings()
         if spelled:  # one name per person throughout the document: the text's own spelling
@@ -98,6 +95,24 @@ class Actors:
                    if m.actor is not None and m.actor.name in spelled else m for m in out]
         learned = [(spelled.get(r[0], r[0]),) + tuple(r[1:]) for r in res.learned]
         return out, list(dict.fromkeys(learned))
+
+    def _named_group(self, res: DocResolver, text: str, c: Candidate, people: list[Candidate],
+                     resolved: dict, out: list[Mention]) -> list[Mention]:
+        """"The foreign ministers of Ghana and Kenya, Ama Mensah and Juma Otieno": the title's
+        mentions are the people named after it, each with its office (in the title's order) when
+        the text gave them none."""
+        found = [a for p in people if isinstance(a := resolved.get(id(p)), Actor) and a.kind == "person"]
+        if len(found) != len(people):
+            found = [a for a in (res.resolve_at(c, None) or []) if a is not None]
+        else:
+            titled = {a.name: replace(a, role=role, country=iso, code=f"{iso}GOV")
+                      for a, (role, iso) in zip(found, offices(c.title)) if a.role is None}
+            out = [replace(m, actor=titled[m.actor.name]) if m.actor is not None and m.actor.name in titled
+                   and m.actor.role is None else m for m in out]
+            found = [titled.get(a.name, a) for a in found]
+            res.learned += [(a.name, a.role, a.country, res.on) for a in titled.values()]
+        span, words = Span(c.start, c.end), text[c.start:c.end]
+        return out + [Mention(span=span, text=words, label=c.label, actor=replace(a, mention=words)) for a in found]
 
     def _apposition(self, res: DocResolver, parse, text: str, c: Candidate, actor: Actor) -> list[Mention]:
         """The title after a name (", Ghana's foreign minister"): the name's own, unless it names

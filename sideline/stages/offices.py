@@ -23,9 +23,7 @@ Cascade of :meth:`Offices.__call__` for each participant of each event:
 """
 from __future__ import annotations
 
-import calendar
 import os
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -37,22 +35,10 @@ from .actors.lexicon import ActorLexicon
 
 __all__ = ["Offices", "event_period"]
 
-_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-
 
 def event_period(ev: Event) -> Window | None:
     """Step 1: the period of the event's date when the text wrote its year, else None."""
-    when = ev.when
-    m = _VALUE.match(when.value or "") if when is not None else None
-    if m is None or not when.text or m.group(1) not in when.text:
-        return None
-    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-    if d:
-        day = date(y, int(mo), int(d))
-        return day, day
-    if mo:
-        return date(y, int(mo), 1), date(y, int(mo), calendar.monthrange(y, int(mo))[1])
-    return date(y, 1, 1), date(y, 12, 31)
+    return ev.when.told() if ev.when is not None else None
 
 
 class Offices:

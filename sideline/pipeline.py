@@ -71,7 +71,7 @@ class Pipeline:
 
     @classmethod
     def default(cls, *, model: str | None = None, data_dir: str | None = None, **options: object) -> "Pipeline":
-        """The standard pipeline: clean, nlp, actors, events, time, place (see sideline/stages)."""
+        """The standard pipeline: clean, nlp, actors, events, time, offices, place, dedupe (see sideline/stages)."""
         from .stages import default_stages
 
         return cls(default_stages(model=model, data_dir=data_dir, **options))

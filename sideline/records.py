@@ -123,6 +123,25 @@ class When:
     text: str | None = None
     end_value: str | None = None  # last day of a range ("24 and 25 April")
 
+    def told(self) -> tuple[date, date] | None:
+        """(first day, last day) of a day, month or year whose year the text itself wrote
+        ("in March 1994"), else None (a date read from "last week" leans on the article's).
+
+        >>> When("1994-03", text="in March 1994").told()
+        (datetime.date(1994, 3, 1), datetime.date(1994, 3, 31))
+        """
+        parts = (self.value or "").split("-")
+        if not self.text or not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) \
+                or len(parts[0]) != 4 or parts[0] not in self.text:
+            return None
+        y, rest = int(parts[0]), [int(p) for p in parts[1:]]
+        if len(rest) == 2:
+            return date(y, *rest), date(y, *rest)
+        if rest:
+            nxt = date(y + rest[0] // 12, rest[0] % 12 + 1, 1)
+            return date(y, rest[0], 1), date.fromordinal(nxt.toordinal() - 1)
+        return date(y, 1, 1), date(y, 12, 31)
+
 
 @dataclass(frozen=True)
 class Where:

@@ -57,7 +57,7 @@ def test_a_worker_builds_its_pipeline_without_the_ledger_query_or_export_modules
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["7"]  # the seven stages, and none of those modules
+    assert done.stdout.split() == ["8"]  # the eight stages, and none of those modules
 
 
 def test_sideline_extract_is_still_there_on_first_use():

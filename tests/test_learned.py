@@ -5,6 +5,7 @@ The people and sentences are invented for these tests.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -111,6 +112,18 @@ def test_the_knowledge_file_wins_over_a_learned_role(enricher_for):
     title = enrich.actor(title_only("RUS", "Russia", "Foreign Minister", "the Russian foreign minister"),
                          date(2023, 4, 9))
     assert title.name == "Sergey Lavrov"
+
+
+def test_the_knowledge_is_asked_at_the_date_the_event_text_wrote(enricher_for):
+    ruto = ("William Ruto", "President", "KEN", date(2023, 4, 2), "a-ruto")
+    president = title_only("KEN", "Kenya", "President", "the Kenyan president")
+    told = replace(event("b", president, TZ_HOST), when=When("2022-08", text="in August 2022"))
+    got = enricher_for(ruto)(told, date(2023, 4, 20))
+    assert got.actors[0].name == "Uhuru Kenyatta"  # the president in August 2022, not the one learned in 2023
+    now = enricher_for(ruto)(event("b", president, TZ_HOST), date(2023, 4, 20))
+    assert now.actors[0].name == "William Ruto"
+    old = replace(event("b", president, TZ_HOST), when=When("1994-03", text="in March 1994"))
+    assert enricher_for(ruto)(old, date(2023, 4, 20)).actors[0] == president  # roles of 2023 say nothing of 1994
 
 
 def test_a_surname_taken_for_an_organisation_is_the_learned_person(enricher_for):

@@ -15,8 +15,10 @@ below select), and :class:`Enricher` completes the participants their own articl
   government, role Foreign Minister) becomes the one person learned to hold that office in
   the window (none, or two or more: left alone; never for roles many hold at once).
 
-The knowledge file wins: when it knows the person in office at the article's date (or the
-office's holder), that is what the participant gets.
+The knowledge file wins: when it knows the person in office at the event's date (when the
+text wrote its year; else at the article's date), or the office's holder then, that is what
+the participant gets. An event the text dates more than ``window`` days from its article is
+left alone: the roles learned around the article say nothing of its time.
 
 A book depends only on the *set* of rows (aggregated per person and office, ties broken by
 the number of articles, then the nearest date, then the role and place names), so linking
@@ -197,47 +199,54 @@ class Enricher:
                    lexicons.load("titles", data_dir).get("shared_roles", ()))
 
     def __call__(self, event: Event, on: date | None) -> Event:
-        """The event with its bare participants completed (the same event when nothing is)."""
+        """The event with its bare participants completed (the same event when nothing is).
+        The knowledge is asked at the event's date when the text wrote its year, else at the
+        article's (``on``); the roles learned stay those of the article's date, and say nothing
+        of an event more than the window away from it."""
         if on is None or self._empty:
+            return event
+        told = event.when.told() if event.when is not None else None
+        if told is not None and abs((told[0] - on).days) > self.book.window:
             return event
         actors = list(event.actors)
         for i, a in enumerate(actors):
-            better = self.actor(a, on)
+            better = self.actor(a, on, told[0] if told else None)
             if better is not None and better != a and not any(
                     better.name == o.name for j, o in enumerate(actors) if j != i):
                 actors[i] = better
         return event if tuple(actors) == event.actors else replace(event, actors=tuple(actors))
 
-    def actor(self, a: Actor, on: date) -> Actor | None:
-        """A bare person's or a title-only government's completed actor, else None."""
+    def actor(self, a: Actor, on: date, day: date | None = None) -> Actor | None:
+        """A bare person's or a title-only government's completed actor, else None: the roles
+        learned around ``on``, the knowledge at ``day`` (the event's, else ``on``)."""
         found = lookup_key(a)
         if found is None:
             return None
         if found.startswith("p:"):
-            return None if a.role in self.shared else self._holder(a, on)
-        return self._person(a, on)
+            return None if a.role in self.shared else self._holder(a, on, day or on)
+        return self._person(a, on, day or on)
 
-    def _person(self, a: Actor, on: date) -> Actor | None:
+    def _person(self, a: Actor, on: date, day: date) -> Actor | None:
         found = self.book.person(a.name, on)
         if found is None:
             return None
-        known = self.kb.lookup_name(found.name, on)
+        known = self.kb.lookup_name(found.name, day)
         if known is None and found.name != a.name:
-            known = self.kb.lookup_name(a.name, on)
+            known = self.kb.lookup_name(a.name, day)
             if known is not None and key(known.name) != key(found.name):
                 return None  # the surname is also someone the knowledge file knows
-        if known is not None and known.office(on) is not None:
-            return self._from_knowledge(known, a.mention, on)
+        if known is not None and known.office(day) is not None:
+            return self._from_knowledge(known, a.mention, day)
         return self._from_learned(found, a.mention)
 
-    def _holder(self, a: Actor, on: date) -> Actor | None:
+    def _holder(self, a: Actor, on: date, day: date) -> Actor | None:
         family = self.kb.family(a.role, a.country)
         found = self.book.holders(lambda r: self.kb.family(r, a.country) == family, a.country, on)
         if len(found) != 1:
             return None
-        known = self.kb.holder(a.role, a.country, on)
+        known = self.kb.holder(a.role, a.country, day)
         if known is not None:
-            return self._from_knowledge(known, a.mention, on)
+            return self._from_knowledge(known, a.mention, day)
         return self._from_learned(found[0], a.mention)
 
     def _from_knowledge(self, person, mention: str, on: date) -> Actor:

@@ -33,11 +33,22 @@ class Entity:
 @dataclass(eq=False)
 class Seen:
     """What a document has named so far, in text order: the people (``entities``), every person
-    mention with its candidate (``history``), the countries (ISO3, in order of mention) and the
+    mention with its candidate (``history``), the countries (ISO3, in order of mention, with their
+    sentences) and the
     person a first-person release speaks as."""
 
     entities: list[Entity] = field(default_factory=list)
     history: list = field(default_factory=list)  # (Candidate, Entity) per person mention
     countries: list[str] = field(default_factory=list)
+    country_sents: list[int] = field(default_factory=list)  # the sentence of each of ``countries``
     first_person: Entity | None = None
 
+    def saw(self, iso: str, sent: int) -> None:
+        """A country named (or the country of a person named) in sentence ``sent``."""
+        self.countries.append(iso)
+        self.country_sents.append(sent)
+
+    def other_country(self, sent: int, own: str) -> str | None:
+        """The one country sentence ``sent`` has named so far other than ``own``, else None."""
+        found = {iso for iso, s in zip(self.countries, self.country_sents) if s == sent and iso != own}
+        return found.pop() if len(found) == 1 else None

@@ -11,7 +11,7 @@ from .entities import Entity
 from .spans import Candidate
 from ...records import Actor
 
-__all__ = ["Groups", "GENERIC"]
+__all__ = ["Groups", "GENERIC", "named_after", "offices"]
 
 #: roles too common to guess a holder from the countries an article mentions
 GENERIC = {"President", "Prime Minister", "Minister", "Leader", "Official", "Diplomat", "Secretary",
@@ -36,14 +36,7 @@ class Groups:
             return [self.r.country_actor(i, c.name) for i in isos]
         ents: list[Entity] = []
         if len(info.countries) > 1 or (info.countries and len(set(info.roles)) > 1):
-            roles = list(dict.fromkeys(info.roles))
-            if len(roles) == len(info.countries):
-                pairs = list(zip(roles, info.countries))
-            elif len(info.countries) > 1:
-                pairs = [(info.role, iso) for iso in info.countries]
-            else:
-                pairs = [(r, info.countries[0]) for r in roles]
-            for role, iso in pairs:
+            for role, iso in offices(info):
                 ent = self.r.by_role(info, c, role=role, where=iso)
                 if ent is not None:
                     ents.append(ent)
@@ -89,3 +82,40 @@ class Groups:
                 seen.append(ent)
         out = sorted(seen, key=lambda e: (-e.count, seen.index(e)))[:n]
         return out if len(out) == n else []
+
+
+def offices(info) -> list[tuple[str, str]]:
+    """The (role, country) of each person a plural title names: "the foreign ministers of Chile
+    and Peru" two, "the defence and foreign ministers of Chile" two, "the US and Cuban
+    presidents" two; a single office of a single country: none."""
+    roles = list(dict.fromkeys(info.roles))
+    if len(info.countries) > 1 and len(roles) == len(info.countries):
+        return list(zip(roles, info.countries))
+    if len(info.countries) > 1:
+        return [(info.role, iso) for iso in info.countries]
+    if info.countries and len(roles) > 1:
+        return [(r, info.countries[0]) for r in roles]
+    return []
+
+
+def named_after(cands: list[Candidate], i: int, text: str, joins: frozenset[str]) -> list[Candidate]:
+    """"The foreign ministers of Ghana and Kenya, Ama Mensah and Alfred Mutua": the people an
+    apposition names right after the plural title ``cands[i]``, one per office the title
+    names (:func:`offices`), in the same sentence ("," before the first, a comma or one of
+    ``joins`` between them); none when they do not follow it so."""
+    c = cands[i]
+    if c.label != "TITLE" or c.title is None or not c.title.plural or not offices(c.title):
+        return []
+    out: list[Candidate] = []
+    pos, want = c.end, len(offices(c.title))
+    for nxt in cands[i + 1:]:
+        gap = text[pos:nxt.start].strip()
+        words = gap.replace(",", " ").lower().split()
+        joined = gap == "," if not out else gap in (",", "") or len(words) == 1 and words[0] in joins
+        if nxt.label != "PERSON" or nxt.sent != c.sent or not joined:
+            break
+        out.append(nxt)
+        pos = nxt.end
+        if len(out) == want:
+            break
+    return out if len(out) == want else []

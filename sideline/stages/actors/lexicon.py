@@ -35,6 +35,7 @@ class TitleInfo:
     determiner: str | None = None
     plural: bool = False
     former: bool = False
+    then: bool = False  # former only by "then" ("the then president"): the holder at the time its clause tells
     gender: str | None = None
     roles: tuple[str, ...] = ()
 
@@ -63,6 +64,7 @@ class ActorLexicon:
         self.honorifics = {h.lower() for h in t.get("honorifics", [])}
         self.modifiers = {m.lower() for m in t.get("modifiers", [])}
         self.former_words = set(t.get("former_words", []))
+        self.then_words = set(t.get("then_words", []))
         self.title_gender = t.get("gender", {})
         self.pronouns = t.get("pronouns", {})
         self.first_person = set(t.get("first_person", []))
@@ -155,7 +157,7 @@ class ActorLexicon:
         for s, e, _ in reversed(found_countries):  # "the top Russian diplomat" -> "the top diplomat"
             residue = residue[:s] + " " * (e - s) + residue[e:]
         residue = " ".join(residue.split())
-        matches = [(m.group(1).lower(), self.titles[m.group(1).lower()]) for m in self._title_re.finditer(residue)]
+        matches = self._head_titles(residue)
         if not matches:
             return None
         roles = tuple(r for _, r in matches)
@@ -181,7 +183,22 @@ class ActorLexicon:
                          determiner=first if first in w.determiners else None, plural=plural,
                          former=bool(self.former_words & set(words))
                          or any(f in raw.lower() for f in w.former_hyphenated),
-                         gender=gender, roles=roles)
+                         then=self._then(words, raw), gender=gender, roles=roles)
+
+    def _head_titles(self, residue: str) -> list[tuple[str, str]]:
+        """The title words of a phrase and their roles, up to a complement preposition between
+        two of them: "a spokesman for the President" is a spokesman, not a president."""
+        found = list(self._title_re.finditer(residue))
+        for prev, nxt in zip(found, found[1:]):
+            if set(residue[prev.end():nxt.start()].lower().split()) & self.words.complement_preps:
+                found = found[:found.index(nxt)]
+                break
+        return [(m.group(1).lower(), self.titles[m.group(1).lower()]) for m in found]
+
+    def _then(self, words: list[str], raw: str) -> bool:
+        """The phrase is a former title only by a word of ``then_words`` ("the then president")."""
+        said = self.then_words & set(words) or any(f in raw.lower() for f in self.then_words if f.endswith("-"))
+        return bool(said) and not (self.former_words - self.then_words) & set(words)
 
     def _org_in(self, text: str) -> dict | None:
         folded = key(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .dated import DatedOffices
 from .lexicon import ActorLexicon, TitleInfo
 from ...knowledge.names import key, same_person, split_handle, tokens
 from .groups import GENERIC, Groups
@@ -20,7 +21,7 @@ from .entities import Entity, Seen
 
 __all__ = ["Entity", "DocResolver"]
 
-class DocResolver:
+class DocResolver(DatedOffices):
     """Resolves one document's candidates in text order. What the document has named so far is
     one explicit record, ``self.seen`` (:class:`~sideline.stages.actors.entities.Seen`), which
     the plural rules (:class:`~sideline.stages.actors.groups.Groups`) read too."""
@@ -33,8 +34,10 @@ class DocResolver:
         self.seen = Seen()
         self.learned: list[tuple[str, str, str | None, date | None]] = []
         self.groups = Groups(self)
+        self.window = None  # the period the current mention's clause states (see dated.py), if any
 
     # -- entry point ----------------------------------------------------------------------------
+
     def resolve(self, c: Candidate) -> Actor | list[Actor] | None:
         """The actor of a candidate; a plural title ("the two leaders") gives a list."""
         if c.label == "TITLE" and c.title is not None and c.title.plural:
@@ -66,7 +69,7 @@ class DocResolver:
             return None
         self._learn(ent, c.title, c)
         if ent.country:
-            self.seen.countries.append(ent.country)
+            self.seen.saw(ent.country, c.sent)
         return self._mark(ent, c, name)
 
     def _find_entity(self, name: str, hint, title: TitleInfo | None) -> Entity | None:
@@ -125,10 +128,11 @@ class DocResolver:
             if ent.person is person or ent.name == person.name:
                 ent.person = person
                 return ent
-        office = person.office(self.on) or person.last_office(self.on)
+        on = self.window[0] if self.window else self.on  # a title read in a dated clause
+        office = person.office(on) or person.last_office(on)
         name = surface if person.bulk and surface and len(tokens(surface)) > 1 else person.name
         ent = Entity(name=name, surfaces=[name, person.name, *person.aliases], person=person,
-                     role=office.role if office and person.office(self.on) else None,
+                     role=office.role if office and person.office(on) else None,
                      country=office.country if office else None, org=office.org if office else None,
                      gender=person.gender)
         # a name met earlier in a shorter form ("Lavrov" before "Sergey Lavrov") is the same entity
@@ -226,17 +230,17 @@ class DocResolver:
         recent = sorted(self.seen.entities, key=lambda e: -e.last)
         for exact in (True, False):
             for ent in recent:
-                if where and where not in (ent.country, ent.org):
+                if where and where not in (ent.country, ent.org) or not self._in_window(ent):
                     continue
                 if (ent.role == role) if exact else self.role_matches(ent, role):
                     return ent
         if info.former:
             return None
         if where:
-            person = self._named_holder(role, where) or self.kb.holder(role, where, self.on)
+            person = self._named_holder(role, where) or self._holder(role, where)
             return self._entity_for(person) if person is not None else None
         found = {p.name: p for iso in reversed(self.seen.countries[-6:])
-                 if role not in GENERIC and (p := self.kb.holder(role, iso, self.on)) is not None}
+                 if role not in GENERIC and (p := self._holder(role, iso)) is not None}
         return self._entity_for(next(iter(found.values()))) if len(found) == 1 else None
 
     def _named_holder(self, role: str, where: str):
@@ -248,7 +252,7 @@ class DocResolver:
         heads = ("head_of_state", "head_of_government")
         fams = set(heads) if fam == "Leader" or role in ("Leader", "Head of State") else {fam}
         found = [p for p in self.named if any((o.country or o.org) == where and self.kb.office_family(o) in fams
-                                              and (not self.dated or o.active(self.on)) for o in p.offices)]
+                                              and self._active(o) for o in p.offices)]
         return found[0] if len(found) == 1 else None
 
     def role_matches(self, ent: Entity, role: str) -> bool:
@@ -259,24 +263,32 @@ class DocResolver:
             return self.lx.family(ent.role) in heads or ent.role in self.lx.leader_roles
         if role in ("Leader", "Head of State", "Official", "Diplomat"):
             return role != "Diplomat" or self.lx.family(ent.role) == "foreign_minister" or "Minister" in ent.role
-        fam = self.lx.family(role)
-        return fam == self.lx.family(ent.role) or role.lower() in ent.role.lower()
+        fam, low, own = self.lx.family(role), f" {role.lower()} ", f" {ent.role.lower()} "
+        # an office ("the foreign minister") is no deputy's; a bare "the minister" may be
+        deputy = fam != role and any(f" {w} " in own and f" {w} " not in low for w in self.kb.deputy_words)
+        return fam == self.lx.family(ent.role) or low.strip() in own and not deputy
 
     def _counterpart(self, c: Candidate, info: TitleInfo) -> Entity | None:
+        """"His Malian counterpart": the person of that country named earlier in a matching
+        office, else the knowledge's holder of the anchor's office there. With no national word
+        ("his counterpart"), the country is the one other country its sentence names before it."""
         anchor = self._antecedent(c, gender=self.lx.pronouns.get(info.possessor or "", None))
+        own = anchor.country if anchor is not None else None
+        country = info.country or (self.seen.other_country(c.sent, own) if own else None)
+        if country is None:
+            return None
+        on = self.window[0] if self.window else self.on
+        role = anchor and (anchor.role or anchor.person and anchor.person.role(on))
         for ent in sorted(self.seen.entities, key=lambda e: -e.last):
-            if info.country and ent.country == info.country and ent is not anchor \
-                    and (anchor is None or not anchor.role or not ent.role or self.role_matches(ent, anchor.role)):
+            if ent.country == country and ent is not anchor and self._in_window(ent) \
+                    and (not role or not ent.role or self.role_matches(ent, role)):
                 return ent
-        if anchor is not None and info.country and anchor.person is not None:
-            person = self.kb.counterpart_of(anchor.person, info.country, self.on)
-            if person is not None:
-                return self._entity_for(person)
-        if anchor is not None and info.country and anchor.role:
-            person = self.kb.holder(anchor.role, info.country, self.on)
-            if person is not None:
-                return self._entity_for(person)
-        return None
+        person = None
+        if anchor is not None and anchor.person is not None:
+            person = self._dated(lambda d: self.kb.counterpart_of(anchor.person, country, d))
+        if person is None and role:
+            person = self._holder(role, country)
+        return self._entity_for(person) if person is not None else None
 
     def _pronoun(self, c: Candidate) -> Actor | None:
         low = c.name.lower()
@@ -312,15 +324,15 @@ class DocResolver:
                          kind=org.get("kind", "organisation"), role=None)
         iso = self.lx.country_of(c.name)
         if iso is not None:
-            self.seen.countries.append(iso)
+            self.seen.saw(iso, c.sent)
             return self.country_actor(iso, c.name)
         body = self._body(c.name)
         if body is not None:
-            self.seen.countries.append(body.country)
+            self.seen.saw(body.country, c.sent)
             return body
         iso = self.lx.country_of(c.name, capitals=True)
         if iso is not None:  # a capital stands for its government ("Moscow said")
-            self.seen.countries.append(iso)
+            self.seen.saw(iso, c.sent)
             return Actor(name=self.lx.country_name(iso), mention=c.name, country=iso, code=f"{iso}GOV",
                          kind="government")
         person = self._other_as_person(c)

@@ -17,9 +17,13 @@ import os
 import re
 from datetime import date
 
+from .dated import clause_window, stated_years
+from .groups import named_after, offices
 from .lexicon import ActorLexicon
 from .resolve import DocResolver
+from .candidates import _is_subject
 from .spans import Candidate, SpanFinder
+from ... import lexicons
 from ...knowledge.people import Knowledge
 from ...records import Actor, Document, Mention, Span
 from ..nlp import doc_text
@@ -43,6 +47,8 @@ class Actors:
         self.knowledge = knowledge or Knowledge.load(data_dir)
         self.lexicon = ActorLexicon(data_dir)
         self.finder = SpanFinder(self.lexicon, self.knowledge)
+        months = lexicons.load("timex", data_dir)["months"]  # the month names of the time stage's data
+        self.month = lambda word: months.get(word.lower().rstrip(".")) if word else None
 
     def __getstate__(self) -> dict:
         return {"data_dir": self.data_dir}
@@ -60,23 +66,28 @@ class Actors:
     def find(self, parse, on: date | None) -> tuple[list[Mention], list[tuple]]:
         """Mentions of a spaCy Doc at date ``on``, and the (name, role, country, date) the text taught."""
         text = doc_text(parse)  # spaCy rebuilds Doc.text on every access
-        cands = self._first_person_filter(text, self.finder.find(parse))
-        res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands),
+        cands = self._aides(text, self._first_person_filter(text, self.finder.find(parse)))
+        years = () if on else stated_years(parse, self.month, self.lexicon.words.year_preps)
+        res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands, years),
                           named=tuple(c.person_hint for c in cands if c.person_hint is not None), dated=on is not None)
-        out = []
-        for c in cands:
+        out, resolved, deferred = [], {}, []
+        for i, c in enumerate(cands):
             if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.seen.first_person is None:
                 res.set_first_person(_author(res))
-            actor = res.resolve(c)
+            people = named_after(cands, i, text, self.lexicon.words.coordinators)
+            if people:  # "the foreign ministers of A and B, X and Y": theirs once they are resolved
+                deferred.append((c, people))
+                continue
+            actor = res.resolve_at(c, self._window(parse, c))
+            resolved[id(c)] = actor
             for one in (actor if isinstance(actor, list) else [actor]) or [None]:
                 out.append(Mention(span=Span(c.start, c.end), text=text[c.start:c.end], label=c.label,
                                    actor=one))
             actor = None if isinstance(actor, list) else actor
             if c.title_span and actor is not None:
-                s, e = c.title_span
-                out.append(Mention(span=Span(s, e), text=text[s:e], label="TITLE",
-                                   actor=Actor(actor.name, text[s:e], actor.role, actor.country, actor.code,
-                                               actor.kind)))
+                out += self._apposition(res, parse, text, c, actor)
+        for c, people in deferred:
+            out = self._named_group(res, text, c, people, resolved, out)
         out.sort(key=lambda m: (m.span.start, m.span.end))
         spelled = res.spellings()
         if spelled:  # one name per person throughout the document: the text's own spelling
@@ -84,6 +95,65 @@ class Actors:
                    if m.actor is not None and m.actor.name in spelled else m for m in out]
         learned = [(spelled.get(r[0], r[0]),) + tuple(r[1:]) for r in res.learned]
         return out, list(dict.fromkeys(learned))
+
+    def _named_group(self, res: DocResolver, text: str, c: Candidate, people: list[Candidate],
+                     resolved: dict, out: list[Mention]) -> list[Mention]:
+        """"The foreign ministers of Ghana and Kenya, Ama Mensah and Juma Otieno": the title's
+        mentions are the people named after it, each with its office (in the title's order) when
+        the text gave them none."""
+        found = [a for p in people if isinstance(a := resolved.get(id(p)), Actor) and a.kind == "person"]
+        if len(found) != len(people):
+            found = [a for a in (res.resolve_at(c, None) or []) if a is not None]
+        else:
+            titled = {a.name: replace(a, role=role, country=iso, code=f"{iso}GOV")
+                      for a, (role, iso) in zip(found, offices(c.title)) if a.role is None}
+            out = [replace(m, actor=titled[m.actor.name]) if m.actor is not None and m.actor.name in titled
+                   and m.actor.role is None else m for m in out]
+            found = [titled.get(a.name, a) for a in found]
+            res.learned += [(a.name, a.role, a.country, res.on) for a in titled.values()]
+        span, words = Span(c.start, c.end), text[c.start:c.end]
+        return out + [Mention(span=span, text=words, label=c.label, actor=replace(a, mention=words)) for a in found]
+
+    def _apposition(self, res: DocResolver, parse, text: str, c: Candidate, actor: Actor) -> list[Mention]:
+        """The title after a name (", Ghana's foreign minister"): the name's own, unless it names
+        another country than the person's ("Having greeted President Ruto, the Leader of Ghana
+        said": the parse took the next clause's subject for an apposition); then it is a
+        title-only mention of its own."""
+        s, e = c.title_span
+        info = self.lexicon.parse_title(text[s:e])
+        if info is None or not info.country or not actor.country or info.country == actor.country \
+                or actor.kind != "person":
+            return [Mention(span=Span(s, e), text=text[s:e], label="TITLE",
+                            actor=Actor(actor.name, text[s:e], actor.role, actor.country, actor.code, actor.kind))]
+        span = parse.char_span(s, e, alignment_mode="expand")
+        own = Candidate(s, e, "TITLE", name=text[s:e], title=info, sent=c.sent,
+                        subject=span is not None and _is_subject(span, self.lexicon.words))
+        found = res.resolve_at(own, self._window(parse, own))
+        return [Mention(span=Span(s, e), text=text[s:e], label="TITLE", actor=one)
+                for one in (found if isinstance(found, list) else [found]) if one is not None]
+
+    def _window(self, parse, c: Candidate):
+        """The period a title-only mention's clause states (see :mod:`.dated`), else None."""
+        if c.label != "TITLE" or c.title is None or c.title.plural:
+            return None
+        span = parse.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return clause_window(span.root, self.month, self.lexicon.words.year_preps)
+
+    def _aides(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """"The assistant to the Kenyan President, Mr. John Doe": a title before a comma and a
+        name, itself after a complement preposition (titles.json complement_preps), is the office
+        of the one the name serves, not the name's: the name keeps no title."""
+        preps = self.lexicon.words.complement_preps
+        for c in cands:
+            head = c.end - len(c.name)
+            if c.label != "PERSON" or c.title is None or text[head:c.end] != c.name or "," not in text[c.start:head]:
+                continue
+            before = text[max(0, c.start - 20):c.start].split()
+            if before and before[-1].lower() in preps:
+                c.title, c.start = None, head
+        return cands
 
     def _first_person_filter(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Keep 'I'/'my' only in a first-person text (a minister's release), outside quotes."""
@@ -140,22 +210,30 @@ def learned_roles(doc: Document) -> list[tuple[str, str, str | None, date | None
     return list(doc.parse.user_data.get(LEARNED_KEY, []))
 
 
-def estimate_date(cands: list[Candidate]) -> date | None:
+def estimate_date(cands: list[Candidate], years: tuple[int, ...] = ()) -> date | None:
     """For an undated article: the middle of the longest period in which most of the people
-    it names in full were in office (Kirchner, Lula and Chavez together: 2003-2007)."""
+    it names in full were in office (Kirchner, Lula and Chavez together: 2003-2007). When the
+    text states years (``years``), a period holding the latest stated year it can wins, dated
+    at the middle of that year: a text naming Lula and Chavez and the year 2005 is of 2005."""
     people = {id(c.person_hint): c.person_hint for c in cands if c.person_hint is not None}
     spans = [(o.start, o.end or date.today()) for p in people.values() for o in p.offices if o.start]
     if not spans:
         return None
     points = sorted({d for span in spans for d in span})
-    best, best_n = None, 0
+    best, best_n, best_year = None, 0, None
     for a, b in zip(points, points[1:]):
         mid = date.fromordinal((a.toordinal() + b.toordinal()) // 2)
         n = sum(1 for p in people.values() if any(o.start and o.start <= mid <= (o.end or date.today())
                                                    for o in p.offices))
-        if n > best_n or (n == best_n and best and (b - a) > (best[1] - best[0])):
-            best, best_n = (a, b), n
-    return date.fromordinal((best[0].toordinal() + best[1].toordinal()) // 2) if best else None
+        year = max((y for y in years if a.year <= y <= b.year), default=None)
+        longer = best is not None and (b - a) > (best[1] - best[0])
+        if n > best_n or n == best_n and ((year or 0) > (best_year or 0) or year == best_year and longer):
+            best, best_n, best_year = (a, b), n, year
+    if best is None:
+        return None
+    if best_year is not None:
+        return min(max(date(best_year, 7, 1), best[0]), best[1])
+    return date.fromordinal((best[0].toordinal() + best[1].toordinal()) // 2)
 
 
 def _best(mentions, start: int, end: int) -> Mention | None:

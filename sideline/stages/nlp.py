@@ -37,8 +37,8 @@ tagged for entities (for tools that need every clause). The actors stage also ma
 known names everywhere with its own phrase matcher, so a known person named outside the
 windows is still found.
 
-This module is the only place in sideline that calls ``spacy.load``. The model is
-loaded on first use, so the stage pickles cheaply to worker processes.
+The model is loaded on first use (:func:`sideline.stages.model.load`, the only
+``spacy.load`` of sideline), so the stage pickles cheaply to worker processes.
 """
 from __future__ import annotations
 
@@ -48,9 +48,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..errors import E, ConfigError
 from ..lexicons import load, load_lines
 from ..records import Document, Span
+from .model import load as load_model
 from .quotation import speaker_neighbours
 
 __all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text",
@@ -133,7 +133,7 @@ class NLP:
     def nlp(self) -> Any:
         """The spaCy ``Language``, loaded on first use (``ConfigError`` E003 if missing)."""
         if self._nlp is None:
-            self._nlp = _load(self.model)
+            self._nlp = load_model(self.model)
         return self._nlp
 
     # -- the stage ------------------------------------------------------------------------------
@@ -215,28 +215,6 @@ def _set_entities(doc: Any, pairs: Sequence[tuple[Any, Any]]) -> None:
     ents = [SpacySpan(doc, span.start + e.start, span.start + e.end, label=e.label_)
             for span, sdoc in pairs for e in sdoc.ents]
     doc.set_ents(sorted(ents, key=lambda e: e.start), default="outside")
-
-
-def _load(model: str) -> Any:
-    """The model, its layers built on numpy's matrix product instead of thinc's default blis
-    (``use_blis=False``): numpy's BLAS (OpenBLAS) multiplies the float32 matrices of the
-    ``tok2vec``, ``ner`` and ``senter`` layers about three times as fast on this machine (33 vs
-    105 GFLOPS, one thread), and every token of VOA, dev, dev2 and dev3 gets the same tags,
-    trees, lemmas and entities (the products differ in the last bits; no decision turns on
-    them there). The transition step of the parser and NER stays in spaCy's own code."""
-    import spacy
-    from thinc.api import use_ops
-
-    try:
-        with use_ops("numpy", use_blis=False):  # every layer built here keeps these ops
-            nlp = spacy.load(model)
-    except (OSError, ImportError) as err:
-        raise ConfigError(E.E003, model=model) from err
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")  # measured better than the rule-based sentencizer on news
-    elif "senter" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", before="ner" if "ner" in nlp.pipe_names else None)
-    return nlp
 
 
 def _blank(span: Any) -> bool:

@@ -185,6 +185,9 @@ def _interrupted(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command. Errors are one coded line (exit 2); Ctrl-C is one line (exit 130)."""
+    from .engines.local import one_blas_thread
+
+    one_blas_thread()  # before anything loads numpy: the parse in this process runs one BLAS thread
     args = _parse(argv)
     from . import commands
     from .errors import E, StoreError

@@ -9,12 +9,12 @@ import pickle
 import pytest
 
 from sideline import api
-from sideline.engines.local import LocalEngine, usable_cores
+from sideline.engines.local import LocalEngine, one_blas_thread, usable_cores
 from sideline.errors import ConfigError, E
 from sideline.pipeline import Pipeline, Recipe
 from sideline.records import Article, Reject
 
-from .toy_stages import Pid, Shout, ToyRecipe, Words
+from .toy_stages import BlasEnv, Pid, Shout, ToyRecipe, Words
 
 
 def _arts(n: int) -> list:
@@ -37,6 +37,28 @@ def test_workers_run_an_input_of_a_batch_or_more_and_this_process_a_smaller_one(
     assert _pids(big) and os.getpid() not in _pids(big)
     small = list(LocalEngine(pipeline, n_process=2, batch_size=8).run(_arts(7) + [Reject("x:1", "E101", "bad")]))
     assert _pids(small) == {os.getpid()} and small[-1].reject.code == "E101"
+
+
+def test_one_blas_thread_unless_the_user_sized_the_pool():
+    env = {}
+    one_blas_thread(env)
+    assert env == {"OPENBLAS_NUM_THREADS": "1"}
+    for mine in ({"OMP_NUM_THREADS": "4"}, {"OPENBLAS_NUM_THREADS": "2"}):
+        env = dict(mine)
+        one_blas_thread(env)
+        assert env == mine
+
+
+def test_workers_start_with_one_blas_thread_and_this_process_keeps_its_environment(monkeypatch):
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    out = list(LocalEngine(Pipeline([Shout(), BlasEnv(), Pid()]), n_process=2, batch_size=8).run(_arts(16)))
+    assert os.getpid() not in _pids(out)
+    assert {n for r in out for n in r.notes if n.startswith("blas:")} == {"blas:1"}
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
+    out = list(LocalEngine(Pipeline([Shout(), BlasEnv()]), n_process=2, batch_size=8).run(_arts(16)))
+    assert {n for r in out for n in r.notes if n.startswith("blas:")} == {"blas:3"}
 
 
 def test_rejects_do_not_count_towards_the_first_batch():

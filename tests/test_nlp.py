@@ -131,6 +131,14 @@ def test_entities_do_not_cross_lines(make_doc):
     assert len(ents) > 3 and not any("\n" in e.text for e in ents)
 
 
+def test_the_layers_multiply_with_numpy_not_blis(nlp_stage):
+    from thinc.model import Model
+
+    models = [p.model for _, p in nlp_stage.nlp.pipeline if isinstance(getattr(p, "model", None), Model)]
+    gemm_layers = [n for m in models for n in m.walk() if n.name == "maxout"]
+    assert gemm_layers and not any(n.ops.use_blis for n in gemm_layers)
+
+
 def test_parse_all(nlp_stage):
     stage = nlp_stage.replace(parse_all=True)
     doc = stage(Document(article=Article(id="all", text=FIVE), text=FIVE))

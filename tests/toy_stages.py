@@ -51,3 +51,16 @@ class ToyRecipe:
         if self.fail:
             raise ConfigError(E.E008, path="/no/such/folder")
         return Pipeline([Shout(), Words(), Pid()])
+
+
+class BlasEnv:
+    """Notes the size of the BLAS thread pool the process was started with."""
+
+    name = "blas-env"
+    requires = ("text",)
+    provides = ()
+
+    def __call__(self, doc: Document) -> Document:
+        import os
+
+        return doc.with_(notes=doc.notes + (f"blas:{os.environ.get('OPENBLAS_NUM_THREADS')}",))

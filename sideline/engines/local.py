@@ -16,6 +16,10 @@ With a pool, articles go out in chunks of ``batch_size // n_process`` (at least 
 ``4 * n_process`` chunks ahead, so that every worker has work from the start and the last
 chunks leave no worker idle for long.
 
+Each worker runs one BLAS thread (``OPENBLAS_NUM_THREADS=1`` in the environment it starts
+with, unless the user sized the BLAS pool: :func:`one_blas_thread`): the workers are the
+parallelism, and a second BLAS thread per worker only spins for a core another worker is using.
+
 Workers never outlive the run: they ignore SIGINT (Ctrl-C reaches the whole process
 group; the parent alone handles it and terminates the pool), and a watchdog thread in
 each ends its worker within a second of the parent's death, even by SIGKILL.
@@ -28,11 +32,12 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
+from contextlib import contextmanager
 
 from ..records import Article, Reject, Result
 
-__all__ = ["LocalEngine", "usable_cores", "WARM_UP"]
+__all__ = ["LocalEngine", "usable_cores", "one_blas_thread", "WARM_UP"]
 
 #: the article a recipe-built worker pipeline runs first, to load everything it loads lazily
 WARM_UP = Article(id="sideline-warm-up", text="The two foreign ministers met in Geneva on Monday.\n\n"
@@ -49,6 +54,34 @@ def usable_cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # not Linux
         return max(1, os.cpu_count() or 1)
+
+
+#: the environment variables that size numpy's BLAS thread pool (read when numpy loads)
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def one_blas_thread(env: MutableMapping[str, str] = os.environ) -> None:
+    """Ask for one BLAS thread in ``env`` unless the user set a size there. It takes effect in a
+    process that loads numpy afterwards: the command line calls it first thing, the pool for
+    its workers."""
+    if not any(name in env for name in BLAS_THREADS):
+        env[BLAS_THREADS[0]] = "1"
+
+
+@contextmanager
+def _worker_environment():
+    """The environment the workers start with (:func:`one_blas_thread`); this process's own
+    is put back once they have started."""
+    saved = {name: os.environ.get(name) for name in BLAS_THREADS}
+    one_blas_thread()
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _is_recipe(pipeline) -> bool:
@@ -97,7 +130,9 @@ class LocalEngine:
             yield from self._built().pipe(itertools.chain(head, it), batch_size=self.batch_size)
             return
         ctx = mp.get_context("spawn")
-        with ctx.Pool(self.n_process, initializer=_init, initargs=(self.pipeline, os.getpid())) as pool:
+        with _worker_environment():
+            pool = ctx.Pool(self.n_process, initializer=_init, initargs=(self.pipeline, os.getpid()))
+        with pool:
             chunk = max(MIN_CHUNK, self.batch_size // self.n_process)
             yield from _ordered(pool, itertools.chain(head, it), chunk, 4 * self.n_process)
 

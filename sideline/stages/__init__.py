@@ -1,7 +1,7 @@
 """The stages of sideline's default pipeline, in order.
 
 1. ``clean``  (stages/clean.py):  article -> text, offsets, published
-2. ``nlp``    (stages/nlp.py):    text -> parse, sentences (the only spacy.load)
+2. ``nlp``    (stages/nlp.py):    text -> parse, sentences (stages/model.py: the only spacy.load)
 3. ``actors`` (stages/actors.py): parse -> mentions (resolved to canonical actors)
 4. ``events`` (stages/events.py): parse, mentions -> events (type, participants, status, attribution)
 5. ``time``   (stages/time.py):   parse, events -> timexes, events.when

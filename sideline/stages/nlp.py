@@ -37,8 +37,8 @@ tagged for entities (for tools that need every clause). The actors stage also ma
 known names everywhere with its own phrase matcher, so a known person named outside the
 windows is still found.
 
-This module is the only place in sideline that calls ``spacy.load``. The model is
-loaded on first use, so the stage pickles cheaply to worker processes.
+The model is loaded on first use (:func:`sideline.stages.model.load`, the only
+``spacy.load`` of sideline), so the stage pickles cheaply to worker processes.
 """
 from __future__ import annotations
 
@@ -48,12 +48,12 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..errors import E, ConfigError
 from .boundaries import cap_sentences as _cap_sentences
 from .boundaries import join_continuations as _join_continuations
 from .boundaries import mark_line_breaks as _mark_line_breaks
 from ..lexicons import load, load_lines
 from ..records import Document, Span
+from .model import load as load_model
 from .quotation import speaker_neighbours
 
 __all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text",
@@ -135,7 +135,7 @@ class NLP:
     def nlp(self) -> Any:
         """The spaCy ``Language``, loaded on first use (``ConfigError`` E003 if missing)."""
         if self._nlp is None:
-            self._nlp = _load(self.model)
+            self._nlp = load_model(self.model)
         return self._nlp
 
     # -- the stage ------------------------------------------------------------------------------
@@ -217,20 +217,6 @@ def _set_entities(doc: Any, pairs: Sequence[tuple[Any, Any]]) -> None:
     ents = [SpacySpan(doc, span.start + e.start, span.start + e.end, label=e.label_)
             for span, sdoc in pairs for e in sdoc.ents]
     doc.set_ents(sorted(ents, key=lambda e: e.start), default="outside")
-
-
-def _load(model: str) -> Any:
-    import spacy
-
-    try:
-        nlp = spacy.load(model)
-    except (OSError, ImportError) as err:
-        raise ConfigError(E.E003, model=model) from err
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")  # measured better than the rule-based sentencizer on news
-    elif "senter" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", before="ner" if "ner" in nlp.pipe_names else None)
-    return nlp
 
 
 def _blank(span: Any) -> bool:

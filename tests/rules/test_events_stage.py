@@ -622,44 +622,6 @@ def test_a_full_name_the_knowledge_knows_links_a_surname_met_before_it(extract):
     assert [m.actor.name for m in doc.mentions if m.text.endswith("Ilham Aliev")] != ["Ilham Aliyev"]
 
 
-def test_two_titled_names_the_parser_read_as_one_phrase_are_both_subjects(extract):
-    doc = extract("""
-        0  Kenyan     _        PROPN  NNP  1   amod      B-NORP
-        1  President  _        PROPN  NNP  3   compound
-        2  William    _        PROPN  NNP  3   compound  B-PERSON
-        3  Ruto       _        PROPN  NNP  9   nmod      I-PERSON
-        4  and        _        CCONJ  CC   3   cc
-        5  Tanzanian  _        PROPN  NNP  6   compound  B-NORP
-        6  President  _        PROPN  NNP  3   conj
-        7  Samia      _        PROPN  NNP  9   compound  B-PERSON
-        8  Suluhu     _        PROPN  NNP  9   compound  I-PERSON
-        9  Hassan     _        PROPN  NNP  10  nsubj     I-PERSON
-        10 met        meet     VERB   VBD  10  ROOT
-        11 in         _        ADP    IN   10  prep
-        12 Arusha     _        PROPN  NNP  11  pobj      B-GPE
-        13 .          _        PUNCT  .    10  punct
-    """)
-    assert [(e.type, names(e)) for e in doc.events] == [(EventType.MEET, ["William Ruto", "Samia Suluhu Hassan"])]
-
-
-def test_a_visit_called_off_by_its_owner_is_the_owners(extract):
-    doc = extract("""
-        0  Kenyan     _        PROPN  NNP  1   amod      B-NORP
-        1  President  _        PROPN  NNP  3   compound
-        2  William    _        PROPN  NNP  3   compound  B-PERSON
-        3  Ruto       _        PROPN  NNP  4   nsubj     I-PERSON
-        4  called     call     VERB   VBD  4   ROOT
-        5  off        _        ADP    RP   4   prt
-        6  his        _        PRON   PRP$ 7   poss
-        7  visit      _        NOUN   NN   4   dobj
-        8  to         _        ADP    IN   7   prep
-        9  Tanzania   _        PROPN  NNP  8   pobj      B-GPE
-        10 .          _        PUNCT  .    4   punct
-    """)
-    assert [(e.type, e.status.coarse, names(e)) for e in doc.events] == [
-        (EventType.VISIT, Status.RULED_OUT, ["William Ruto", "Tanzania"])]
-
-
 def test_a_delegation_led_by_someone_takes_part_through_its_leader(extract):
     led = """
         0  A          _           DET    DT   1   det

@@ -324,8 +324,7 @@ def _visit_roles(trig: Trigger, inner: list[Any], compounds: list[Any], places: 
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.genitive for g in c.children
           if g.dep_ == "pobj"]  # "the visit of President X"
     subjects = ("nsubj", "nsubjpass") if phased(tok, w) else ()  # "X spoke at the end of his trip": X
-    owners = [c for c in inner if c.dep_ in _SUBJ and c.head != tok]  # "X called off his visit": X, for "his"
-    agents = [c for c in inner if c.dep_ == "poss" or c.dep_ in subjects] + owners + by + people + of
+    agents = [c for c in inner if c.dep_ == "poss" or c.dep_ in subjects] + by + people + of
     if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps
                                        or phased(tok, w)):
         guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []

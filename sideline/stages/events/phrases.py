@@ -67,18 +67,8 @@ def conjuncts(tok: Any) -> list[Any]:
         todo += [c for c in t.children if c.dep_ == "conj" or (
             c.dep_ == "appos" and c.ent_iob_ == "B" and t.ent_type_ and c.pos_ == t.pos_ == "PROPN") or (
             c.dep_ == "appos" and c.ent_type_ == "PERSON" and not t.ent_type_ and c.i == t.i + 2
-            and any(g.dep_ == "conj" for g in c.children)) or _list_item(t, c)  # "US President [Barack Obama and ...]"
-            or _coordinated_modifier(t, c)]
+            and any(g.dep_ == "conj" for g in c.children)) or _list_item(t, c)]  # "US President [Barack Obama and ...]"
     return sorted(out, key=lambda t: t.i)
-
-
-def _coordinated_modifier(head: Any, c: Any) -> bool:
-    """"Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan met": the
-    parser reads the two titled names as one phrase, the first name a modifier of the last with
-    the "and" under it; a person's name modifying a person's name, with a coordinator of its
-    own, is one more item of the list."""
-    return (c.dep_ in ("nmod", "compound") and c.i < head.i and c.ent_type_ == head.ent_type_ == "PERSON"
-            and any(g.dep_ == "cc" for g in c.children) and any(g.dep_ == "conj" for g in c.children))
 
 
 def _list_item(head: Any, c: Any) -> bool:

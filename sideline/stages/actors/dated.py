@@ -22,11 +22,11 @@ True
 from __future__ import annotations
 
 import calendar
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable
 
-__all__ = ["clause_window", "stated_years", "Window", "DatedOffices"]
+__all__ = ["clause_window", "stated_years", "Window", "Period"]
 
 #: (first day, last day) of the period a clause states
 Window = tuple[date, date]
@@ -115,40 +115,40 @@ def holder_in(lookup: Callable[[date], Any], window: Window) -> Any:
     return first if first is not None and first is last else None
 
 
-class DatedOffices:
-    """The office lookups of :class:`~sideline.stages.actors.resolve.DocResolver` over the period
-    a title's clause states (``self.window``), else at the document's date (``self.on``)."""
+@dataclass
+class Period:
+    """The date the office lookups of one document's resolver are made at: the article's
+    (``on``; ``dated``: a date the article gives, not one estimated from the people it names),
+    or, while a title-only mention is read, the period its clause states (``window``)."""
 
+    on: date | None
+    dated: bool = True
     window: Window | None = None
 
-    def resolve_at(self, c: Any, window: Window | None) -> Any:
-        """:meth:`resolve`, with the office lookups of a title-only mention taken in ``window``
-        (first day, last day), the period its clause states, when the article's date lies outside
-        it; there "the then president" is that period's president, not a former one."""
+    def enter(self, c: Any, window: Window | None) -> Any:
+        """Read mention ``c`` in ``window`` when the article's date lies outside it (only a title
+        is dated so); there "the then president" is that period's president, not a former one."""
         inside = window is not None and self.dated and self.on is not None and window[0] <= self.on <= window[1]
         self.window = None if inside or c.label != "TITLE" else window
-        if self.window is not None and c.title is not None and c.title.then:  # "the then president"
+        if self.window is not None and c.title is not None and c.title.then:
             c = replace(c, title=replace(c.title, former=False))
-        try:
-            return self.resolve(c)
-        finally:
-            self.window = None
+        return c
 
-    def _active(self, office: Any) -> bool:
+    def active(self, office: Any) -> bool:
         """In office at the period the clause states, else at the article's date (any date for
         an undated article)."""
         if self.window is not None:
             return any(office.active(d) for d in self.window)
         return not self.dated or office.active(self.on)
 
-    def _in_window(self, ent: Any) -> bool:
+    def fits(self, ent: Any) -> bool:
         """A known person named earlier fits a title of a dated clause only if in office then."""
         return self.window is None or ent.person is None or held_in(ent.person, self.window)
 
-    def _holder(self, role: str, where: str) -> Any:
-        """The knowledge's one holder of ``role`` at ``where``: over the clause's period when it states one."""
-        return self._dated(lambda d: self.kb.holder(role, where, d))
-
-    def _dated(self, lookup: Callable[[date], Any]) -> Any:
+    def at(self, lookup: Callable[[date], Any]) -> Any:
         """``lookup(day)`` at the article's date, or over the clause's period when it states one."""
         return lookup(self.on) if self.window is None else holder_in(lookup, self.window)
+
+    def holder(self, kb: Any, role: str, where: str) -> Any:
+        """The knowledge's one holder of ``role`` at ``where`` at this date or period."""
+        return self.at(lambda d: kb.holder(role, where, d))

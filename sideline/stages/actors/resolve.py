@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .dated import DatedOffices
+from .dated import Period
 from .lexicon import ActorLexicon, TitleInfo
 from ...knowledge.names import key, same_person, split_handle, tokens
 from .groups import GENERIC, Groups
@@ -21,7 +21,7 @@ from .entities import Entity, Seen
 
 __all__ = ["Entity", "DocResolver"]
 
-class DocResolver(DatedOffices):
+class DocResolver:
     """Resolves one document's candidates in text order. What the document has named so far is
     one explicit record, ``self.seen`` (:class:`~sideline.stages.actors.entities.Seen`), which
     the plural rules (:class:`~sideline.stages.actors.groups.Groups`) read too."""
@@ -29,28 +29,25 @@ class DocResolver(DatedOffices):
     def __init__(self, lexicon: ActorLexicon, knowledge, on: date | None, named: tuple = (),
                  dated: bool = True) -> None:
         self.lx, self.kb, self.on = lexicon, knowledge, on
-        self.dated = dated  # ``on`` is the article's date (not one estimated from the people it names)
         self.named = tuple(dict.fromkeys(named))  # known people the document names anywhere
         self.seen = Seen()
         self.learned: list[tuple[str, str, str | None, date | None]] = []
         self.groups = Groups(self)
-        self.window = None  # the period the current mention's clause states (see dated.py), if any
+        self.period = Period(on, dated)  # the date of the office lookups (dated.py; ``dated``: ``on`` is the article's)
 
     # -- entry point ----------------------------------------------------------------------------
+    def resolve_at(self, c: Candidate, window) -> Actor | list[Actor] | None:
+        """:meth:`resolve`, a title-only mention read in the period its clause states."""
+        found, self.period.window = self.resolve(self.period.enter(c, window)), None
+        return found
 
     def resolve(self, c: Candidate) -> Actor | list[Actor] | None:
         """The actor of a candidate; a plural title ("the two leaders") gives a list."""
         if c.label == "TITLE" and c.title is not None and c.title.plural:
             return self.groups.resolve(c)
-        if c.label == "PERSON":
-            return self._person(c)
-        if c.label in ("HANDLE", "HASHTAG"):
-            return self._handle(c)
-        if c.label == "TITLE":
-            return self._title(c)
-        if c.label == "PRON":
-            return self._pronoun(c)
-        return self._other(c)
+        by_label = {"PERSON": self._person, "HANDLE": self._handle, "HASHTAG": self._handle, "TITLE": self._title,
+                    "PRON": self._pronoun}
+        return by_label.get(c.label, self._other)(c)
 
     # -- people ---------------------------------------------------------------------------------
     def _clean(self, name: str) -> str:
@@ -128,7 +125,7 @@ class DocResolver(DatedOffices):
             if ent.person is person or ent.name == person.name:
                 ent.person = person
                 return ent
-        on = self.window[0] if self.window else self.on  # a title read in a dated clause
+        on = self.period.window[0] if self.period.window else self.on  # a title read in a dated clause
         office = person.office(on) or person.last_office(on)
         name = surface if person.bulk and surface and len(tokens(surface)) > 1 else person.name
         ent = Entity(name=name, surfaces=[name, person.name, *person.aliases], person=person,
@@ -230,29 +227,28 @@ class DocResolver(DatedOffices):
         recent = sorted(self.seen.entities, key=lambda e: -e.last)
         for exact in (True, False):
             for ent in recent:
-                if where and where not in (ent.country, ent.org) or not self._in_window(ent):
+                if where and where not in (ent.country, ent.org) or not self.period.fits(ent):
                     continue
                 if (ent.role == role) if exact else self.role_matches(ent, role):
                     return ent
         if info.former:
             return None
         if where:
-            person = self._named_holder(role, where) or self._holder(role, where)
+            person = self._named_holder(role, where) or self.period.holder(self.kb, role, where)
             return self._entity_for(person) if person is not None else None
         found = {p.name: p for iso in reversed(self.seen.countries[-6:])
-                 if role not in GENERIC and (p := self._holder(role, iso)) is not None}
+                 if role not in GENERIC and (p := self.period.holder(self.kb, role, iso)) is not None}
         return self._entity_for(next(iter(found.values()))) if len(found) == 1 else None
 
     def _named_holder(self, role: str, where: str):
-        """"The Leader of Uzbekistan receives ..." in an article that names President Mirziyoyev
-        further down: the one known person the document names anywhere who has held that office
-        there (whatever the date the article is given) is the title's, before the holder the
-        knowledge gives for the date. In a dated article they must hold it on that date."""
+        """"The Leader of Uzbekistan receives ..." in an article that names President Mirziyoyev further
+        down: the one known person the document names anywhere who held that office there is the
+        title's, before the knowledge's holder for the date (in a dated article, on that date)."""
         fam = self.kb.family(role, where)
         heads = ("head_of_state", "head_of_government")
         fams = set(heads) if fam == "Leader" or role in ("Leader", "Head of State") else {fam}
         found = [p for p in self.named if any((o.country or o.org) == where and self.kb.office_family(o) in fams
-                                              and self._active(o) for o in p.offices)]
+                                              and self.period.active(o) for o in p.offices)]
         return found[0] if len(found) == 1 else None
 
     def role_matches(self, ent: Entity, role: str) -> bool:
@@ -277,17 +273,17 @@ class DocResolver(DatedOffices):
         country = info.country or (self.seen.other_country(c.sent, own) if own else None)
         if country is None:
             return None
-        on = self.window[0] if self.window else self.on
+        on = self.period.window[0] if self.period.window else self.on
         role = anchor and (anchor.role or anchor.person and anchor.person.role(on))
         for ent in sorted(self.seen.entities, key=lambda e: -e.last):
-            if ent.country == country and ent is not anchor and self._in_window(ent) \
+            if ent.country == country and ent is not anchor and self.period.fits(ent) \
                     and (not role or not ent.role or self.role_matches(ent, role)):
                 return ent
         person = None
         if anchor is not None and anchor.person is not None:
-            person = self._dated(lambda d: self.kb.counterpart_of(anchor.person, country, d))
+            person = self.period.at(lambda d: self.kb.counterpart_of(anchor.person, country, d))
         if person is None and role:
-            person = self._holder(role, country)
+            person = self.period.holder(self.kb, role, country)
         return self._entity_for(person) if person is not None else None
 
     def _pronoun(self, c: Candidate) -> Actor | None:

@@ -84,6 +84,7 @@ def _article(row: dict) -> Article:
 def run_fast(rows: list[dict], cache: Path) -> list[dict]:
     """Step 2: the pipeline in this process; the documents before the events stage are cached."""
     from sideline.codec import event_to_json
+    from sideline.export.view import with_country_name
     from sideline.pipeline import Pipeline
 
     pipeline = Pipeline.default()
@@ -100,17 +101,9 @@ def run_fast(rows: list[dict], cache: Path) -> list[dict]:
     for doc in docs:
         for stage in pipeline.stages[cut:]:
             doc = stage(doc)
-        out += [_as_exported(event_to_json(ev)) for ev in doc.events]
+        out += [with_country_name(event_to_json(ev)) for ev in doc.events]  # as the jsonl export
     return out
 
-
-def _as_exported(line: dict) -> dict:
-    """The location's country name, as ``sideline export --format jsonl`` adds it."""
-    from sideline.knowledge.gazetteer import gazetteer
-
-    if line.get("location") and line["location"].get("country"):
-        line["location"]["country_name"] = gazetteer().country_name(line["location"]["country"])
-    return line
 
 
 def _through(doc, stages):

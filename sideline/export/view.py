@@ -75,10 +75,14 @@ def clean_fragment(text: str) -> str:
     return " ".join(t.text.split())
 
 
-def _country_name(iso3: str | None) -> str | None:
+def with_country_name(line: dict[str, Any]) -> dict[str, Any]:
+    """An exported line with ``location.country_name`` beside the location's ISO3 code."""
     from ..knowledge.gazetteer import gazetteer
 
-    return gazetteer().country_name(iso3) if iso3 else None
+    loc = line.get("location")
+    if loc is not None:
+        loc["country_name"] = gazetteer().country_name(loc["country"]) if loc.get("country") else None
+    return line
 
 
 def mention_line(ev: Event, article: ArticleRef) -> dict[str, Any]:
@@ -88,8 +92,7 @@ def mention_line(ev: Event, article: ArticleRef) -> dict[str, Any]:
     and the article's provenance (``published``, ``url``, ``source``, ``title``)."""
     out = event_to_json(ev)
     out["evidence"]["clean"] = clean_fragment(ev.evidence.text)
-    if out["location"] is not None:
-        out["location"]["country_name"] = _country_name(out["location"]["country"])
+    with_country_name(out)
     out.update(article.to_json())
     return out
 

@@ -605,13 +605,15 @@ def test_citing_after_a_closing_report_credits_the_reporter(extract):
 
 
 # -- a source in the next sentence: a frame of its own, a sentence that goes on with the engagement --
-RUTO_MEETS_ABIY = """
+RUTO_WILL_MEET_ABIY = """
     0   William      _          PROPN  NNP   1   compound   B-PERSON
     1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
     2   will         _          AUX    MD    3   aux
     3   meet         _          VERB   VB    3   ROOT
     4   Abiy         _          PROPN  NNP   5   compound   B-PERSON
     5   Ahmed        _          PROPN  NNP   3   dobj       I-PERSON
+"""  # "William Ruto will meet Abiy Ahmed", the tables below go on
+RUTO_MEETS_ABIY = RUTO_WILL_MEET_ABIY + """
     6   on           _          ADP    IN    3   prep
     7   Friday       _          PROPN  NNP   6   pobj       B-DATE
     8   .            _          PUNCT  .     3   punct
@@ -672,13 +674,7 @@ def test_a_sentence_about_someone_else_lends_no_source(extract):
 def test_how_and_when_a_body_spoke_is_not_its_name(extract):
     """"..., the presidency announced in a statement on Monday": the parser hangs the verb and its
     phrases on the noun; the source is the presidency, not "presidency in a statement on Monday"."""
-    doc = extract("""
-        0   William      _          PROPN  NNP   1   compound   B-PERSON
-        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
-        2   will         _          AUX    MD    3   aux
-        3   meet         _          VERB   VB    3   ROOT
-        4   Abiy         _          PROPN  NNP   5   compound   B-PERSON
-        5   Ahmed        _          PROPN  NNP   3   dobj       I-PERSON
+    doc = extract(RUTO_WILL_MEET_ABIY + """
         6   ,            _          PUNCT  ,     3   punct
         7   the          _          DET    DT    8   det
         8   presidency   _          NOUN   NN    3   npadvmod
@@ -721,13 +717,7 @@ def test_citing_a_named_event_credits_nobody_but_citing_an_outlet_credits_it(ext
 def test_an_official_who_told_an_agency_is_the_source_not_the_agency(extract):
     """"Ruto will meet Abiy Ahmed, a senior official told AFP": the parser hangs the official on
     the last name as an apposition and "told" on the trigger; AFP is whom it was told to."""
-    doc = extract("""
-        0   William      _          PROPN  NNP   1   compound   B-PERSON
-        1   Ruto         _          PROPN  NNP   3   nsubj      I-PERSON
-        2   will         _          AUX    MD    3   aux
-        3   meet         _          VERB   VB    3   ROOT
-        4   Abiy         _          PROPN  NNP   5   compound   B-PERSON
-        5   Ahmed        _          PROPN  NNP   3   dobj       I-PERSON
+    doc = extract(RUTO_WILL_MEET_ABIY + """
         6   ,            _          PUNCT  ,     5   punct
         7   a            _          DET    DT    9   det
         8   senior       _          ADJ    JJ    9   amod

@@ -111,6 +111,8 @@ def escape_edits(text: str, min_breaks: int = 2) -> Edits:
     least ``min_breaks`` literal line breaks or doubled quotes, and more literal line breaks
     than real ones, so a backslash in an ordinary article (a path, a regex quoted in a tech
     story) is left alone."""
+    if "\\" not in text and "''" not in text:
+        return []  # no escape at all: most texts stop here
     breaks, doubled = len(LITERAL_BREAK.findall(text)), len(SQL_QUOTE.findall(text))
     if text.strip().count("\n") >= max(breaks, 1):
         return []

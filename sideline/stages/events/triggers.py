@@ -68,6 +68,7 @@ class TriggerLexicon:
         self.phone_words = frozenset(data["phone_words"])
         self.not_participants = frozenset(data["not_participants"])
         self.titles = frozenset(data["title_nouns"])
+        self._people = self.titles | self.w.group_nouns  # "three ministers", "a delegation": guests
         self.habitual_verbs = frozenset(data.get("habitual_verbs", ()))
         self.habitual_mods = frozenset(data.get("habitual_modifiers", ()))
         self.presence = frozenset(data.get("presence_verbs", ()))
@@ -192,7 +193,7 @@ class TriggerLexicon:
     def _counted(self, obj: Any) -> bool:
         """An object that is a sum or a count of things, not of people: "$50 million", "12
         stitches" (but "20 leaders", "three ministers" are guests)."""
-        if obj.ent_type_ in _PARTY or obj.lemma_.lower() in self.titles | self.w.group_nouns:
+        if obj.ent_type_ in _PARTY or obj.lemma_.lower() in self._people:
             return False
         return obj.ent_type_ in _COUNT or obj.tag_ == "CD" or any(
             c.dep_ == "nummod" or c.ent_type_ in _COUNT for c in obj.children)

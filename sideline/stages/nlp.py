@@ -55,6 +55,7 @@ from ..lexicons import load, load_lines
 from ..records import Document, Span
 from .model import load as load_model
 from .quotation import speaker_neighbours
+from .tagmap import TagMap, compile_ruler
 
 __all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text",
            "MAX_SENTENCE_TOKENS"]
@@ -116,10 +117,12 @@ class NLP:
         #: lower-case words that go on a clause: a "sentence" opening with one continues the last
         self.continuations = frozenset(syntax["continuations"])
         self._nlp: Any = None
+        self._tagmap: TagMap | None | bool = False  # False: not compiled yet
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_nlp"] = None  # workers load their own copy on first use
+        state["_tagmap"] = False
         return state
 
     def replace(self, **options: Any) -> "NLP":
@@ -128,8 +131,17 @@ class NLP:
                   "parse_all": self.parse_all, "ner_window": self.ner_window, "lead": self.lead, **options}
         other = NLP(**kwargs)
         if other.model == self.model:
-            other._nlp = self._nlp
+            other._nlp, other._tagmap = self._nlp, self._tagmap
         return other
+
+    @property
+    def tagmap(self) -> TagMap | None:
+        """The model's ``attribute_ruler`` compiled to a table (:mod:`sideline.stages.tagmap`),
+        or None when it has none or one the table cannot express (spaCy's own then runs)."""
+        if self._tagmap is False:
+            ruler = self.nlp.get_pipe("attribute_ruler") if "attribute_ruler" in self.nlp.pipe_names else None
+            self._tagmap = compile_ruler(ruler) if ruler is not None else None
+        return self._tagmap
 
     @property
     def nlp(self) -> Any:
@@ -160,7 +172,7 @@ class NLP:
         chosen = [self.select(doc) for doc in first]
         to_parse = [_sentence_doc(nlp, s) for picks, _ in chosen for s in picks]
         to_tag = [_sentence_doc(nlp, s) for _, picks in chosen for s in picks]
-        parsed = iter(nlp.pipe(to_parse, batch_size=SENT_BATCH, disable=_others(nlp, PARSE_PASS)))
+        parsed = iter(_through(nlp, to_parse, PARSE_PASS, self.tagmap))
         tagged = iter(nlp.pipe(to_tag, batch_size=SENT_BATCH, disable=_others(nlp, NER_PASS)))
         for doc, (parse_picks, ner_picks) in zip(first, chosen):
             pdocs = [next(parsed) for _ in parse_picks]
@@ -204,6 +216,16 @@ def _knowing_text(doc: Any, text: str) -> Any:
 
 def _around(hits: set[int], width: int, n: int) -> set[int]:
     return {j for i in hits for j in range(i - width, i + width + 1) if 0 <= j < n}
+
+
+def _through(nlp: Any, docs: Iterable[Any], names: Sequence[str], tagmap: TagMap | None) -> Iterator[Any]:
+    """``nlp.pipe(docs, batch_size=SENT_BATCH)`` with only the components ``names``, in the
+    pipeline's order, the attribute ruler done by ``tagmap`` when there is one."""
+    for name, proc in nlp.pipeline:
+        if name in names:
+            use = tagmap if name == "attribute_ruler" and tagmap is not None else proc
+            docs = use.pipe(docs, batch_size=SENT_BATCH)
+    return iter(docs)
 
 
 def _others(nlp: Any, keep: Sequence[str]) -> list[str]:

@@ -290,13 +290,14 @@ def _repeat_in_line(text: str, start: int, end: int, min_chars: int = 25, slack:
     if len(line) < 2 * min_chars or len(line) > 5000:
         return []
     key = _key(line)
+    n, done = 0, 0  # n: len(_key(line[:done])), counted piece by piece (the key drops characters one by one)
     for m in re.finditer(r"\s+(?=\S)", line):
         b = m.start()
-        if b < len(line) * 0.3:
-            continue
         if b > len(line) * 0.7:
             break
-        n = len(_key(line[:b]))
+        n, done = n + len(_key(line[done:b])), b
+        if b < len(line) * 0.3:
+            continue
         if n >= min_chars and key.endswith(key[:n]) and len(key) - 2 * n <= slack and 2 * n <= len(key):
             return [(start + b, start + len(line), "")]
     return []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import TimexLexicon
+from .lexicon import TimexLexicon, fold
 
 __all__ = ["Found", "scan"]
 
@@ -104,10 +104,11 @@ def _all_starts(rx: re.Pattern[str], text: str):
 def scan(text: str, lex: TimexLexicon) -> list[Found]:
     """Every temporal expression the rules find in ``text``, longest first, no overlaps."""
     cands: list[Found] = []
+    folded = fold(text)  # the rules' letters are lowered (lexicon.fold); groups come from the text
     for kind, rx in lex.rules:
-        for m in _all_starts(rx, text):
-            groups = {k: v for k, v in m.groupdict().items() if v}
-            end = m.start() + len(m.group(0).rstrip(" \t,"))
+        for m in _all_starts(rx, folded):
+            groups = {k: text[m.start(k):m.end(k)] for k, v in m.groupdict().items() if v}
+            end = m.start() + len(text[m.start():m.end()].rstrip(" \t,"))
             f = Found(m.start(), end, kind, groups)
             if _ok(f, m, text, lex):
                 cands.append(f)

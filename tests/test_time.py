@@ -674,3 +674,30 @@ def test_attending_a_gathering_takes_the_first_day_the_gathering_is_told_to_open
     assert dated.when.value == "2022-06-06"
     pair = replace(attend, actors=(ruto, Actor("Dina Boluarte", "Boluarte", kind="person")))
     assert occasion_dates((pair,), (day,), doc)[0].when.value == "2022-06"  # no gathering attended
+
+
+# -- the rules ignore case by folding the text (lexicon.fold) ---------------------------------------
+def test_lowered_patterns_keep_escapes_and_group_names():
+    from sideline.stages.time.lexicon import _lowered
+
+    assert _lowered(r"(?<![\w-])(?P<monX>JAN)\S+\b[A-Z](?P=monX)") == r"(?<![\w-])(?P<monX>jan)\S+\b[a-z](?P=monX)"
+
+
+def test_fold_keeps_offsets_and_what_is_not_ascii():
+    from sideline.stages.time.lexicon import fold
+
+    text = "ÉLYSÉE, MONDAY 3 MARCH"
+    assert fold(text) == "ÉlysÉe, monday 3 march"
+    assert len(fold(text)) == len(text)
+
+
+def test_rules_find_upper_case_dates_as_mixed_case_ones():
+    from sideline.stages.time.lexicon import timex_lexicon
+    from sideline.stages.time.match import scan
+
+    lex = timex_lexicon()
+    mixed = scan("The envoys met on Monday, March 3, 2025, in Doha.", lex)
+    upper = scan("THE ENVOYS MET ON MONDAY, MARCH 3, 2025, IN DOHA.", lex)
+    assert [(f.start, f.end, f.kind) for f in mixed] and [(f.start, f.end, f.kind) for f in mixed] == [(f.start, f.end, f.kind) for f in upper]
+    months = [f.groups["mon"] for f in upper if "mon" in f.groups]
+    assert months == ["MARCH"]  # a group is read off the text, not off its folded copy

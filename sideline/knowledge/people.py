@@ -166,6 +166,7 @@ class Knowledge:
             for h in p.handles:
                 self._by_handle[h.lower().lstrip("@")] = p
         self._keys = list(self._by_key)
+        self._near: dict[str, tuple[Person, ...]] = {}  # name -> _fuzzy(name): a name recurs across articles
 
     @classmethod
     def load(cls, data_dir: str | os.PathLike | None = None) -> "Knowledge":
@@ -251,11 +252,15 @@ class Knowledge:
         return " ".join(words[:at[0] + 2]) if len(at) >= 2 else None
 
     def _fuzzy(self, name: str, k: str) -> list[Person]:
-        """People whose name or alias is close to ``name`` and passes the same-person guard."""
+        """People whose name or alias is close to ``name`` and passes the same-person guard
+        (remembered per name: the knowledge does not change while it is used)."""
+        if name in self._near:
+            return list(self._near[name])
         cands: list[Person] = []
         for cand, _, _ in process.extract(k, self._keys, scorer=fuzz.ratio, limit=12, score_cutoff=70):
             cands += [p for p in self._by_key[cand] if p not in cands and
                       any(same_person(name, n) for n in (p.name, *p.aliases))]
+        self._near[name] = tuple(cands)
         return cands
 
     def _pick(self, cands: list[Person], on: date | None, strict: bool, curated: bool = False) -> Person | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -135,8 +136,8 @@ class SpanFinder:
                 names.add(c.person_hint.name.split()[-1])
         names = {n for n in names if len(n) >= 4 and n[:1].isupper() and not self.lx.is_title_word(n)}
         out = []
-        for tok in doc:
-            if tok.text in names and not tok.ent_type_:
+        for tok in _tokens_of(doc, ORTH, names):
+            if not tok.ent_type_:
                 c = self._person(doc, doc[tok.i:tok.i + 1], None)
                 if c is not None and c.label == "PERSON":
                     out.append(c)
@@ -337,12 +338,22 @@ class SpanFinder:
     def _pronouns(self, doc: Doc) -> list[Candidate]:
         words = set(self.lx.pronouns) | self.lx.first_person
         out = []
-        for t in doc:
+        for t in _tokens_of(doc, LOWER, words):
             low = t.lower_
-            if low in words and (low not in self.w.capitalised_pronouns or t.text == low.upper()):
+            if low not in self.w.capitalised_pronouns or t.text == low.upper():
                 out.append(Candidate(t.idx, t.idx + len(t), "PRON", name=t.text,
                                      subject=t.dep_ in ("nsubj", "nsubjpass")))
         return out
+
+
+def _tokens_of(doc: Doc, attr: int, words: set[str]) -> list:
+    """The tokens of ``doc`` whose ``attr`` (``ORTH``, ``LOWER``) is one of ``words``, in order:
+    read off the attribute array, so that only those tokens are made into Python objects."""
+    if not words or not len(doc):
+        return []
+    strings = doc.vocab.strings
+    wanted = {strings[w] for w in words}
+    return [doc[i] for i, h in enumerate(doc.to_array(attr).tolist()) if h in wanted]
 
 
 def _spaced_break(doc: Doc, tok) -> bool:

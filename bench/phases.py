@@ -12,7 +12,8 @@ Over the 229 VOA articles (bench/voa.py), in wall and CPU seconds:
 * each stage of the pipeline on the articles, one process, batches of 32 (the stages are
   wrapped in a timer); the NLP stage is split into its passes: ``nlp.tokenize`` (tokenizer),
   ``nlp.senter`` (the sentence pass), ``nlp.parse`` (the full pipeline on the selected
-  sentences), ``nlp.ner`` (NER alone on the lead and window sentences) and ``nlp.other``
+  sentences, and each of its components apart: ``parse.tok2vec``, ``parse.attribute_ruler``...),
+  ``nlp.ner`` (NER alone on the lead and window sentences) and ``nlp.other``
   (selection, merging, entities);
 * ``store``: writing the results into a fresh DuckDB ledger, ``link``: the link step.
 
@@ -96,6 +97,11 @@ class TimedLanguage:
         with self._phases.clock("nlp.tokenize"):
             return self._nlp.make_doc(text)
 
+    @property
+    def pipeline(self):
+        """The components, each timed apart (the parse pass runs them one after the other)."""
+        return [(name, TimedPipe(proc, self._phases, f"parse.{name}")) for name, proc in self._nlp.pipeline]
+
     def pipe(self, docs, disable=(), **kwargs):
         kept = [p for p in self._nlp.pipe_names if p not in disable]
         name = next((v for k, v in self.PASSES.items() if k in kept), "nlp.ner")
@@ -108,13 +114,29 @@ class TimedLanguage:
             yield doc
 
 
+class TimedPipe:
+    """One component of the parse pass: its input is taken in full first (the components
+    before it ran in their own clocks), then its ``pipe`` runs under the clock."""
+
+    def __init__(self, proc, phases: Phases, name: str) -> None:
+        self.proc, self.phases, self.name = proc, phases, name
+
+    def pipe(self, docs, **kwargs):
+        docs = list(docs)
+        with self.phases.clock(self.name):
+            out = list(self.proc.pipe(docs, **kwargs))
+        return iter(out)
+
+
 def wrap(pipeline, phases: Phases):
     from sideline.pipeline import Pipeline
 
     stages = []
     for s in pipeline.stages:
         if s.name == "nlp":
-            s._nlp = TimedLanguage(s.nlp, phases)
+            table = s.tagmap  # the attribute ruler by table, timed as that component
+            s._nlp = TimedLanguage(getattr(s.nlp, "_nlp", s.nlp), phases)
+            s._tagmap = TimedPipe(getattr(table, "proc", table), phases, "parse.attribute_ruler") if table else table
         stages.append(TimedBatch(s, phases) if hasattr(s, "pipe") else Timed(s, phases))
     return Pipeline(stages)
 
@@ -161,9 +183,14 @@ def measure(jsonl: Path, db: Path) -> Phases:
                 store.write_batch(results[i:i + 32], run_id)
         with phases.clock("link"):
             relink(store, None)
+    components = {k: v for k, v in phases.times.items() if k.startswith("parse.")}
+    if components:
+        phases.times["nlp.parse"] = [sum(v[0] for v in components.values()), sum(v[1] for v in components.values())]
     nlp = phases.times.get("nlp", [0.0, 0.0])
     parts = [v for k, v in phases.times.items() if k.startswith("nlp.")]
     phases.times["nlp.other"] = [nlp[0] - sum(p[0] for p in parts), nlp[1] - sum(p[1] for p in parts)]
+    for k in components:  # listed under nlp.parse
+        phases.times[k] = phases.times.pop(k)
     return phases
 
 

@@ -62,8 +62,10 @@ def _token_ok(a: str, b: str, threshold: float) -> bool:
     return fuzz.ratio(a, b) >= threshold
 
 
+@lru_cache(maxsize=65536)
 def same_person(a: str, b: str, threshold: float = 80.0) -> bool:
-    """True when two surface names can be the same person.
+    """True when two surface names can be the same person (remembered: a document compares the
+    same names again and again).
 
     Every token of the shorter name (particles aside) must match a token of the longer one,
     in order, and the last tokens must agree; misspellings inside a token are allowed

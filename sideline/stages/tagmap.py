@@ -14,7 +14,8 @@ pass. :class:`TagMap` gives every token the same attributes in a fraction of tha
    listed in ``_READ``) makes :func:`compile_ruler` return ``None``: the caller then runs
    spaCy's own component, so an unusual model is still served, only slower;
 3. on a ``Doc``, every match is found first (on the attributes as they were, as the
-   ``Matcher`` reads them), then the attributes of the matched rules are set in rule order,
+   ``Matcher`` reads them: one row of attribute values per token, read with ``to_array``, and
+   the rules a row matches remembered per distinct row, since words and tags recur), then the attributes of the matched rules are set in rule order,
    a later rule over an earlier one, with spaCy's own ``set_token_attrs``: exactly what the
    ruler's ``set_annotations`` does.
 
@@ -33,7 +34,7 @@ __all__ = ["TagMap", "compile_ruler"]
 _READ: dict[str, Callable[[Any], Any]] = {
     "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
     "IS_SPACE": lambda t: t.is_space, "POS": lambda t: t.pos_, "ORTH": lambda t: t.text,
-    "TEXT": lambda t: t.text, "NORM": lambda t: t.norm_, "LEMMA": lambda t: t.lemma_,
+    "NORM": lambda t: t.norm_, "LEMMA": lambda t: t.lemma_,
     "IS_PUNCT": lambda t: t.is_punct, "IS_DIGIT": lambda t: t.is_digit, "IS_ALPHA": lambda t: t.is_alpha,
 }
 _KEYS = tuple(_READ)
@@ -88,6 +89,9 @@ def _passes(tests: Iterable[Test], values: tuple) -> bool:
 class TagMap:
     """A compiled ``attribute_ruler`` (build it with :func:`compile_ruler`); call it on a Doc."""
 
+    #: distinct token readings remembered (tag, word, dependency...); the memory is cleared beyond
+    MEMO_SIZE = 200_000
+
     def __init__(self, rules: list[_Rule]) -> None:
         self.singles: dict[str, list[_Rule]] = {}  # tag -> one-token rules that can match it
         anytag = [r for r in rules if len(r.tokens) == 1 and not _tag_of(r)]
@@ -97,7 +101,8 @@ class TagMap:
         self.singles = {tag: sorted(rs + anytag, key=lambda r: r.order) for tag, rs in self.singles.items()}
         self.anytag = anytag
         self.multi = [r for r in rules if len(r.tokens) > 1]
-        self.reads = sorted({i for r in rules for tests in r.tokens for i, _, _ in tests})
+        self.reads = sorted({i for r in rules for tests in r.tokens for i, _, _ in tests} | {_KEYS.index("TAG")})
+        self._memo: dict[tuple, tuple] = {}
 
     def __call__(self, doc: Any) -> Any:
         from spacy.tokens._retokenize import set_token_attrs
@@ -111,17 +116,36 @@ class TagMap:
             yield self(doc)
 
     def _matches(self, doc: Any) -> Iterator[tuple[int, int, _Rule]]:
-        n = len(_KEYS)
-        values = [tuple(_READ[_KEYS[i]](t) if i in self.reads else None for i in range(n)) for t in doc]
-        tag = _KEYS.index("TAG")
-        for k, vals in enumerate(values):
-            for rule in self.singles.get(vals[tag], self.anytag):
-                if _passes(rule.tokens[0], vals):
-                    yield rule.order, k, rule
-            for rule in self.multi:
+        """Every (rule, first token) that matches: the one-token rules and the first token of the
+        longer ones are looked up per distinct reading of a token (its row of attribute values)."""
+        if not len(doc):
+            return
+        from spacy.attrs import IDS
+
+        rows = [tuple(r) for r in doc.to_array([IDS[_KEYS[i]] for i in self.reads]).tolist()]
+        seen = [self._reading(row, doc.vocab.strings) for row in rows]
+        for k, (singles, firsts, _) in enumerate(seen):
+            for rule in singles:
+                yield rule.order, k, rule
+            for rule in firsts:
                 width = len(rule.tokens)
-                if k + width <= len(values) and all(_passes(t, values[k + j]) for j, t in enumerate(rule.tokens)):
+                if k + width <= len(rows) and all(_passes(t, seen[k + j][2]) for j, t in enumerate(rule.tokens) if j):
                     yield rule.order, k, rule
+
+    def _reading(self, row: tuple, strings: Any) -> tuple:
+        """(one-token rules matched, longer rules whose first token is matched, the values)."""
+        hit = self._memo.get(row)
+        if hit is None:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            values: list[Any] = [None] * len(_KEYS)
+            for i, v in zip(self.reads, row):
+                values[i] = bool(v) if _KEYS[i].startswith("IS_") else strings[v]
+            vals = tuple(values)
+            tag = vals[_KEYS.index("TAG")]
+            hit = self._memo[row] = (tuple(r for r in self.singles.get(tag, self.anytag) if _passes(r.tokens[0], vals)),
+                                     tuple(r for r in self.multi if _passes(r.tokens[0], vals)), vals)
+        return hit
 
 
 def _tag_of(rule: _Rule) -> str | None:

@@ -73,13 +73,19 @@ class Groups:
         return None
 
     def _recent_people(self, c: Candidate, n: int, role: str | None = None) -> list[Entity]:
-        """The ``n`` most mentioned people of the last few sentences (ties: the most recent)."""
+        """The first ``n`` people its own sentence named before it ("X sat beside Y ... in the
+        talks of the two leaders"), else the ``n`` most mentioned people of the last few
+        sentences (ties: the most recent)."""
         seen: list[Entity] = []
         for prev, ent in reversed(self.r.seen.history):
             if c.sent - prev.sent > 6:
                 break
             if ent not in seen and ent.solid and (role is None or self.r.role_matches(ent, role)):
                 seen.append(ent)
+        here = [ent for prev, ent in self.r.seen.history if prev.sent == c.sent and prev.start < c.start]
+        here = [e for e in dict.fromkeys(here) if e in seen]
+        if len(here) >= n:
+            return here[:n]
         out = sorted(seen, key=lambda e: (-e.count, seen.index(e)))[:n]
         return out if len(out) == n else []
 

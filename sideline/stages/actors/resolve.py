@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .cataphora import entity_ahead
 from .dated import Period
 from .lexicon import ActorLexicon, TitleInfo
 from ...knowledge.names import key, same_person, split_handle, tokens
@@ -172,10 +173,7 @@ class DocResolver:
         if surface and ent.spelled is None and len(tokens(surface)) > 1:
             ent.spelled = surface
         self.seen.history.append((c, ent))
-        return self.actor(ent, self._text(c))
-
-    def _text(self, c: Candidate) -> str:
-        return c.name if c.label in ("PRON", "HANDLE", "HASHTAG") else c.name
+        return self.actor(ent, c.name)
 
     def actor(self, ent: Entity, mention: str) -> Actor:
         country, role, org = ent.country, ent.role, ent.org
@@ -295,6 +293,11 @@ class DocResolver:
         if ent is None:
             return None
         return self._mark(ent, c, "")
+
+    def cataphor(self, c: Candidate, target: Actor | None) -> Actor | None:
+        """A pronoun pointing forward to its subject, resolved as ``target`` (:mod:`.cataphora`)."""
+        ent = entity_ahead(self.seen, target, self.lx.pronouns.get(c.name.lower()))
+        return self._pronoun(c) if ent is None else self._mark(ent, c, "")
 
     def _antecedent(self, c: Candidate, gender: str | None) -> Entity | None:
         """The most recent person subject of matching gender (this or the two previous sentences),

@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from .dated import clause_window, stated_years
+from .cataphora import forward_subjects
 from .groups import named_after, offices
 from .lexicon import ActorLexicon
 from .resolve import DocResolver
@@ -71,7 +72,10 @@ class Actors:
         res = DocResolver(self.lexicon, self.knowledge, on or estimate_date(cands, years),
                           named=tuple(c.person_hint for c in cands if c.person_hint is not None), dated=on is not None)
         out, resolved, deferred = [], {}, []
+        forward = forward_subjects(parse, cands, self.lexicon.pronouns)  # "As she left, Ruiz said"
         for i, c in enumerate(cands):
+            if id(c) in forward:
+                continue  # resolved with its subject, below
             if c.label == "PRON" and c.name.lower() in self.lexicon.first_person and res.seen.first_person is None:
                 res.set_first_person(_author(res))
             people = named_after(cands, i, text, self.lexicon.words.coordinators)
@@ -84,6 +88,9 @@ class Actors:
                 out.append(Mention(span=Span(c.start, c.end), text=text[c.start:c.end], label=c.label,
                                    actor=one))
             actor = None if isinstance(actor, list) else actor
+            for p in (p for p in cands if forward.get(id(p)) is c):
+                one = res.cataphor(p, actor)
+                out.append(Mention(span=Span(p.start, p.end), text=text[p.start:p.end], label=p.label, actor=one))
             if c.title_span and actor is not None:
                 out += self._apposition(res, parse, text, c, actor)
         for c, people in deferred:

@@ -81,10 +81,40 @@ class Discourse:
 
     def pair_before(self, i: int) -> tuple[Actor, ...]:
         """What "they", "the two" and "both sides" at token ``i`` stand for: the persons of the
-        latest engagement told, or, named since, the latest persons coordinated in the text
-        ("Putin and Xi arrived in the hall. They ...": a sentence with no engagement word)."""
-        named, at = self._coordinated_before(i)
-        return named if named and at > self._pair_at else self.last_pair
+        latest engagement told, or, named since, whichever was named last: the latest persons
+        coordinated in the text ("Putin and Xi arrived in the hall. They ...": a sentence with
+        no engagement word), or a person and the one a verb of the pronoun's own sentence sets
+        against them ("X shook hands with Y after their talks")."""
+        found = [p for p in (self._coordinated_before(i), self._clause_pair_before(i))
+                 if p[0] and p[1] > self._pair_at]
+        return max(found, key=lambda p: p[1])[0] if found else self.last_pair
+
+    def _clause_pair_before(self, i: int) -> tuple[tuple[Actor, ...], int]:
+        """The persons its own sentence sets against each other before token ``i``: the subject
+        of a verb and a person it governs (object, prepositional object: "X shook hands with Y
+        after their talks"); the latest such verb, and the token of its last person."""
+        tok = self.parse[i]
+        best: tuple[tuple[Actor, ...], int] = ((), -1)
+        for verb in (t for t in tok.sent if t.i < i and t.pos_ in ("VERB", "AUX")):
+            subj = [self._person_at(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < i]
+            subj = subj or [self._person_at(c) for a in verb.lefts if a.dep_ == "advcl" for c in a.children
+                            if c.dep_ == "nsubj" and c.i < a.i]  # "X, left, shakes hands": X hung on "left"
+            objs = [g for c in verb.children if c.dep_ == "dobj" for g in (c, *c.conjuncts)]
+            objs += [g for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                     for g in (p, *p.conjuncts)]
+            people = [a for a in [self._person_at(o) for o in objs if o.i < i] if a is not None]
+            if subj and subj[0] is not None and people and people[0].name != subj[0].name:
+                pair = (subj[0], people[0])
+                best = (pair, max(o.i for o in objs if o.i < i))
+        return best
+
+    def _person_at(self, tok: Any) -> Actor | None:
+        """The person (no pronoun) named at token ``tok``, if one is."""
+        m = self.mention_at(tok)
+        person = m is not None and (m.label in ("PERSON", "HANDLE") or m.actor is not None and m.actor.kind == "person")
+        if not person or m.label == "PRON":
+            return None
+        return self.actor(m)
 
     def _coordinated_before(self, i: int) -> tuple[tuple[Actor, ...], int]:
         """The latest run of persons joined by a coordinator ("A and B", "A, B and C") before token

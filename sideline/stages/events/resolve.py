@@ -12,7 +12,9 @@ Cascade of :meth:`Resolver.actors_of` for the head token of a noun phrase:
    they/them/their (and "the two leaders", "both") to the latest pair (see :meth:`pair`).
 3. A noun whose own phrase (appositions, compounds, "of"/"from"/"including" phrases,
    national adjectives) holds mentions: the persons there, else the countries and
-   organisations there. A group noun (delegates, representatives) with a list of two or
+   organisations there; a plural title over a list of countries ("the presidents of A, B and
+   C") the persons its phrase names, one per country ("..., X, Y and Z, respectively"), else
+   the countries. A group noun (delegates, representatives) with a list of two or
    more countries is marked *split*: one engagement per country.
 4. A title-only phrase ("the top Russian diplomat", "his Indonesian counterpart"): the
    person whose title in the text carries the same national word, else the latest person
@@ -76,7 +78,9 @@ class Resolver:
             return Resolved((guest,))
         m = self.discourse.mention_at(tok)
         if m is not None and m.label == "TITLE" and tok.tag_ in ("NNS", "NNPS"):
-            people = self.countries.of_countries(tok) or self._plural_title(tok) or self.discourse.all_of_span(m)  # "his South Korean and Japanese counterparts"
+            lands = self.countries.of_countries(tok)
+            people = (self._holders(tok, len(lands)) if len(lands) >= 2 else ()) or lands \
+                or self._plural_title(tok) or self.discourse.all_of_span(m)  # "his South Korean and Japanese counterparts"
             if people:
                 return Resolved(people)
             m = None  # "the leaders": not one person
@@ -98,7 +102,7 @@ class Resolver:
         if m is None and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in self.titles:
             lands = self.countries.of_countries(tok)  # "the leaders of Australia, China and India"
             if len(lands) >= 2:
-                return Resolved(lands)
+                return Resolved(self._holders(tok, len(lands)) or lands)
         found = self._phrase_mentions(tok)
         plain = tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.titles | self.groups
         if found is not None and plain and not loose:  # "the interest of Malaysian companies"
@@ -108,6 +112,13 @@ class Resolver:
         if tok.lemma_.lower() in self.titles:
             return self._title(tok, exclude, strict)
         return self._proper_name(tok)
+
+    def _holders(self, tok: Any, n: int) -> tuple[Actor, ...]:
+        """"The presidents of A, B and C, X, Y and Z (respectively)": the ``n`` persons the
+        plural title's own phrase names, one per country, when it names that many."""
+        found = self.discourse.mentions_in([t for t in tok.subtree if t.i > tok.i])
+        people = tuple(dict.fromkeys(self.discourse.actor(m) for m in found if m.label == "PERSON"))
+        return people if len(people) == n else ()
 
     def _named_pair(self, tok: Any) -> tuple[Actor, ...]:
         """The persons the actors stage gave a plural title over this token ("the two heads of

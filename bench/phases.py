@@ -134,9 +134,9 @@ def wrap(pipeline, phases: Phases):
     stages = []
     for s in pipeline.stages:
         if s.name == "nlp":
-            table = s.tagmap  # the attribute ruler by table, timed as that component
+            faster = {k: getattr(v, "proc", v) for k, v in s.faster.items()}  # timed as their components
             s._nlp = TimedLanguage(getattr(s.nlp, "_nlp", s.nlp), phases)
-            s._tagmap = TimedPipe(getattr(table, "proc", table), phases, "parse.attribute_ruler") if table else table
+            s._faster = {k: TimedPipe(v, phases, f"parse.{k}") for k, v in faster.items()}
         stages.append(TimedBatch(s, phases) if hasattr(s, "pipe") else Timed(s, phases))
     return Pipeline(stages)
 

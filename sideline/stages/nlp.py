@@ -23,7 +23,8 @@ this stage runs:
    no event word ("Ghanaian lawmaker Kojo Mensah-Bonsu opened the session.") is then
    unknown when a later sentence names them by surname, so the lead stays;
 3. over the sentences to parse: ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler``,
-   ``lemmatizer`` and ``ner``; over the other picked sentences ``ner`` alone; each
+   ``lemmatizer`` and ``ner`` (the attribute ruler and the lemmatizer done faster with the same
+   results: :attr:`NLP.faster`); over the other picked sentences ``ner`` alone; each
    sentence as its own small ``Doc`` marked as one sentence (batched with ``nlp.pipe``).
 
 The results are copied back into the first ``Doc`` with ``Doc.from_array``, so
@@ -55,7 +56,8 @@ from ..lexicons import load, load_lines
 from ..records import Document, Span
 from .model import load as load_model
 from .quotation import speaker_neighbours
-from .tagmap import TagMap, compile_ruler
+from .lemmas import compile_lemmatizer
+from .tagmap import compile_ruler
 
 __all__ = ["NLP", "is_parsed", "parsed_spans", "sentence_spans", "trigger_pattern", "doc_text",
            "MAX_SENTENCE_TOKENS"]
@@ -117,12 +119,12 @@ class NLP:
         #: lower-case words that go on a clause: a "sentence" opening with one continues the last
         self.continuations = frozenset(syntax["continuations"])
         self._nlp: Any = None
-        self._tagmap: TagMap | None | bool = False  # False: not compiled yet
+        self._faster: dict[str, Any] | None = None  # built on first use (see faster)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_nlp"] = None  # workers load their own copy on first use
-        state["_tagmap"] = False
+        state["_faster"] = None
         return state
 
     def replace(self, **options: Any) -> "NLP":
@@ -131,17 +133,20 @@ class NLP:
                   "parse_all": self.parse_all, "ner_window": self.ner_window, "lead": self.lead, **options}
         other = NLP(**kwargs)
         if other.model == self.model:
-            other._nlp, other._tagmap = self._nlp, self._tagmap
+            other._nlp, other._faster = self._nlp, self._faster
         return other
 
     @property
-    def tagmap(self) -> TagMap | None:
-        """The model's ``attribute_ruler`` compiled to a table (:mod:`sideline.stages.tagmap`),
-        or None when it has none or one the table cannot express (spaCy's own then runs)."""
-        if self._tagmap is False:
-            ruler = self.nlp.get_pipe("attribute_ruler") if "attribute_ruler" in self.nlp.pipe_names else None
-            self._tagmap = compile_ruler(ruler) if ruler is not None else None
-        return self._tagmap
+    def faster(self) -> dict[str, Any]:
+        """Components of the model done another way with the same results: the
+        ``attribute_ruler`` as a table (:mod:`sideline.stages.tagmap`) and the rule
+        ``lemmatizer`` remembering its answers (:mod:`sideline.stages.lemmas`); a component
+        either cannot serve (another model's patterns or mode) is left to spaCy."""
+        if self._faster is None:
+            build = {"attribute_ruler": compile_ruler, "lemmatizer": compile_lemmatizer}
+            made = {name: build[name](proc) for name, proc in self.nlp.pipeline if name in build}
+            self._faster = {name: fast for name, fast in made.items() if fast is not None}
+        return self._faster
 
     @property
     def nlp(self) -> Any:
@@ -172,7 +177,7 @@ class NLP:
         chosen = [self.select(doc) for doc in first]
         to_parse = [_sentence_doc(nlp, s) for picks, _ in chosen for s in picks]
         to_tag = [_sentence_doc(nlp, s) for _, picks in chosen for s in picks]
-        parsed = iter(_through(nlp, to_parse, PARSE_PASS, self.tagmap))
+        parsed = iter(_through(nlp, to_parse, PARSE_PASS, self.faster))
         tagged = iter(nlp.pipe(to_tag, batch_size=SENT_BATCH, disable=_others(nlp, NER_PASS)))
         for doc, (parse_picks, ner_picks) in zip(first, chosen):
             pdocs = [next(parsed) for _ in parse_picks]
@@ -218,13 +223,12 @@ def _around(hits: set[int], width: int, n: int) -> set[int]:
     return {j for i in hits for j in range(i - width, i + width + 1) if 0 <= j < n}
 
 
-def _through(nlp: Any, docs: Iterable[Any], names: Sequence[str], tagmap: TagMap | None) -> Iterator[Any]:
+def _through(nlp: Any, docs: Iterable[Any], names: Sequence[str], faster: dict[str, Any]) -> Iterator[Any]:
     """``nlp.pipe(docs, batch_size=SENT_BATCH)`` with only the components ``names``, in the
-    pipeline's order, the attribute ruler done by ``tagmap`` when there is one."""
+    pipeline's order, each done by its stand-in in ``faster`` when it has one."""
     for name, proc in nlp.pipeline:
         if name in names:
-            use = tagmap if name == "attribute_ruler" and tagmap is not None else proc
-            docs = use.pipe(docs, batch_size=SENT_BATCH)
+            docs = faster.get(name, proc).pipe(docs, batch_size=SENT_BATCH)
     return iter(docs)
 
 

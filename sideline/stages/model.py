@@ -10,7 +10,12 @@
    decision turns on them there). The transition steps of the parser and NER stay in spaCy's
    own code;
 2. turns the statistical sentence recogniser ``senter`` on (measured better than the
-   rule-based ``sentencizer`` on news), or adds the ``sentencizer`` when the model has none.
+   rule-based ``sentencizer`` on news), or adds the ``sentencizer`` when the model has none;
+3. makes the rule lemmatizer's word lists (``lemma_index``: 57,528 nouns, 20,993 verbs...)
+   sets: spaCy asks ``form in index`` of each, which on a list scans it, about 80 microseconds
+   a new word; on a set the same answer costs nothing (0.73 s -> 0.14 s of lemmatizing on
+   VOA's parsed sentences, every lemma the same). Nothing else reads the lists, and the
+   loaded model is never saved.
 """
 from __future__ import annotations
 
@@ -36,5 +41,19 @@ def load(model: str) -> Any:
         nlp.enable_pipe("senter")
     elif "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", before="ner" if "ner" in nlp.pipe_names else None)
+    _index_sets(nlp)
     return nlp
+
+
+def _index_sets(nlp: Any) -> None:
+    """Step 3: the rule lemmatizer's ``lemma_index`` lists as frozensets (same membership)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for pos in list(table.keys()):
+        if isinstance(table[pos], list):
+            table[pos] = frozenset(table[pos])
 

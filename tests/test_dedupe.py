@@ -169,3 +169,20 @@ def test_a_meeting_placed_nowhere_joins_the_trip_by_its_date():
     far = _cued(20, "planned", "past-plan", when="2024-11-20", actors=(TRAVELLER, Actor("Li Qiang", "Li", kind="person")))
     out = {e.actors[1].name: e.status for e in _run(_trip(), near, far) if e.type is EventType.MEET}
     assert out == {"Olaf Scholz": Status.POSTPONED, "Li Qiang": Status.PLANNED}
+
+
+def test_a_plan_an_earlier_report_told_is_called_off_with_the_trip_whatever_its_voice():
+    """"The premier has cancelled his trip to Nairobi, his office said. ... Local papers had reported
+    that he will meet President Otieno there on Friday": the earlier report is overtaken."""
+    premier, kenya = Actor("Ana Ruiz", "Ruiz", kind="person"), Actor("Kenya", "Kenya", country="KEN", kind="country")
+    trip = _cued(0, "cancelled", "cancelled", who="his office", type_="visit", when="2025-03-05",
+                 actors=(premier, kenya))
+    host = Actor("Paul Otieno", "Otieno", kind="person")
+    earlier = _cued(10, "planned", "reported-earlier", where="Nairobi", country="KEN", who="local papers",
+                    actors=(premier, host))
+    sourced = _cued(20, "planned", "future", where="Mombasa", country="KEN", who="local papers",
+                    actors=(premier, Actor("Grace Wanjiru", "Wanjiru", kind="person")))
+    out = {e.actors[1].name: e for e in _run(trip, earlier, sourced) if e.type is EventType.MEET}
+    assert out["Paul Otieno"].status is Status.CANCELLED and out["Paul Otieno"].status_cue == "trip"
+    assert out["Paul Otieno"].attributed_to.name == "local papers"
+    assert out["Grace Wanjiru"].status is Status.PLANNED

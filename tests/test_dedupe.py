@@ -186,3 +186,19 @@ def test_a_plan_an_earlier_report_told_is_called_off_with_the_trip_whatever_its_
     assert out["Paul Otieno"].status is Status.CANCELLED and out["Paul Otieno"].status_cue == "trip"
     assert out["Paul Otieno"].attributed_to.name == "local papers"
     assert out["Grace Wanjiru"].status is Status.PLANNED
+
+
+def test_a_plan_that_did_not_come_about_inside_a_trip_called_off_takes_the_trips_voice():
+    """"The palace said it had called off the king's visit to Oslo. His talks with the prime
+    minister had been scheduled for Tuesday.": what undid the talks is the palace's news."""
+    king, norway = Actor("Carl Hansen", "Hansen", kind="person"), Actor("Norway", "Norway", country="NOR", kind="country")
+    trip = _cued(0, "cancelled", "cancelled", who="the palace", type_="visit", when="2025-06",
+                 actors=(king, norway))
+    pm = Actor("Ola Berg", "Berg", kind="person")
+    foiled = _cued(10, "ruled_out", "foiled", type_="talks", when="2025-06-10", actors=(king, pm))
+    sourced = _cued(20, "ruled_out", "foiled", type_="meet", when="2025-06-11", who="a newspaper",
+                    actors=(king, Actor("Kari Dahl", "Dahl", kind="person")))
+    out = {e.actors[1].name: e for e in _run(trip, foiled, sourced) if e.type is not EventType.VISIT}
+    assert out["Ola Berg"].attributed_to is not None and out["Ola Berg"].attributed_to.name == "the palace"
+    assert out["Ola Berg"].status is Status.CANCELLED
+    assert out["Kari Dahl"].attributed_to.name == "a newspaper" and out["Kari Dahl"].status is Status.RULED_OUT

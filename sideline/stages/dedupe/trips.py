@@ -14,7 +14,9 @@ Cascade of :func:`called_off_with_trips`, over the claims of one article:
    among its participants and is told in the article's own voice or by the voice that calls
    the trip off (a source of its own makes a claim of its own); or that a report placed before
    the text's news tells ("the media reported earlier that he will meet ...", step
-   "reported-earlier"), whatever its voice: the earlier report is overtaken,
+   "reported-earlier"), whatever its voice: the earlier report is overtaken; or that the
+   article tells, in its own voice, as a plan that did not come about ("the summit had been
+   scheduled for Wednesday", step "foiled": what undid it is the trip's calling off),
 3. it sits inside the trip when it is placed in the trip's destination country, or, placed
    nowhere, is dated within a week of the trip (or in the trip's month);
 4. it then takes the trip's status ("trip" is the step that decided it), and the trip's source
@@ -78,6 +80,11 @@ def _voiced(ev: Event, trip: Event) -> bool:
                                         and ev.attributed_to.name == trip.attributed_to.name)
 
 
+def _foiled(ev: Event) -> bool:
+    """Step 2: a plan told in the article's own voice that did not come about."""
+    return ev.status_cue == "foiled" and ev.status.coarse is Status.RULED_OUT and ev.attributed_to is None
+
+
 def called_off_with_trips(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """Steps 1-4 of the module cascade."""
     trips = [ev for ev in events if ev.type is EventType.VISIT and ev.actors
@@ -86,7 +93,8 @@ def called_off_with_trips(events: tuple[Event, ...]) -> tuple[Event, ...]:
         return events
     out = []
     for ev in events:
-        if ev.type is not EventType.VISIT and ev.status is Status.PLANNED and ev.status_cue in _PLANS:
+        if ev.type is not EventType.VISIT and (ev.status is Status.PLANNED and ev.status_cue in _PLANS
+                                               or _foiled(ev)):
             names = {_key(a.name) for a in ev.actors}
             trip = next((t for t in trips if _key(t.actors[0].name) in names
                          and (ev.status_cue == _EARLIER or _voiced(ev, t)) and _inside(ev, t)), None)

@@ -169,3 +169,36 @@ def test_a_meeting_placed_nowhere_joins_the_trip_by_its_date():
     far = _cued(20, "planned", "past-plan", when="2024-11-20", actors=(TRAVELLER, Actor("Li Qiang", "Li", kind="person")))
     out = {e.actors[1].name: e.status for e in _run(_trip(), near, far) if e.type is EventType.MEET}
     assert out == {"Olaf Scholz": Status.POSTPONED, "Li Qiang": Status.PLANNED}
+
+
+def test_a_plan_an_earlier_report_told_is_called_off_with_the_trip_whatever_its_voice():
+    """"The premier has cancelled his trip to Nairobi, his office said. ... Local papers had reported
+    that he will meet President Otieno there on Friday": the earlier report is overtaken."""
+    premier, kenya = Actor("Ana Ruiz", "Ruiz", kind="person"), Actor("Kenya", "Kenya", country="KEN", kind="country")
+    trip = _cued(0, "cancelled", "cancelled", who="his office", type_="visit", when="2025-03-05",
+                 actors=(premier, kenya))
+    host = Actor("Paul Otieno", "Otieno", kind="person")
+    earlier = _cued(10, "planned", "reported-earlier", where="Nairobi", country="KEN", who="local papers",
+                    actors=(premier, host))
+    sourced = _cued(20, "planned", "future", where="Mombasa", country="KEN", who="local papers",
+                    actors=(premier, Actor("Grace Wanjiru", "Wanjiru", kind="person")))
+    out = {e.actors[1].name: e for e in _run(trip, earlier, sourced) if e.type is EventType.MEET}
+    assert out["Paul Otieno"].status is Status.CANCELLED and out["Paul Otieno"].status_cue == "trip"
+    assert out["Paul Otieno"].attributed_to.name == "local papers"
+    assert out["Grace Wanjiru"].status is Status.PLANNED
+
+
+def test_a_plan_that_did_not_come_about_inside_a_trip_called_off_takes_the_trips_voice():
+    """"The palace said it had called off the king's visit to Oslo. His talks with the prime
+    minister had been scheduled for Tuesday.": what undid the talks is the palace's news."""
+    king, norway = Actor("Carl Hansen", "Hansen", kind="person"), Actor("Norway", "Norway", country="NOR", kind="country")
+    trip = _cued(0, "cancelled", "cancelled", who="the palace", type_="visit", when="2025-06",
+                 actors=(king, norway))
+    pm = Actor("Ola Berg", "Berg", kind="person")
+    foiled = _cued(10, "ruled_out", "foiled", type_="talks", when="2025-06-10", actors=(king, pm))
+    sourced = _cued(20, "ruled_out", "foiled", type_="meet", when="2025-06-11", who="a newspaper",
+                    actors=(king, Actor("Kari Dahl", "Dahl", kind="person")))
+    out = {e.actors[1].name: e for e in _run(trip, foiled, sourced) if e.type is not EventType.VISIT}
+    assert out["Ola Berg"].attributed_to is not None and out["Ola Berg"].attributed_to.name == "the palace"
+    assert out["Ola Berg"].status is Status.CANCELLED
+    assert out["Kari Dahl"].attributed_to.name == "a newspaper" and out["Kari Dahl"].status is Status.RULED_OUT

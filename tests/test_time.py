@@ -560,6 +560,22 @@ def test_a_meeting_with_the_host_inside_a_visit_of_several_days_takes_the_month(
     assert _frame(one_day, [visit, meet])[1].value == "2024-09-29"
 
 
+def test_a_reception_that_tells_the_visit_several_days_long_takes_the_month():
+    """'The emir arrives in Doha on Sunday. The Qatari emir will receive him for a three-day
+    visit.': the stay's length told in the reception's own sentence makes it a window."""
+    text = ("The emir arrives in Doha on Sunday. The Qatari emir will receive him for a three-day "
+            "visit.")
+    visit = _ev(text, "arrives", ("Emir A", "Qatar"), Status.PLANNED, EventType.VISIT,
+                when=When("2024-09-29", G.DAY, "Sunday"), countries=("KWT", "QAT"))
+    host = _ev(text, "receive", ("Emir B", "Emir A"), Status.PLANNED, EventType.HOST, countries=("QAT", "KWT"))
+    assert _frame(text, [visit, host])[1].value == "2024-09"
+    brief = text.replace("for a three-day visit", "at the airport")
+    visit = _ev(brief, "arrives", ("Emir A", "Qatar"), Status.PLANNED, EventType.VISIT,
+                when=When("2024-09-29", G.DAY, "Sunday"), countries=("KWT", "QAT"))
+    host = _ev(brief, "receive", ("Emir B", "Emir A"), Status.PLANNED, EventType.HOST, countries=("QAT", "KWT"))
+    assert _frame(brief, [visit, host])[1].value == "2024-09-29"
+
+
 def test_an_undated_visit_takes_the_day_of_the_first_meeting_inside_it():
     """'First visit of the new president to Chile' over 'The Chilean president received him on
     Tuesday ...': the visit is dated by the meeting the text dates."""

@@ -360,3 +360,33 @@ def test_an_invitation_turned_down_or_withdrawn_is_ruled_out(reader):
     assert status(reader, _invitation("accepted", "accept", None), "visit") is not Status.RULED_OUT
     assert status(reader, _invitation("turned", "turn", "down"), "visit") is Status.RULED_OUT
     assert status(reader, _invitation("withdrew", "withdraw", None), "visit") is Status.RULED_OUT
+
+
+# -- a plan an earlier report told ---------------------------------------------------------------------
+def _reported(*adverb: str, aux: str | None = None):
+    """"Local papers (had) reported (earlier) that the premier will meet Otieno." """
+    extra = ([f"2  {aux}  have  AUX  VBD  3  aux"] if aux else [])
+    n = len(extra)
+    lines = [
+        "0  Local    _  ADJ    JJ   1  amod",
+        "1  papers   _  NOUN   NNS  {r}  nsubj",
+        *extra,
+        f"{2 + n}  reported report VERB {'VBN' if aux else 'VBD'} {2 + n}  ROOT",
+        *[f"{3 + n + k}  {a}  _  ADV  RB  {2 + n}  advmod" for k, a in enumerate(adverb)],
+    ]
+    m = 3 + n + len(adverb)
+    lines += [f"{m}  that     _  SCONJ  IN   {m + 4}  mark",
+              f"{m + 1}  the   _  DET    DT   {m + 2}  det",
+              f"{m + 2}  premier _  NOUN  NN   {m + 4}  nsubj",
+              f"{m + 3}  will  _  AUX    MD   {m + 4}  aux",
+              f"{m + 4}  meet  _  VERB   VB   {2 + n}  ccomp",
+              f"{m + 5}  Otieno _ PROPN  NNP  {m + 4}  dobj  B-PERSON",
+              f"{m + 6}  .     _  PUNCT  .    {2 + n}  punct"]
+    return parse("\n".join(lines).replace("{r}", str(2 + n)))
+
+
+def test_a_plan_told_by_an_earlier_report_is_a_plan_told_in_the_past(reader):
+    earlier = reader.assess(trigger(_reported("earlier"), "meet"))
+    assert earlier == (Status.PLANNED, "reported-earlier")
+    assert reader.assess(trigger(_reported(aux="had"), "meet")) == (Status.PLANNED, "reported-earlier")
+    assert reader.assess(trigger(_reported(), "meet")) == (Status.PLANNED, "future")

@@ -12,7 +12,11 @@ Cascade of :func:`called_off_with_trips`, over the claims of one article:
    meet", status step "past-plan": a plan still told in the future tense, "will meet", stands
    as told), names the traveller
    among its participants and is told in the article's own voice or by the voice that calls
-   the trip off (a source of its own makes a claim of its own),
+   the trip off (a source of its own makes a claim of its own); or that a report placed before
+   the text's news tells ("the media reported earlier that he will meet ...", step
+   "reported-earlier"), whatever its voice: the earlier report is overtaken; or that the
+   article tells, in its own voice, as a plan that did not come about ("the summit had been
+   scheduled for Wednesday", step "foiled": what undid it is the trip's calling off),
 3. it sits inside the trip when it is placed in the trip's destination country, or, placed
    nowhere, is dated within a week of the trip (or in the trip's month);
 4. it then takes the trip's status ("trip" is the step that decided it), and the trip's source
@@ -27,6 +31,10 @@ from ...records import Event, EventType, Status
 from ..events.merge import destination
 
 __all__ = ["called_off_with_trips"]
+
+#: status steps of a plan told in the past (events.status); the second one by an earlier report
+_EARLIER = "reported-earlier"
+_PLANS = frozenset({"past-plan", _EARLIER})
 
 #: days between a trip's date and a meeting placed nowhere for the meeting to count as inside it
 WINDOW_DAYS = 7
@@ -72,6 +80,11 @@ def _voiced(ev: Event, trip: Event) -> bool:
                                         and ev.attributed_to.name == trip.attributed_to.name)
 
 
+def _foiled(ev: Event) -> bool:
+    """Step 2: a plan told in the article's own voice that did not come about."""
+    return ev.status_cue == "foiled" and ev.status.coarse is Status.RULED_OUT and ev.attributed_to is None
+
+
 def called_off_with_trips(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """Steps 1-4 of the module cascade."""
     trips = [ev for ev in events if ev.type is EventType.VISIT and ev.actors
@@ -80,10 +93,11 @@ def called_off_with_trips(events: tuple[Event, ...]) -> tuple[Event, ...]:
         return events
     out = []
     for ev in events:
-        if ev.type is not EventType.VISIT and ev.status is Status.PLANNED and ev.status_cue == "past-plan":
+        if ev.type is not EventType.VISIT and (ev.status is Status.PLANNED and ev.status_cue in _PLANS
+                                               or _foiled(ev)):
             names = {_key(a.name) for a in ev.actors}
-            trip = next((t for t in trips if _key(t.actors[0].name) in names and _voiced(ev, t)
-                         and _inside(ev, t)), None)
+            trip = next((t for t in trips if _key(t.actors[0].name) in names
+                         and (ev.status_cue == _EARLIER or _voiced(ev, t)) and _inside(ev, t)), None)
             if trip is not None:
                 ev = replace(ev, status=trip.status, status_cue="trip",
                              attributed_to=ev.attributed_to or trip.attributed_to)

@@ -29,7 +29,9 @@ Cascade of :meth:`StatusReader.read` (the first that fires wins):
    Future or schedule in scope (will, is due to, scheduled, expected, next week, "to meet"
    with no finite verb above it, but not "honoured to welcome" nor under an implicative verb
    in the past, "managed to bring them to the table") -> planned; "would" under a past
-   reporting verb -> planned.
+   reporting verb -> planned; told by a report placed before the text's news ("reported
+   earlier that", "had announced that") the step is "reported-earlier", which a trip the text
+   calls off overtakes (the dedupe stage).
 6. "ahead of the meeting" (unless in a present-tense caption), "before the meeting" in a
    sentence not told in the past, or a trip's purpose
    ("arrived for a summit") -> planned.
@@ -107,6 +109,17 @@ def _past_plan(chain: list[Any], w: Words) -> bool:
         if (t.lemma_.lower() in w.scheduled or t.lower_ in w.scheduled) and past \
                 and any(c.dep_ == "xcomp" for c in t.children):
             return True  # "was expected to arrive", "was due to travel"
+    return False
+
+
+def _earlier_report(chain: list[Any], w: Words) -> bool:
+    """"the media reported earlier that X will meet Y", "had announced that ...": the plan is
+    told by a report the text places before its own news (see the dedupe stage's trips)."""
+    for t in chain:
+        if t.lemma_.lower() in w.report_stop and t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBN") \
+                and any(c.dep_ == "advmod" and c.lower_ in w.earlier_report
+                        or c.dep_ == "aux" and c.lower_ == "had" for c in t.children):
+            return True
     return False
 
 
@@ -227,7 +240,7 @@ class StatusReader:
         if _past_plan(chain, self.w):  # step 5: "was to hold talks in Jeddah": a plan told in the past
             return Status.PLANNED, "past-plan"
         if self._future(trig, chain, mods, words):  # step 5
-            return Status.PLANNED, "future"
+            return Status.PLANNED, "reported-earlier" if _earlier_report(chain, self.w) else "future"
         if self._ahead(trig) or self._purpose(trig):  # step 6
             return Status.PLANNED, "ahead"
         return Status.OCCURRED, "default"

@@ -164,6 +164,7 @@ class Words:
     not_words: frozenset[str] = entry("status_cues", "not_words")
     scheduled: frozenset[str] = entry("status_cues", "scheduled")
     overtaken: frozenset[str] = entry("status_cues", "overtaken_adverbs")
+    earlier_report: frozenset[str] = entry("status_cues", "earlier_report_adverbs")
     counterfactual_modals: frozenset[str] = entry("status_cues", "counterfactual_modals")
     counterfactual_perfect: frozenset[str] = entry("status_cues", "counterfactual_perfect")
     during_preps: frozenset[str] = entry("status_cues", "during_preps")

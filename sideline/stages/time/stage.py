@@ -22,7 +22,8 @@ same and dates every event by this cascade, first hit wins:
    assembly, which runs from September 13-16");
 4. else the date the context sets: a dateline or caption date, or a day-level date opening
    an earlier sentence of the paragraph ("On April 4, ...", carried over), if it fits the
-   event (no past date for a planned event, no future date for one that occurred);
+   event (no past date for a planned event, no future date for one that occurred; a plan
+   its clause tells in the future is not dated by a dateline naming the day of writing);
 5. else, for a headline (the first two lines of the text, each a line of its own), the
    first date of the lead that is neither a dateline nor the date of a report ("said on
    Saturday"), if it fits the event likewise;
@@ -167,6 +168,17 @@ def _agrees(ev: Event, text: str, parse: Any, t: Timex, published: date | None,
     return not (way > 0 and got < now or way < 0 and got > now)
 
 
+def _plan_on_dateline(ev: Event, text: str, parse: Any, t: Timex, published: date | None,
+                      lex: TimexLexicon) -> bool:
+    """A plan told in the future under a dateline that names the day of writing ("CAIRO – 3
+    March: X will receive Y ..."): the dateline dates the report, and what its clause puts
+    ahead comes later ("accepted the invitation to address ..." may be today's)."""
+    day = as_day(t.value)
+    return ev.status.coarse in (Status.PLANNED, Status.PROPOSED) and day is not None \
+        and published is not None and day <= published and is_dateline(text, t) \
+        and ev.trigger is not None and direction(text, ev.trigger.start, ev.trigger.end, parse, lex) > 0
+
+
 def _own_line(text: str, s: Span) -> bool:
     """The span is a line of its own (a headline), not the opening of a run-on paragraph."""
     before = text[text.rfind("\n", 0, s.start) + 1:s.start]
@@ -224,7 +236,8 @@ def _date_event(ev: Event, text: str, timexes: tuple[Timex, ...], found: list[Se
     if own is not None:
         return own
     ctx = context_date(ev.trigger.start, found) if ev.trigger is not None else None
-    if ctx is not None and _agrees(ev, text, parse, ctx.timex, published, lex, month_only):
+    if ctx is not None and _agrees(ev, text, parse, ctx.timex, published, lex, month_only) \
+            and not _plan_on_dateline(ev, text, parse, ctx.timex, published, lex):
         return event_when(ctx.timex, published, ev.type)
     lead = _lead_date(ev, text, timexes, parse, lex)
     if lead is not None and _agrees(ev, text, parse, lead, published, lex, month_only):

@@ -15,6 +15,7 @@ from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
 from .phrases import conjuncts
+from .scene import scene_roles
 from .words import Words
 
 __all__ = ["Roles", "roles", "own_participants", "venue"]
@@ -336,7 +337,8 @@ def _visit_roles(trig: Trigger, inner: list[Any], compounds: list[Any], places: 
 
 
 def roles(trig: Trigger, words: Words | None = None) -> Roles:
-    """Step 1-2 of the module cascade: the phrase heads around a trigger."""
+    """Step 1-2 of the module cascade: the phrase heads around a trigger (a noun that sets the
+    scene of a clause takes the clause's subject and partner: :mod:`.scene`)."""
     tok, pred, w = trig.token, trig.predicate, words or Words.load()
     if not trig.nominal and tok.pos_ in ("NOUN", "PROPN"):
         return _flat_roles(tok, w)
@@ -350,6 +352,9 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     places = _dest(tok, w)
     if trig.type is EventType.VISIT:
         return _visit_roles(trig, inner, compounds, places, w)
+    scene = scene_roles(tok, trig.type, w)  # "in a phone call, X told Y": the clause names them
+    if scene:
+        return Roles(tuple(scene[0]), tuple(scene[1]), tuple(places), False)
     named = [c for c in compounds if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")]
     paired = any(t.text in ("-", "–") for t in tok.subtree if t.i < tok.i)  # "the China-Japan summit"
     lands = [c for c in named if c.ent_type_ in ("GPE", "LOC") and not paired]  # "the Geneva summit"

@@ -45,6 +45,7 @@ from .resolve import Resolved, Resolver
 from .gatherings import attended, attended_body, np_subtree, without_bodies
 from .arguments import Roles, own_participants, roles, venue
 from .phrases import conjuncts, dateline_end
+from .scene import scene_roles
 from .triggers import Trigger
 from .words import Words
 
@@ -266,7 +267,8 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     """Steps 3-5 of the module cascade: one actor tuple per engagement of this trigger.
     ``complete``: a trigger noun with one participant gets the latest protagonist as the other."""
     w = resolver.words
-    if trig.nominal and venue(trig.token, w) and not own_participants(trig.token, w):
+    if trig.nominal and venue(trig.token, w) and not own_participants(trig.token, w) \
+            and not scene_roles(trig.token, trig.type, w):
         return []  # step 4: "on the sidelines of the G20 summit" names where, not an engagement
     r = _led(roles(trig, w), w)
     visiting = trig.type is EventType.VISIT and trig.token.dep_ == "amod"  # "the visiting president": no guess

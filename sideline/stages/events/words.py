@@ -72,6 +72,7 @@ class Words:
     anchor_preps: frozenset[str] = entry("syntax", "anchor_preps")
     phase_nouns: frozenset[str] = entry("syntax", "phase_nouns")
     sequence_preps: frozenset[str] = entry("syntax", "sequence_preps")
+    setting_preps: frozenset[str] = entry("syntax", "setting_preps")
     np_preps: frozenset[str] = entry("syntax", "np_preps")
     listing: frozenset[str] = entry("syntax", "listing_words")
     future_aux: frozenset[str] = entry("syntax", "future_aux")

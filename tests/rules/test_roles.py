@@ -301,3 +301,50 @@ def test_a_trip_told_as_the_subject_goes_where_its_verb_sends_it():
         7  .      _     PUNCT  .     3  punct
     """)
     assert read(later, "trip")[2] == []  # a day is no destination
+
+
+def test_a_partner_hung_on_the_phone_word_is_the_verbs():
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  spoke     speak  VERB   VBD  1  ROOT
+        2  on        _      ADP    IN   1  prep
+        3  the       _      DET    DT   4  det
+        4  telephone _      NOUN   NN   2  pobj
+        5  with      _      ADP    IN   4  prep
+        6  Abiy      _      PROPN  NNP  5  pobj   B-PERSON
+        7  .         _      PUNCT  .    1  punct
+    """)
+    assert read(doc, "spoke")[:2] == (["Ruto"], ["Abiy"])
+    radio = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  spoke     speak  VERB   VBD  1  ROOT
+        2  to        _      ADP    IN   1  prep
+        3  Kenyatta  _      PROPN  NNP  2  pobj   B-PERSON
+        4  on        _      ADP    IN   1  prep
+        5  the       _      DET    DT   6  det
+        6  radio     _      NOUN   NN   4  pobj
+        7  with      _      ADP    IN   6  prep
+        8  Abiy      _      PROPN  NNP  7  pobj   B-PERSON
+        9  .         _      PUNCT  .    1  punct
+    """)
+    assert read(radio, "spoke")[1] == ["Kenyatta"]  # only a phone word passes its partner on
+
+
+def test_a_caption_verb_read_as_a_noun_keeps_its_subject():
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  talks     talk   NOUN   NNS  1  ROOT
+        2  with      _      ADP    IN   1  prep
+        3  Abiy      _      PROPN  NNP  2  pobj   B-PERSON
+        4  in        _      ADP    IN   1  prep
+        5  Nairobi   _      PROPN  NNP  4  pobj   B-GPE
+    """)
+    assert read(doc, "talks")[:2] == (["Ruto"], ["Abiy"])
+    headline = parse("""
+        0  Talks     talk   NOUN   NNS  0  ROOT
+        1  with      _      ADP    IN   0  prep
+        2  Abiy      _      PROPN  NNP  1  pobj   B-PERSON
+        3  in        _      ADP    IN   0  prep
+        4  Nairobi   _      PROPN  NNP  3  pobj   B-GPE
+    """)
+    assert read(headline, "Talks")[:2] == ([], ["Abiy"])  # no subject: nobody added

@@ -1,8 +1,10 @@
 """Read the phrase heads around a trigger from the dependency parse (before any resolution).
 
 :func:`roles` gives, for one trigger, the heads of its agents (subjects, ``by`` phrases, the
-subject of a governing verb), its other participants (objects, ``with``/``between`` phrases,
-possessors, compounds, ``of`` phrases) and its places (``to``/``in`` phrases, a "Cuba visit").
+subject of a governing verb, the subject a caption's verb read as a noun keeps), its other
+participants (objects, ``with``/``between`` phrases, also one hung on a phone word: "spoke on
+the telephone with X"; possessors, compounds, ``of`` phrases) and its places (``to``/``in``
+phrases, a "Cuba visit"). A noun that sets the scene of a clause is read by :mod:`.scene`.
 Where a dateline ends, pair words and a noun's own phrase are in :mod:`.phrases`.
 :mod:`sideline.stages.events.participants` turns these heads into actors.
 """
@@ -290,9 +292,17 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
         agents, objs, passive = by, objs + agents, True
     moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
     objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
+    objs += [t for t in _on_the_line(tok, w) if t not in objs]
     objs += _called_on(trig, w) + _honoured(tok, w)
     objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
     return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
+
+
+def _on_the_line(tok: Any, w: Words) -> list[Any]:
+    """"spoke on the telephone with X", "talked by phone with X": the parser hangs the partner
+    on the phone word; the with-phrase is the verb's."""
+    return [t for c in tok.children if c.dep_ == "prep" for g in c.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in w.phone_words for t in _with_objects(g, w)]
 
 
 def _visiting_person(tok: Any, w: Words) -> list[Any]:
@@ -355,6 +365,9 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     scene = scene_roles(tok, trig.type, w)  # "in a phone call, X told Y": the clause names them
     if scene:
         return Roles(tuple(scene[0]), tuple(scene[1]), tuple(places), False)
+    own = [t for c in tok.children if c.dep_ == "nsubj" for t in conjuncts(c)] if tok.dep_ == "ROOT" else []
+    if own:  # "X, right, talks with Y": a caption's verb the parser read as a noun with a subject
+        return Roles(tuple(own), tuple(inner), tuple(places + _dest(tok, w)), False)
     named = [c for c in compounds if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")]
     paired = any(t.text in ("-", "–") for t in tok.subtree if t.i < tok.i)  # "the China-Japan summit"
     lands = [c for c in named if c.ent_type_ in ("GPE", "LOC") and not paired]  # "the Geneva summit"

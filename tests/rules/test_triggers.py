@@ -405,3 +405,30 @@ def test_receiving_a_sum_or_a_count_of_things_is_no_reception():
     """)
     assert trigger(guests, "received").type is EventType.HOST
     assert triggers(grants) == []
+
+
+def test_a_handshake_is_a_meeting_of_those_who_shake_hands():
+    from sideline.stages.events.arguments import roles
+
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  3  nsubj  B-PERSON
+        1  and       _      CCONJ  CC   0  cc
+        2  Abiy      _      PROPN  NNP  0  conj   B-PERSON
+        3  shook     shake  VERB   VBD  3  ROOT
+        4  hands     hand   NOUN   NNS  3  dobj
+        5  in        _      ADP    IN   3  prep
+        6  Nairobi   _      PROPN  NNP  5  pobj   B-GPE
+        7  .         _      PUNCT  .    3  punct
+    """)
+    trig = trigger(doc, "hands")
+    assert (trig.type, trig.predicate.text) == (EventType.MEET, "shook")
+    assert [t.text for t in roles(trig).agents] == ["Ruto", "Abiy"]
+    clock = parse("""
+        0  The       _      DET    DT   1  det
+        1  hands     hand   NOUN   NNS  4  nsubj
+        2  of        _      ADP    IN   1  prep
+        3  clocks    clock  NOUN   NNS  2  pobj
+        4  shook     shake  VERB   VBD  4  ROOT
+        5  .         _      PUNCT  .    4  punct
+    """)
+    assert triggers(clock) == []  # the words, but not the phrase

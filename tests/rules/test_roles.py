@@ -348,3 +348,31 @@ def test_a_caption_verb_read_as_a_noun_keeps_its_subject():
         4  Nairobi   _      PROPN  NNP  3  pobj   B-GPE
     """)
     assert read(headline, "Talks")[:2] == ([], ["Abiy"])  # no subject: nobody added
+
+
+def test_the_one_accused_of_arriving_is_the_traveller():
+    doc = parse("""
+        0  Baku      _        PROPN  NNP  1  nsubj  B-GPE
+        1  accused   accuse   VERB   VBD  1  ROOT
+        2  the       _        DET    DT   3  det
+        3  crew      _        NOUN   NN   1  dobj
+        4  of        _        ADP    IN   1  prep
+        5  having    have     AUX    VBG  6  aux
+        6  arrived   arrive   VERB   VBN  4  pcomp
+        7  in        _        ADP    IN   6  prep
+        8  Armenia   _        PROPN  NNP  7  pobj   B-GPE
+        9  .         _        PUNCT  .    1  punct
+    """)
+    assert read(doc, "arrived")[0] == ["crew"]
+    after = parse("""
+        0  Baku      _        PROPN  NNP  1  nsubj  B-GPE
+        1  accused   accuse   VERB   VBD  1  ROOT
+        2  the       _        DET    DT   3  det
+        3  crew      _        NOUN   NN   1  dobj
+        4  after     _        ADP    IN   1  prep
+        5  arriving  arrive   VERB   VBG  4  pcomp
+        6  in        _        ADP    IN   5  prep
+        7  Armenia   _        PROPN  NNP  6  pobj   B-GPE
+        8  .         _        PUNCT  .    1  punct
+    """)
+    assert read(after, "arriving")[0] == ["Baku"]  # after arriving: the subject's own trip

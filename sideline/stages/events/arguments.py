@@ -70,6 +70,10 @@ def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
                     for g in c.children if g.dep_ == "pobj"]
         if invitees:  # "extended invitations to X and Y to visit": X and Y would visit
             return conjuncts(invitees[0]), False
+    if verb.dep_ == "pcomp" and verb.head.lower_ in w.object_gerund_preps:
+        objs = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if objs and verb.head.head.pos_ == "VERB":  # "accused X of having arrived in Y"
+            return conjuncts(objs[0]), False
     if verb.dep_ in _INHERIT or verb.dep_ == "prep" or verb.head.dep_ == "prep":
         head = verb.head.head if verb.head.dep_ == "prep" and verb.dep_ == "pcomp" else verb.head
         return _subjects(head, w, depth + 1)[0], False

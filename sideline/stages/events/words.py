@@ -88,6 +88,7 @@ class Words:
     offer_nouns: frozenset[str] = entry("participants", "offer_nouns")
     proposer_nouns: frozenset[str] = entry("participants", "proposer_nouns")
     control_verbs: frozenset[str] = entry("participants", "control_verbs")
+    object_gerund_preps: frozenset[str] = entry("participants", "object_gerund_preps")
     speaking_verbs: frozenset[str] = entry("participants", "speaking_verbs")
     gathering_verbs: frozenset[str] = entry("participants", "gathering_verbs")
     venue_preps: frozenset[str] = entry("participants", "venue_preps")

@@ -131,3 +131,29 @@ def test_the_scene_makes_an_engagement_of_its_clause(extract):
     told_reporters = CALL_TOLD.replace("Abiy      _      PROPN  NNP  6  dative  B-PERSON",
                                        "reporters reporter NOUN NNS  6  dative")
     assert extract(told_reporters).events == ()
+
+
+SHOWN_OUT = """
+    0  Abiy      _      PROPN  NNP  2  nsubjpass B-PERSON
+    1  was       be     AUX    VBD  2  auxpass
+    2  seen      see    VERB   VBN  2  ROOT
+    3  off       _      ADP    RP   2  prt
+    4  by        _      ADP    IN   2  agent
+    5  Ruto      _      PROPN  NNP  4  pobj   B-PERSON
+    6  upon      _      ADP    IN   2  prep
+    7  his       _      PRON   PRP$ 8  poss
+    8  return    _      NOUN   NN   6  pobj
+    9  from      _      ADP    IN   8  prep
+    10 their     _      PRON   PRP$ 11 poss
+    11 talks     talk   NOUN   NNS  9  pobj
+    12 .         _      PUNCT  .    2  punct
+"""
+
+
+def test_the_agent_of_a_passive_is_a_partner_in_their_talks():
+    arrival = SHOWN_OUT.replace("return    _      NOUN   NN   6  pobj", "arrival   _      NOUN   NN   6  pobj") \
+        .replace("from      _      ADP    IN   8  prep", "for       _      ADP    IN   8  prep")
+    assert read(arrival, "talks") == (["Abiy"], ["Ruto"])
+    some = arrival.replace("their     _      PRON   PRP$ 11 poss", "the       _      DET    DT   11 det")
+    assert read(some, "talks") == ([], [])  # the talks are not said to be theirs
+    assert read(SHOWN_OUT, "talks") == ([], ["their"])  # "from" is no goal: the noun keeps its own reading

@@ -12,13 +12,15 @@ Cascade of :func:`scene_roles` for a trigger noun:
    talks, a call; not a visit or a gathering one attends).
 2. It is the object of a setting preposition (``setting_preps``: during, after, in, at, ...;
    "ahead of" counts as one), possibly inside one more phrase hung on the clause ("after a
-   press conference following their meeting", "upon her arrival for their talks"). A phrase
+   press conference following their meeting"; "upon her arrival for their talks", where the
+   inner phrase is a goal or purpose and the outer one a setting). A phrase
    of sequence (after, before, ahead of) needs the possessive pronoun: "called Y ahead of the
    summit" happened outside it, "after their talks" tells whose they were.
 3. That phrase hangs on a verb, or on a caption's verb the parser read as a noun with a
    subject ("X, right, talks with Y during their meeting").
-4. The clause's subjects (and conjuncts); for a passive, the subject and the by-phrase, also
-   one the parser hung on the object ("is shown the way by X").
+4. The clause's subjects (and conjuncts); for a passive with "their" on the noun, the
+   by-phrase is a partner too, also one the parser hung on the object ("X is shown the way by
+   Y after their talks"; without "their", "X was praised by Y at a summit" tells of no meeting).
 5. The clause's partners: its with-phrase (any party), an object or a dative that is a person
    (a name, a title noun): "told Cavusoglu", "asked Sharif"; never "told reporters".
 6. Participants: the subjects with the partners, or two or more coordinated subjects on their
@@ -47,7 +49,9 @@ def scene_roles(noun: Any, kind: EventType, w: Words) -> tuple[list[Any], list[A
     verb = _clause_verb(noun, w)  # steps 2-3
     if verb is None:
         return None
-    subjects, partners = _subjects(verb), _partners(verb, w)  # steps 4-5
+    subjects, by = _subjects(verb)  # steps 4-5
+    theirs = any(c.dep_ == "poss" and c.lower_ in w.plural_possessives for c in noun.children)
+    partners = (by if theirs else []) + _partners(verb, w)  # "X is shown out by Y after their talks"
     if not all(_person(t, w) for t in subjects + partners):
         return None  # "Russia and China blocked it at a council meeting": states at a gathering
     if subjects and partners:  # step 6
@@ -78,7 +82,8 @@ def _clause_verb(noun: Any, w: Words) -> Any:
         prep = tok.head
         if prep.lower_ in w.genitive and prep.head.lower_ in w.ahead:
             prep = prep.head  # "ahead of their talks"
-        inner = depth > 0 and prep.lower_ in w.allative | w.purpose
+        inner = depth == 0 and prep.lower_ in w.allative | w.purpose and prep.head.dep_ == "pobj" \
+            and prep.head.head.lower_ in w.setting_preps  # "upon her arrival for their talks"
         if prep.lower_ not in w.setting_preps and not inner:
             return None
         if depth == 0 and prep.lower_ in w.sequence_preps | w.ahead | w.before \
@@ -98,11 +103,13 @@ def _clause_verb(noun: Any, w: Words) -> Any:
     return None
 
 
-def _subjects(verb: Any) -> list[Any]:
+def _subjects(verb: Any) -> tuple[list[Any], list[Any]]:
+    """(subjects, by-phrase agents of a passive: partners too)."""
     subj = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in conjuncts(c)]
+    by = []
     if any(c.dep_ == "nsubjpass" for c in verb.children):
-        subj += _by(verb) + [t for o in verb.children if o.dep_ == "dobj" for t in _by(o)]
-    return [s for s in subj if s.tag_ not in ("WDT", "WP")]
+        by = _by(verb) + [t for o in verb.children if o.dep_ == "dobj" for t in _by(o)]
+    return [s for s in subj if s.tag_ not in ("WDT", "WP")], by
 
 
 def _by(tok: Any) -> list[Any]:

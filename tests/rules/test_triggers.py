@@ -432,3 +432,25 @@ def test_a_handshake_is_a_meeting_of_those_who_shake_hands():
         5  .         _      PUNCT  .    4  punct
     """)
     assert triggers(clock) == []  # the words, but not the phrase
+
+
+def test_joining_a_person_is_a_meeting_but_joining_a_group_is_not():
+    person = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  joined    join   VERB   VBD  1  ROOT
+        2  Abiy      _      PROPN  NNP  1  dobj   B-PERSON
+        3  in        _      ADP    IN   1  prep
+        4  Addis     _      PROPN  NNP  3  pobj   B-GPE
+        5  .         _      PUNCT  .    1  punct
+    """)
+    assert trigger(person, "joined").type is EventType.MEET
+    group = parse("""
+        0  Youths    youth  NOUN   NNS  1  nsubj
+        1  joined    join   VERB   VBD  1  ROOT
+        2  the       _      DET    DT   5  det
+        3  Abu       _      PROPN  NNP  4  compound  B-PERSON
+        4  Sayyaf    _      PROPN  NNP  5  compound  I-PERSON
+        5  group     _      NOUN   NN   1  dobj
+        6  .         _      PUNCT  .    1  punct
+    """)
+    assert triggers(group) == []  # a name inside the group's name makes no guest of it

@@ -162,9 +162,9 @@ class TriggerLexicon:
         kind, w = self.verbs[lemma], self.w
         objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "prep")]
         heads = {_head_lemma(o) for o in objects}
-        if lemma in w.joined_by_verbs and any(c.dep_ in ("agent", "dobj") and any(
-                g.ent_type_ == "PERSON" for g in c.subtree) for c in tok.children):
-            return EventType.MEET  # "will be joined by President X"
+        if lemma in w.joined_by_verbs and any(c.dep_ == "agent" and any(g.ent_type_ == "PERSON" for g in c.subtree)
+                                              or c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children):
+            return EventType.MEET  # "will be joined by President X", "joined X in Kyiv" (not "join the X group")
         if lemma in w.carrier_verbs and any(o.dep_ == "dobj" and self._token_type(o) for o in objects):
             return None  # "received a phone call from X": the call is the engagement
         if lemma in w.receiving_verbs and any(o.dep_ == "dobj" and self._counted(o) for o in objects):

@@ -376,3 +376,32 @@ def test_the_one_accused_of_arriving_is_the_traveller():
         8  .         _        PUNCT  .    1  punct
     """)
     assert read(after, "arriving")[0] == ["Baku"]  # after arriving: the subject's own trip
+
+
+def test_the_first_name_between_two_hung_on_the_second_title_is_a_party():
+    doc = parse("""
+        0  A         _      DET    DT   1  det
+        1  call      _      NOUN   NN   9  nsubjpass
+        2  between   _      ADP    IN   1  prep
+        3  Ruto      _      PROPN  NNP  6  amod      B-PERSON
+        4  and       _      CCONJ  CC   3  cc
+        5  Ethiopian _      ADJ    JJ   3  conj      B-NORP
+        6  Minister  _      PROPN  NNP  7  compound
+        7  Abiy      _      PROPN  NNP  2  pobj      B-PERSON
+        8  was       be     AUX    VBD  9  auxpass
+        9  arranged  arrange VERB  VBN  9  ROOT
+        10 .         _      PUNCT  .    9  punct
+    """)
+    assert read(doc, "call")[1] == ["Abiy", "Ruto"]
+    plain = parse("""
+        0  A         _      DET    DT   1  det
+        1  call      _      NOUN   NN   7  nsubjpass
+        2  between   _      ADP    IN   1  prep
+        3  Ethiopian _      ADJ    JJ   4  amod      B-NORP
+        4  Minister  _      PROPN  NNP  5  compound
+        5  Abiy      _      PROPN  NNP  2  pobj      B-PERSON
+        6  was       be     AUX    VBD  7  auxpass
+        7  arranged  arrange VERB  VBN  7  ROOT
+        8  .         _      PUNCT  .    7  punct
+    """)
+    assert read(plain, "call")[1] == ["Abiy"]  # no coordinator: a title, not a second party

@@ -16,7 +16,7 @@ from typing import Any
 from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
-from .phrases import conjuncts
+from .phrases import conjuncts, listed
 from .scene import scene_roles
 from .words import Words
 
@@ -102,31 +102,9 @@ def _with_objects(tok: Any, w: Words) -> list[Any]:
                 out += conjuncts(g)
                 if c.lower_ in w.reciprocal:  # "between X and Y's new president Z": X parsed as a modifier
                     out += [t for m in g.children if m.dep_ == "nmod" and m.pos_ == "PROPN" for t in conjuncts(m)]
+                    out += [m for m in g.subtree if m.dep_ in ("amod", "compound") and m.pos_ == "PROPN"
+                            and m.i < g.i and any(k.dep_ == "cc" for k in m.children)]  # "between X and Japanese PM Y"
     return out
-
-
-_LIST_DEPS = ("npadvmod", "appos", "conj")
-
-
-def _listed(verb: Any, objs: list[Any], w: Words) -> list[Any]:
-    """"met with the President of the Council, Charles Michel, the Head of ..., Josep Borrell":
-    a list of titles and names the parser broke into appositions, adverbial nouns and conjuncts
-    of the verb or of its objects; the people named along those chains are objects too."""
-    if not objs:
-        return []
-    todo = [c for c in verb.children if c.dep_ == "npadvmod" and c.i > verb.i] + list(objs)
-    seen, out = set(), []
-    while todo:
-        t = todo.pop()
-        if t.i in seen:
-            continue
-        seen.add(t.i)
-        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
-            out.append(t)
-        todo += [c for c in t.children if c.dep_ in _LIST_DEPS]
-        todo += [g for c in t.children if c.dep_ == "prep" and c.lower_ in w.comitative
-                 for g in c.children if g.dep_ == "pobj"]  # "as well as with X"
-    return sorted(out, key=lambda t: t.i)
 
 
 def _dest(tok: Any, w: Words) -> list[Any]:
@@ -259,7 +237,7 @@ def _noun_inner(src: Any, w: Words) -> list[Any]:
     withs = _with_objects(src, w)
     inner = [t for c in src.children if c.dep_ in ("poss", "nmod") for t in conjuncts(c)
              if c.dep_ == "poss" or t.ent_type_ in _ACTOR_ENTS or t.pos_ == "PRON"] + withs
-    inner += [t for t in _listed(src, withs, w) if t not in inner]
+    inner += [t for t in listed(src, withs, w) if t not in inner]
     inner += [c for c in src.children if c.dep_ == "conj" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
               and withs]
     inner += [t for c in src.children if c.dep_ == "relcl" and c.lemma_.lower() in w.gathering_verbs
@@ -298,7 +276,7 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
     objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
     objs += [t for t in _on_the_line(tok, w) if t not in objs]
     objs += _called_on(trig, w) + _honoured(tok, w)
-    objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
+    objs += [t for t in listed(tok, objs, w) if t not in objs and t not in agents]
     return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
 
 

@@ -405,3 +405,26 @@ def test_the_first_name_between_two_hung_on_the_second_title_is_a_party():
         8  .         _      PUNCT  .    7  punct
     """)
     assert read(plain, "call")[1] == ["Abiy"]  # no coordinator: a title, not a second party
+
+
+def test_a_light_verb_clause_on_the_noun_names_who_held_it_and_with_whom():
+    doc = parse("""
+        0  The       _      DET    DT   1  det
+        1  talks     talk   NOUN   NNS  6  nsubj
+        2  Ruto      _      PROPN  NNP  3  nsubj     B-PERSON
+        3  held      hold   VERB   VBD  1  relcl
+        4  with      _      ADP    IN   3  prep
+        5  Abiy      _      PROPN  NNP  4  pobj      B-PERSON
+        6  ended     end    VERB   VBD  6  ROOT
+        7  .         _      PUNCT  .    6  punct
+    """)
+    assert read(doc, "talks")[1] == ["Ruto", "Abiy"]
+    alone = parse("""
+        0  The       _      DET    DT   1  det
+        1  talks     talk   NOUN   NNS  4  nsubj
+        2  Ruto      _      PROPN  NNP  3  nsubj     B-PERSON
+        3  wanted    want   VERB   VBD  1  relcl
+        4  ended     end    VERB   VBD  4  ROOT
+        5  .         _      PUNCT  .    4  punct
+    """)
+    assert read(alone, "talks")[1] == []  # no partner named: the clause says nothing of who took part

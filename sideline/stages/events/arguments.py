@@ -233,7 +233,8 @@ def _by_phrase(verb: Any, preps: frozenset[str] | tuple[str, ...] = ()) -> list[
 def _noun_inner(src: Any, w: Words) -> list[Any]:
     """The participants a trigger noun names itself: possessors and name modifiers ("Putin's
     visit"; not "the Rio plus Earth summit"), with/between phrases and the lists hung on them,
-    and a name the parser made the noun's conjunct ("meetings with X as well as Y")."""
+    a name the parser made the noun's conjunct ("meetings with X as well as Y"), and a light
+    verb's relative clause ("the talks he held with X")."""
     withs = _with_objects(src, w)
     inner = [t for c in src.children if c.dep_ in ("poss", "nmod") for t in conjuncts(c)
              if c.dep_ == "poss" or t.ent_type_ in _ACTOR_ENTS or t.pos_ == "PRON"] + withs
@@ -242,7 +243,21 @@ def _noun_inner(src: Any, w: Words) -> list[Any]:
               and withs]
     inner += [t for c in src.children if c.dep_ == "relcl" and c.lemma_.lower() in w.gathering_verbs
               for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]  # "a meeting that gathered X"
+    inner += [t for t in _light_clause(src, w) if t not in inner]
     return inner + [t for t in _participle_phrases(src, w) if t not in inner]
+
+
+def _light_clause(noun: Any, w: Words) -> list[Any]:
+    """"the talks he held with X", "a phone conversation I had with X": a relative clause of a
+    light verb names the one who held it (its subject) and the partner (its with-phrase)."""
+    out = []
+    for c in noun.children:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in w.light_verbs:
+            continue
+        withs = _with_objects(c, w)
+        subj = [t for k in c.children if k.dep_ == "nsubj" and k.tag_ not in ("WDT", "WP") for t in conjuncts(k)]
+        out += subj + withs if withs else []
+    return out
 
 
 def _participle_phrases(noun: Any, w: Words) -> list[Any]:

@@ -150,6 +150,7 @@ class Words:
     talk_verbs: frozenset[str] = entry("triggers", "talk_verbs")
     phone_nouns: frozenset[str] = entry("triggers", "phone_nouns")
     phone_words: frozenset[str] = entry("triggers", "phone_words")
+    light_verbs: frozenset[str] = entry("triggers", "light_verbs")
     courtesy_nouns: frozenset[str] = entry("triggers", "courtesy_nouns")
     courtesy_words: frozenset[str] = entry("triggers", "courtesy_words")
     with_nouns: frozenset[str] = entry("triggers", "with_nouns")

@@ -454,3 +454,27 @@ def test_joining_a_person_is_a_meeting_but_joining_a_group_is_not():
         6  .         _      PUNCT  .    1  punct
     """)
     assert triggers(group) == []  # a name inside the group's name makes no guest of it
+
+
+def test_walking_with_a_person_is_a_meeting_walking_with_a_crowd_is_not():
+    leader = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  walked    walk   VERB   VBD  1  ROOT
+        2  with      _      ADP    IN   1  prep
+        3  the       _      DET    DT   4  det
+        4  king      _      NOUN   NN   2  pobj
+        5  in        _      ADP    IN   1  prep
+        6  Rabat     _      PROPN  NNP  5  pobj   B-GPE
+        7  .         _      PUNCT  .    1  punct
+    """)
+    assert trigger(leader, "walked").type is EventType.MEET
+    crowd = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  walked    walk   VERB   VBD  1  ROOT
+        2  with      _      ADP    IN   1  prep
+        3  supporters supporter NOUN NNS 2  pobj
+        4  in        _      ADP    IN   1  prep
+        5  Rabat     _      PROPN  NNP  4  pobj   B-GPE
+        6  .         _      PUNCT  .    1  punct
+    """)
+    assert triggers(crowd) == []

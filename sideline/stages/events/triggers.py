@@ -180,6 +180,9 @@ class TriggerLexicon:
         if lemma in w.partner_verbs:  # "discussed X with Y"; "China, Japan and Korea discussed X": among them
             return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) \
                 or _coordinated_parties(tok) and not heads & set(self.nouns) else None  # "discussed a meeting"
+        if lemma in w.company_verbs:  # "walked with Xi", "chatted with the king": together, in person
+            return kind if any(c.dep_ == "prep" and c.lower_ in w.comitative and _person_in(c, self.titles)
+                               for c in tok.children) else None
         if lemma in w.motion_verbs:  # "flew to Pyongyang", not "the jet he was flying"
             return kind if any(c.dep_ == "prep" and c.lower_ in w.destination_preps for c in tok.children) \
                 else None
@@ -309,6 +312,11 @@ def _coordinated_parties(verb: Any) -> bool:
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     names = [t for s in subj[:1] for t in [s, *s.conjuncts]]
     return len(names) >= 2 and all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in names)
+
+
+def _person_in(prep: Any, titles: frozenset[str]) -> bool:
+    """The object of a preposition is a person: a name or a title ("with Xi", "with the king")."""
+    return any(g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or g.lemma_.lower() in titles) for g in prep.children)
 
 
 def _party(prep: Any) -> bool:

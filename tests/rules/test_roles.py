@@ -428,3 +428,29 @@ def test_a_light_verb_clause_on_the_noun_names_who_held_it_and_with_whom():
         5  .         _      PUNCT  .    4  punct
     """)
     assert read(alone, "talks")[1] == []  # no partner named: the clause says nothing of who took part
+
+
+def test_the_name_before_a_captions_position_word_is_a_subject_too():
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  2  nsubj  B-PERSON
+        1  ,         _      PUNCT  ,    2  punct
+        2  left      leave  VERB   VBD  2  ROOT
+        3  ,         _      PUNCT  ,    2  punct
+        4  and       _      CCONJ  CC   2  cc
+        5  Abiy      _      PROPN  NNP  6  nsubj  B-PERSON
+        6  meet      _      VERB   VBP  2  conj
+        7  in        _      ADP    IN   6  prep
+        8  Nairobi   _      PROPN  NNP  7  pobj   B-GPE
+    """)
+    assert read(doc, "meet")[0] == ["Ruto", "Abiy"]
+    told = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  spoke     speak  VERB   VBD  1  ROOT
+        2  ,         _      PUNCT  ,    1  punct
+        3  and       _      CCONJ  CC   1  cc
+        4  Abiy      _      PROPN  NNP  5  nsubj  B-PERSON
+        5  met       meet   VERB   VBD  1  conj
+        6  Kenyatta  _      PROPN  NNP  5  dobj   B-PERSON
+        7  .         _      PUNCT  .    1  punct
+    """)
+    assert read(told, "met")[0] == ["Abiy"]  # a verb of its own: the first clause's subject stays there

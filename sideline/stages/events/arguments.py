@@ -16,7 +16,7 @@ from typing import Any
 from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
-from .phrases import conjuncts, listed
+from .phrases import conjuncts, listed, placed_first
 from .scene import scene_roles
 from .words import Words
 
@@ -47,7 +47,7 @@ def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
             return _by_phrase(verb), True
         if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return conjuncts(verb.head), False
-        return [t for s in subj for t in conjuncts(_as_clause(s, verb, w))], False
+        return placed_first(verb, w) + [t for s in subj for t in conjuncts(_as_clause(s, verb, w))], False
     if depth > 4 or verb.head == verb:
         return [], False
     if verb.dep_ in ("relcl", "acl", "amod"):  # "Lavrov, who met ...", "the visiting president"

@@ -1,13 +1,13 @@
 """Phrase-level helpers of the events rules: where a dateline ends, whether a noun phrase is a
 pair word ("the two leaders", "both"), the tokens of a head's own noun phrase, and the items
-of a list the parser may have misread (:func:`conjuncts`, :func:`listed`)."""
+of a list the parser may have misread (:func:`conjuncts`, :func:`listed`, :func:`placed_first`)."""
 from __future__ import annotations
 
 from typing import Any
 
 from .words import Words
 
-__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed"]
+__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -102,3 +102,12 @@ def listed(verb: Any, objs: list[Any], w: Words) -> list[Any]:
         todo += [g for c in t.children if c.dep_ == "prep" and c.lower_ in w.comitative
                  for g in c.children if g.dep_ == "pobj"]  # "as well as with X"
     return sorted(out, key=lambda t: t.i)
+
+
+def placed_first(verb: Any, w: Words) -> list[Any]:
+    """"X, left, and Y shake hands": a caption's position word read as the verb of X, the verb
+    as its conjunct; X is a subject of the verb too."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.lower_ not in w.caption_positions or head.i > verb.i:
+        return []
+    return [t for c in head.children if c.dep_ == "nsubj" for t in conjuncts(c)]

@@ -157,3 +157,24 @@ def test_the_agent_of_a_passive_is_a_partner_in_their_talks():
     some = arrival.replace("their     _      PRON   PRP$ 11 poss", "the       _      DET    DT   11 det")
     assert read(some, "talks") == ([], [])  # the talks are not said to be theirs
     assert read(SHOWN_OUT, "talks") == ([], ["their"])  # "from" is no goal: the noun keeps its own reading
+
+
+def test_a_partner_at_another_setting_of_the_clause_shares_their_talks():
+    table = """
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  spoke     speak  VERB   VBD  1  ROOT
+        2  at        _      ADP    IN   1  prep
+        3  a         _      DET    DT   5  det
+        4  news      _      NOUN   NN   5  compound
+        5  conference _     NOUN   NN   2  pobj
+        6  with      _      ADP    IN   5  prep
+        7  Abiy      _      PROPN  NNP  6  pobj   B-PERSON
+        8  after     _      ADP    IN   1  prep
+        9  their     _      PRON   PRP$ 10 poss
+        10 talks     talk   NOUN   NNS  8  pobj
+        11 .         _      PUNCT  .    1  punct
+    """
+    assert read(table, "talks") == (["Ruto"], ["Abiy"])
+    alone = table.replace("with      _      ADP    IN   5  prep", "in        _      ADP    IN   5  prep") \
+        .replace("Abiy      _      PROPN  NNP  6  pobj   B-PERSON", "Nairobi   _      PROPN  NNP  6  pobj   B-GPE")
+    assert read(alone, "talks") == ([], ["their"])  # nobody else at the clause: "their" keeps its own reading

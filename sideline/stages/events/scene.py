@@ -21,8 +21,10 @@ Cascade of :func:`scene_roles` for a trigger noun:
 4. The clause's subjects (and conjuncts); for a passive with "their" on the noun, the
    by-phrase is a partner too, also one the parser hung on the object ("X is shown the way by
    Y after their talks"; without "their", "X was praised by Y at a summit" tells of no meeting).
-5. The clause's partners: its with-phrase (any party), an object or a dative that is a person
-   (a name, a title noun): "told Cavusoglu", "asked Sharif"; never "told reporters".
+5. The clause's partners: its with-phrase (any party), also one on the noun of another setting
+   phrase ("speaks at a news conference with his counterpart after their talks"), an object or
+   a dative that is a person (a name, a title noun): "told Cavusoglu", "asked Sharif"; never
+   "told reporters".
 6. Participants: the subjects with the partners, or two or more coordinated subjects on their
    own, all of them persons (a name, a title noun, he or she: "Russia and China blocked it at a
    council meeting" tells of states at a gathering, not of their meeting); anything else gives
@@ -120,6 +122,10 @@ def _by(tok: Any) -> list[Any]:
 def _partners(verb: Any, w: Words) -> list[Any]:
     out = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in w.partner_preps
            for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    out += [t for c in verb.children if c.dep_ == "prep" and c.lower_ in w.setting_preps
+            for g in c.children if g.dep_ == "pobj" for k in g.children if k.dep_ == "prep"
+            and k.lower_ in w.comitative for p in k.children if p.dep_ == "pobj"
+            for t in conjuncts(p)]  # "speaks at a news conference with his counterpart after their talks"
     objs = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in conjuncts(c)]
     return out + [o for o in objs if _person(o, w)]
 

@@ -478,3 +478,27 @@ def test_walking_with_a_person_is_a_meeting_walking_with_a_crowd_is_not():
         6  .         _      PUNCT  .    1  punct
     """)
     assert triggers(crowd) == []
+
+
+def test_two_persons_who_chat_meet_even_when_the_caption_verb_is_read_as_a_noun():
+    from sideline.stages.events.arguments import roles
+
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  3  nsubj  B-PERSON
+        1  and       _      CCONJ  CC   0  cc
+        2  Abiy      _      PROPN  NNP  0  conj   B-PERSON
+        3  chat      _      NOUN   NN   3  ROOT
+        4  in        _      ADP    IN   3  prep
+        5  Nairobi   _      PROPN  NNP  4  pobj   B-GPE
+    """)
+    trig = trigger(doc, "chat")
+    assert trig.type is EventType.MEET and [t.text for t in roles(trig).agents] == ["Ruto", "Abiy"]
+    crowd = parse("""
+        0  Ruto      _      PROPN  NNP  3  nsubj  B-PERSON
+        1  and       _      CCONJ  CC   0  cc
+        2  fans      fan    NOUN   NNS  0  conj
+        3  chat      _      NOUN   NN   3  ROOT
+        4  in        _      ADP    IN   3  prep
+        5  Nairobi   _      PROPN  NNP  4  pobj   B-GPE
+    """)
+    assert triggers(crowd) == []

@@ -136,6 +136,9 @@ class TriggerLexicon:
             return EventType.VISIT if _invited_to_place(tok, self.w) else None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ not in ("NOUN", "PROPN") and tok.tag_.startswith("VB")):
             return self._verb_type(tok, lemma) if lemma in self.verbs else None
+        if lemma in self.w.company_verbs and tok.pos_ == "NOUN" and tok.dep_ == "ROOT" \
+                and any(c.dep_ == "nsubj" for c in tok.children):
+            return self._verb_type(tok, lemma)  # "X and Y chat as they walk": a caption's verb read as a noun
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_.startswith("NN"):
             if tok.ent_type_ in _NAMED and tok.ent_iob_ == "I":
                 return None  # "the East Asia Summit", "the GCC Foreign Ministers' Meeting": a named venue
@@ -180,9 +183,9 @@ class TriggerLexicon:
         if lemma in w.partner_verbs:  # "discussed X with Y"; "China, Japan and Korea discussed X": among them
             return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) \
                 or _coordinated_parties(tok) and not heads & set(self.nouns) else None  # "discussed a meeting"
-        if lemma in w.company_verbs:  # "walked with Xi", "chatted with the king": together, in person
+        if lemma in w.company_verbs:  # "walked with Xi", "chatted with the king", "X and Y chat": together
             return kind if any(c.dep_ == "prep" and c.lower_ in w.comitative and _person_in(c, self.titles)
-                               for c in tok.children) else None
+                               for c in tok.children) or _coordinated_persons(tok) else None
         if lemma in w.motion_verbs:  # "flew to Pyongyang", not "the jet he was flying"
             return kind if any(c.dep_ == "prep" and c.lower_ in w.destination_preps for c in tok.children) \
                 else None
@@ -312,6 +315,12 @@ def _coordinated_parties(verb: Any) -> bool:
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     names = [t for s in subj[:1] for t in [s, *s.conjuncts]]
     return len(names) >= 2 and all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in names)
+
+
+def _coordinated_persons(verb: Any) -> bool:
+    """The subject is two or more persons named ("Obama and Xi chat")."""
+    names = [t for c in verb.children if c.dep_ == "nsubj" for t in [c, *c.conjuncts]]
+    return len(names) >= 2 and all(t.ent_type_ == "PERSON" for t in names)
 
 
 def _person_in(prep: Any, titles: frozenset[str]) -> bool:

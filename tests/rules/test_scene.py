@@ -64,12 +64,14 @@ def test_a_meeting_during_which_one_asked_another_is_theirs():
     asked_kenya = ASKED_DURING.replace("Abiy      _      PROPN  NNP  1  dobj    B-PERSON",
                                        "Kenya     _      PROPN  NNP  1  dobj    B-GPE")
     assert read(asked_kenya, "meeting") == ([], [])  # a country asked: no person met
+    criticised = ASKED_DURING.replace("asked     ask  ", "faulted   fault")
+    assert read(criticised, "meeting") == ([], [])  # spoken of, not addressed: maybe not there
 
 
 def test_a_phrase_of_sequence_needs_the_possessive():
     table = """
         0  Ruto      _       PROPN  NNP  1  nsubj  B-PERSON
-        1  praised   praise  VERB   VBD  1  ROOT
+        1  thanked   thank   VERB   VBD  1  ROOT
         2  Abiy      _       PROPN  NNP  1  dobj   B-PERSON
         3  after     _       ADP    IN   1  prep
         4  their     _       PRON   PRP$ 5  poss
@@ -78,7 +80,7 @@ def test_a_phrase_of_sequence_needs_the_possessive():
     """
     assert read(table, "talks") == (["Ruto"], ["Abiy"])
     ahead = table.replace("their     _       PRON   PRP$ 5  poss", "the       _       DET    DT   5  det")
-    assert read(ahead, "talks") == ([], [])  # praised after some talks: not said to be theirs
+    assert read(ahead, "talks") == ([], [])  # thanked after some talks: not said to be theirs
 
 
 def test_a_caption_verb_read_as_a_noun_still_sets_the_clause():

@@ -22,9 +22,9 @@ Cascade of :func:`scene_roles` for a trigger noun:
    by-phrase is a partner too, also one the parser hung on the object ("X is shown the way by
    Y after their talks"; without "their", "X was praised by Y at a summit" tells of no meeting).
 5. The clause's partners: its with-phrase (any party), also one on the noun of another setting
-   phrase ("speaks at a news conference with his counterpart after their talks"), an object or
-   a dative that is a person (a name, a title noun): "told Cavusoglu", "asked Sharif"; never
-   "told reporters".
+   phrase ("speaks at a news conference with his counterpart after their talks"), the object or
+   dative of a verb that addresses someone (``addressed_verbs``) when it is a person (a name, a
+   title noun): "told Cavusoglu", "asked Sharif"; never "told reporters", nor "criticised Y".
 6. Participants: the subjects with the partners, or two or more coordinated subjects on their
    own, all of them persons (a name, a title noun, he or she: "Russia and China blocked it at a
    council meeting" tells of states at a gathering, not of their meeting); anything else gives
@@ -126,6 +126,8 @@ def _partners(verb: Any, w: Words) -> list[Any]:
             for g in c.children if g.dep_ == "pobj" for k in g.children if k.dep_ == "prep"
             and k.lower_ in w.comitative for p in k.children if p.dep_ == "pobj"
             for t in conjuncts(p)]  # "speaks at a news conference with his counterpart after their talks"
+    if verb.lemma_.lower() not in w.addressed_verbs:
+        return out  # "at the summit, X criticised Y": Y spoken of, maybe not there
     objs = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in conjuncts(c)]
     return out + [o for o in objs if _person(o, w)]
 

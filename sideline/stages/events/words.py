@@ -90,6 +90,7 @@ class Words:
     proposer_nouns: frozenset[str] = entry("participants", "proposer_nouns")
     control_verbs: frozenset[str] = entry("participants", "control_verbs")
     object_gerund_preps: frozenset[str] = entry("participants", "object_gerund_preps")
+    addressed_verbs: frozenset[str] = entry("participants", "addressed_verbs")
     speaking_verbs: frozenset[str] = entry("participants", "speaking_verbs")
     gathering_verbs: frozenset[str] = entry("participants", "gathering_verbs")
     venue_preps: frozenset[str] = entry("participants", "venue_preps")

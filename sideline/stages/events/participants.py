@@ -17,7 +17,8 @@ Cascade of :func:`participants` for a trigger (steps 1-2 are read by :func:`side
    engagement per country; other lists make one multi-party engagement, unless the
    parser hung an object on a date ("met A on April 27 and B this week": one meeting each).
 4. A trigger noun that only names a venue ("on the sidelines of the G20 summit") has no
-   participants of its own; "A and B were received by C and D respectively" pairs them.
+   participants of its own, unless it sets the scene of its clause ("in a phone call, X told
+   Y": :mod:`.scene`); "A and B were received by C and D respectively" pairs them.
 5. Roles by type: host puts the host first (the subject, or the ``by`` phrase of a passive);
    visit puts the visitor first and the destination after it (a city stands for its country;
    a trip to one's own country is no visit; "be in" a place is a visit only of an office

@@ -301,3 +301,156 @@ def test_a_trip_told_as_the_subject_goes_where_its_verb_sends_it():
         7  .      _     PUNCT  .     3  punct
     """)
     assert read(later, "trip")[2] == []  # a day is no destination
+
+
+def test_a_partner_hung_on_the_phone_word_is_the_verbs():
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  spoke     speak  VERB   VBD  1  ROOT
+        2  on        _      ADP    IN   1  prep
+        3  the       _      DET    DT   4  det
+        4  telephone _      NOUN   NN   2  pobj
+        5  with      _      ADP    IN   4  prep
+        6  Abiy      _      PROPN  NNP  5  pobj   B-PERSON
+        7  .         _      PUNCT  .    1  punct
+    """)
+    assert read(doc, "spoke")[:2] == (["Ruto"], ["Abiy"])
+    radio = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  spoke     speak  VERB   VBD  1  ROOT
+        2  to        _      ADP    IN   1  prep
+        3  Kenyatta  _      PROPN  NNP  2  pobj   B-PERSON
+        4  on        _      ADP    IN   1  prep
+        5  the       _      DET    DT   6  det
+        6  radio     _      NOUN   NN   4  pobj
+        7  with      _      ADP    IN   6  prep
+        8  Abiy      _      PROPN  NNP  7  pobj   B-PERSON
+        9  .         _      PUNCT  .    1  punct
+    """)
+    assert read(radio, "spoke")[1] == ["Kenyatta"]  # only a phone word passes its partner on
+
+
+def test_a_caption_verb_read_as_a_noun_keeps_its_subject():
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  talks     talk   NOUN   NNS  1  ROOT
+        2  with      _      ADP    IN   1  prep
+        3  Abiy      _      PROPN  NNP  2  pobj   B-PERSON
+        4  in        _      ADP    IN   1  prep
+        5  Nairobi   _      PROPN  NNP  4  pobj   B-GPE
+    """)
+    assert read(doc, "talks")[:2] == (["Ruto"], ["Abiy"])
+    headline = parse("""
+        0  Talks     talk   NOUN   NNS  0  ROOT
+        1  with      _      ADP    IN   0  prep
+        2  Abiy      _      PROPN  NNP  1  pobj   B-PERSON
+        3  in        _      ADP    IN   0  prep
+        4  Nairobi   _      PROPN  NNP  3  pobj   B-GPE
+    """)
+    assert read(headline, "Talks")[:2] == ([], ["Abiy"])  # no subject: nobody added
+
+
+def test_the_one_accused_of_arriving_is_the_traveller():
+    doc = parse("""
+        0  Baku      _        PROPN  NNP  1  nsubj  B-GPE
+        1  accused   accuse   VERB   VBD  1  ROOT
+        2  the       _        DET    DT   3  det
+        3  crew      _        NOUN   NN   1  dobj
+        4  of        _        ADP    IN   1  prep
+        5  having    have     AUX    VBG  6  aux
+        6  arrived   arrive   VERB   VBN  4  pcomp
+        7  in        _        ADP    IN   6  prep
+        8  Armenia   _        PROPN  NNP  7  pobj   B-GPE
+        9  .         _        PUNCT  .    1  punct
+    """)
+    assert read(doc, "arrived")[0] == ["crew"]
+    after = parse("""
+        0  Baku      _        PROPN  NNP  1  nsubj  B-GPE
+        1  accused   accuse   VERB   VBD  1  ROOT
+        2  the       _        DET    DT   3  det
+        3  crew      _        NOUN   NN   1  dobj
+        4  after     _        ADP    IN   1  prep
+        5  arriving  arrive   VERB   VBG  4  pcomp
+        6  in        _        ADP    IN   5  prep
+        7  Armenia   _        PROPN  NNP  6  pobj   B-GPE
+        8  .         _        PUNCT  .    1  punct
+    """)
+    assert read(after, "arriving")[0] == ["Baku"]  # after arriving: the subject's own trip
+
+
+def test_the_first_name_between_two_hung_on_the_second_title_is_a_party():
+    doc = parse("""
+        0  A         _      DET    DT   1  det
+        1  call      _      NOUN   NN   9  nsubjpass
+        2  between   _      ADP    IN   1  prep
+        3  Ruto      _      PROPN  NNP  6  amod      B-PERSON
+        4  and       _      CCONJ  CC   3  cc
+        5  Ethiopian _      ADJ    JJ   3  conj      B-NORP
+        6  Minister  _      PROPN  NNP  7  compound
+        7  Abiy      _      PROPN  NNP  2  pobj      B-PERSON
+        8  was       be     AUX    VBD  9  auxpass
+        9  arranged  arrange VERB  VBN  9  ROOT
+        10 .         _      PUNCT  .    9  punct
+    """)
+    assert read(doc, "call")[1] == ["Abiy", "Ruto"]
+    plain = parse("""
+        0  A         _      DET    DT   1  det
+        1  call      _      NOUN   NN   7  nsubjpass
+        2  between   _      ADP    IN   1  prep
+        3  Ethiopian _      ADJ    JJ   4  amod      B-NORP
+        4  Minister  _      PROPN  NNP  5  compound
+        5  Abiy      _      PROPN  NNP  2  pobj      B-PERSON
+        6  was       be     AUX    VBD  7  auxpass
+        7  arranged  arrange VERB  VBN  7  ROOT
+        8  .         _      PUNCT  .    7  punct
+    """)
+    assert read(plain, "call")[1] == ["Abiy"]  # no coordinator: a title, not a second party
+
+
+def test_a_light_verb_clause_on_the_noun_names_who_held_it_and_with_whom():
+    doc = parse("""
+        0  The       _      DET    DT   1  det
+        1  talks     talk   NOUN   NNS  6  nsubj
+        2  Ruto      _      PROPN  NNP  3  nsubj     B-PERSON
+        3  held      hold   VERB   VBD  1  relcl
+        4  with      _      ADP    IN   3  prep
+        5  Abiy      _      PROPN  NNP  4  pobj      B-PERSON
+        6  ended     end    VERB   VBD  6  ROOT
+        7  .         _      PUNCT  .    6  punct
+    """)
+    assert read(doc, "talks")[1] == ["Ruto", "Abiy"]
+    alone = parse("""
+        0  The       _      DET    DT   1  det
+        1  talks     talk   NOUN   NNS  4  nsubj
+        2  Ruto      _      PROPN  NNP  3  nsubj     B-PERSON
+        3  wanted    want   VERB   VBD  1  relcl
+        4  ended     end    VERB   VBD  4  ROOT
+        5  .         _      PUNCT  .    4  punct
+    """)
+    assert read(alone, "talks")[1] == []  # no partner named: the clause says nothing of who took part
+
+
+def test_the_name_before_a_captions_position_word_is_a_subject_too():
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  2  nsubj  B-PERSON
+        1  ,         _      PUNCT  ,    2  punct
+        2  left      leave  VERB   VBD  2  ROOT
+        3  ,         _      PUNCT  ,    2  punct
+        4  and       _      CCONJ  CC   2  cc
+        5  Abiy      _      PROPN  NNP  6  nsubj  B-PERSON
+        6  meet      _      VERB   VBP  2  conj
+        7  in        _      ADP    IN   6  prep
+        8  Nairobi   _      PROPN  NNP  7  pobj   B-GPE
+    """)
+    assert read(doc, "meet")[0] == ["Ruto", "Abiy"]
+    told = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  spoke     speak  VERB   VBD  1  ROOT
+        2  ,         _      PUNCT  ,    1  punct
+        3  and       _      CCONJ  CC   1  cc
+        4  Abiy      _      PROPN  NNP  5  nsubj  B-PERSON
+        5  met       meet   VERB   VBD  1  conj
+        6  Kenyatta  _      PROPN  NNP  5  dobj   B-PERSON
+        7  .         _      PUNCT  .    1  punct
+    """)
+    assert read(told, "met")[0] == ["Abiy"]  # a verb of its own: the first clause's subject stays there

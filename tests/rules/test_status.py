@@ -390,3 +390,22 @@ def test_a_plan_told_by_an_earlier_report_is_a_plan_told_in_the_past(reader):
     assert earlier == (Status.PLANNED, "reported-earlier")
     assert reader.assess(trigger(_reported(aux="had"), "meet")) == (Status.PLANNED, "reported-earlier")
     assert reader.assess(trigger(_reported(), "meet")) == (Status.PLANNED, "future")
+
+
+def test_a_topic_left_out_of_a_call_does_not_undo_the_call(reader):
+    table = """
+        0  Tariffs   tariff   NOUN   NNS  3  nsubjpass
+        1  were      be       AUX    VBD  3  auxpass
+        2  not       _        PART   RB   3  neg
+        3  discussed discuss  VERB   VBN  3  ROOT
+        4  in        _        ADP    IN   3  prep
+        5  their     _        PRON   PRP$ 7  poss
+        6  phone     _        NOUN   NN   7  compound
+        7  call      _        NOUN   NN   4  pobj
+        8  .         _        PUNCT  .    3  punct
+    """
+    assert status(reader, parse(table), "call") is Status.OCCURRED
+    person = table.replace("Tariffs   tariff   NOUN   NNS  3  nsubjpass",
+                           "Ruto      _        PROPN  NNP  3  nsubjpass B-PERSON").replace(
+                           "discussed discuss", "included  include")
+    assert status(reader, parse(person), "call") is Status.RULED_OUT  # a party left out of it

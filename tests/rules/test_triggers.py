@@ -405,3 +405,100 @@ def test_receiving_a_sum_or_a_count_of_things_is_no_reception():
     """)
     assert trigger(guests, "received").type is EventType.HOST
     assert triggers(grants) == []
+
+
+def test_a_handshake_is_a_meeting_of_those_who_shake_hands():
+    from sideline.stages.events.arguments import roles
+
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  3  nsubj  B-PERSON
+        1  and       _      CCONJ  CC   0  cc
+        2  Abiy      _      PROPN  NNP  0  conj   B-PERSON
+        3  shook     shake  VERB   VBD  3  ROOT
+        4  hands     hand   NOUN   NNS  3  dobj
+        5  in        _      ADP    IN   3  prep
+        6  Nairobi   _      PROPN  NNP  5  pobj   B-GPE
+        7  .         _      PUNCT  .    3  punct
+    """)
+    trig = trigger(doc, "hands")
+    assert (trig.type, trig.predicate.text) == (EventType.MEET, "shook")
+    assert [t.text for t in roles(trig).agents] == ["Ruto", "Abiy"]
+    clock = parse("""
+        0  The       _      DET    DT   1  det
+        1  hands     hand   NOUN   NNS  4  nsubj
+        2  of        _      ADP    IN   1  prep
+        3  clocks    clock  NOUN   NNS  2  pobj
+        4  shook     shake  VERB   VBD  4  ROOT
+        5  .         _      PUNCT  .    4  punct
+    """)
+    assert triggers(clock) == []  # the words, but not the phrase
+
+
+def test_joining_a_person_is_a_meeting_but_joining_a_group_is_not():
+    person = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  joined    join   VERB   VBD  1  ROOT
+        2  Abiy      _      PROPN  NNP  1  dobj   B-PERSON
+        3  in        _      ADP    IN   1  prep
+        4  Addis     _      PROPN  NNP  3  pobj   B-GPE
+        5  .         _      PUNCT  .    1  punct
+    """)
+    assert trigger(person, "joined").type is EventType.MEET
+    group = parse("""
+        0  Youths    youth  NOUN   NNS  1  nsubj
+        1  joined    join   VERB   VBD  1  ROOT
+        2  the       _      DET    DT   5  det
+        3  Abu       _      PROPN  NNP  4  compound  B-PERSON
+        4  Sayyaf    _      PROPN  NNP  5  compound  I-PERSON
+        5  group     _      NOUN   NN   1  dobj
+        6  .         _      PUNCT  .    1  punct
+    """)
+    assert triggers(group) == []  # a name inside the group's name makes no guest of it
+
+
+def test_walking_with_a_person_is_a_meeting_walking_with_a_crowd_is_not():
+    leader = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  walked    walk   VERB   VBD  1  ROOT
+        2  with      _      ADP    IN   1  prep
+        3  the       _      DET    DT   4  det
+        4  king      _      NOUN   NN   2  pobj
+        5  in        _      ADP    IN   1  prep
+        6  Rabat     _      PROPN  NNP  5  pobj   B-GPE
+        7  .         _      PUNCT  .    1  punct
+    """)
+    assert trigger(leader, "walked").type is EventType.MEET
+    crowd = parse("""
+        0  Ruto      _      PROPN  NNP  1  nsubj  B-PERSON
+        1  walked    walk   VERB   VBD  1  ROOT
+        2  with      _      ADP    IN   1  prep
+        3  supporters supporter NOUN NNS 2  pobj
+        4  in        _      ADP    IN   1  prep
+        5  Rabat     _      PROPN  NNP  4  pobj   B-GPE
+        6  .         _      PUNCT  .    1  punct
+    """)
+    assert triggers(crowd) == []
+
+
+def test_two_persons_who_chat_meet_even_when_the_caption_verb_is_read_as_a_noun():
+    from sideline.stages.events.arguments import roles
+
+    doc = parse("""
+        0  Ruto      _      PROPN  NNP  3  nsubj  B-PERSON
+        1  and       _      CCONJ  CC   0  cc
+        2  Abiy      _      PROPN  NNP  0  conj   B-PERSON
+        3  chat      _      NOUN   NN   3  ROOT
+        4  in        _      ADP    IN   3  prep
+        5  Nairobi   _      PROPN  NNP  4  pobj   B-GPE
+    """)
+    trig = trigger(doc, "chat")
+    assert trig.type is EventType.MEET and [t.text for t in roles(trig).agents] == ["Ruto", "Abiy"]
+    crowd = parse("""
+        0  Ruto      _      PROPN  NNP  3  nsubj  B-PERSON
+        1  and       _      CCONJ  CC   0  cc
+        2  fans      fan    NOUN   NNS  0  conj
+        3  chat      _      NOUN   NN   3  ROOT
+        4  in        _      ADP    IN   3  prep
+        5  Nairobi   _      PROPN  NNP  4  pobj   B-GPE
+    """)
+    assert triggers(crowd) == []

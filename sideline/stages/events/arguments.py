@@ -1,8 +1,10 @@
 """Read the phrase heads around a trigger from the dependency parse (before any resolution).
 
 :func:`roles` gives, for one trigger, the heads of its agents (subjects, ``by`` phrases, the
-subject of a governing verb), its other participants (objects, ``with``/``between`` phrases,
-possessors, compounds, ``of`` phrases) and its places (``to``/``in`` phrases, a "Cuba visit").
+subject of a governing verb, the subject a caption's verb read as a noun keeps), its other
+participants (objects, ``with``/``between`` phrases, also one hung on a phone word: "spoke on
+the telephone with X"; possessors, compounds, ``of`` phrases) and its places (``to``/``in``
+phrases, a "Cuba visit"). A noun that sets the scene of a clause is read by :mod:`.scene`.
 Where a dateline ends, pair words and a noun's own phrase are in :mod:`.phrases`.
 :mod:`sideline.stages.events.participants` turns these heads into actors.
 """
@@ -14,7 +16,8 @@ from typing import Any
 from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
-from .phrases import conjuncts
+from .phrases import conjuncts, listed, placed_first
+from .scene import scene_roles
 from .words import Words
 
 __all__ = ["Roles", "roles", "own_participants", "venue"]
@@ -44,7 +47,7 @@ def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
             return _by_phrase(verb), True
         if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return conjuncts(verb.head), False
-        return [t for s in subj for t in conjuncts(_as_clause(s, verb, w))], False
+        return placed_first(verb, w) + [t for s in subj for t in conjuncts(_as_clause(s, verb, w))], False
     if depth > 4 or verb.head == verb:
         return [], False
     if verb.dep_ in ("relcl", "acl", "amod"):  # "Lavrov, who met ...", "the visiting president"
@@ -67,6 +70,10 @@ def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
                     for g in c.children if g.dep_ == "pobj"]
         if invitees:  # "extended invitations to X and Y to visit": X and Y would visit
             return conjuncts(invitees[0]), False
+    if verb.dep_ == "pcomp" and verb.head.lower_ in w.object_gerund_preps:
+        objs = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if objs and verb.head.head.pos_ == "VERB":  # "accused X of having arrived in Y"
+            return conjuncts(objs[0]), False
     if verb.dep_ in _INHERIT or verb.dep_ == "prep" or verb.head.dep_ == "prep":
         head = verb.head.head if verb.head.dep_ == "prep" and verb.dep_ == "pcomp" else verb.head
         return _subjects(head, w, depth + 1)[0], False
@@ -95,31 +102,9 @@ def _with_objects(tok: Any, w: Words) -> list[Any]:
                 out += conjuncts(g)
                 if c.lower_ in w.reciprocal:  # "between X and Y's new president Z": X parsed as a modifier
                     out += [t for m in g.children if m.dep_ == "nmod" and m.pos_ == "PROPN" for t in conjuncts(m)]
+                    out += [m for m in g.subtree if m.dep_ in ("amod", "compound") and m.pos_ == "PROPN"
+                            and m.i < g.i and any(k.dep_ == "cc" for k in m.children)]  # "between X and Japanese PM Y"
     return out
-
-
-_LIST_DEPS = ("npadvmod", "appos", "conj")
-
-
-def _listed(verb: Any, objs: list[Any], w: Words) -> list[Any]:
-    """"met with the President of the Council, Charles Michel, the Head of ..., Josep Borrell":
-    a list of titles and names the parser broke into appositions, adverbial nouns and conjuncts
-    of the verb or of its objects; the people named along those chains are objects too."""
-    if not objs:
-        return []
-    todo = [c for c in verb.children if c.dep_ == "npadvmod" and c.i > verb.i] + list(objs)
-    seen, out = set(), []
-    while todo:
-        t = todo.pop()
-        if t.i in seen:
-            continue
-        seen.add(t.i)
-        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
-            out.append(t)
-        todo += [c for c in t.children if c.dep_ in _LIST_DEPS]
-        todo += [g for c in t.children if c.dep_ == "prep" and c.lower_ in w.comitative
-                 for g in c.children if g.dep_ == "pobj"]  # "as well as with X"
-    return sorted(out, key=lambda t: t.i)
 
 
 def _dest(tok: Any, w: Words) -> list[Any]:
@@ -248,16 +233,31 @@ def _by_phrase(verb: Any, preps: frozenset[str] | tuple[str, ...] = ()) -> list[
 def _noun_inner(src: Any, w: Words) -> list[Any]:
     """The participants a trigger noun names itself: possessors and name modifiers ("Putin's
     visit"; not "the Rio plus Earth summit"), with/between phrases and the lists hung on them,
-    and a name the parser made the noun's conjunct ("meetings with X as well as Y")."""
+    a name the parser made the noun's conjunct ("meetings with X as well as Y"), and a light
+    verb's relative clause ("the talks he held with X")."""
     withs = _with_objects(src, w)
     inner = [t for c in src.children if c.dep_ in ("poss", "nmod") for t in conjuncts(c)
              if c.dep_ == "poss" or t.ent_type_ in _ACTOR_ENTS or t.pos_ == "PRON"] + withs
-    inner += [t for t in _listed(src, withs, w) if t not in inner]
+    inner += [t for t in listed(src, withs, w) if t not in inner]
     inner += [c for c in src.children if c.dep_ == "conj" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
               and withs]
     inner += [t for c in src.children if c.dep_ == "relcl" and c.lemma_.lower() in w.gathering_verbs
               for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]  # "a meeting that gathered X"
+    inner += [t for t in _light_clause(src, w) if t not in inner]
     return inner + [t for t in _participle_phrases(src, w) if t not in inner]
+
+
+def _light_clause(noun: Any, w: Words) -> list[Any]:
+    """"the talks he held with X", "a phone conversation I had with X": a relative clause of a
+    light verb names the one who held it (its subject) and the partner (its with-phrase)."""
+    out = []
+    for c in noun.children:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in w.light_verbs:
+            continue
+        withs = _with_objects(c, w)
+        subj = [t for k in c.children if k.dep_ == "nsubj" and k.tag_ not in ("WDT", "WP") for t in conjuncts(k)]
+        out += subj + withs if withs else []
+    return out
 
 
 def _participle_phrases(noun: Any, w: Words) -> list[Any]:
@@ -289,9 +289,17 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
         agents, objs, passive = by, objs + agents, True
     moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
     objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
+    objs += [t for t in _on_the_line(tok, w) if t not in objs]
     objs += _called_on(trig, w) + _honoured(tok, w)
-    objs += [t for t in _listed(tok, objs, w) if t not in objs and t not in agents]
+    objs += [t for t in listed(tok, objs, w) if t not in objs and t not in agents]
     return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
+
+
+def _on_the_line(tok: Any, w: Words) -> list[Any]:
+    """"spoke on the telephone with X", "talked by phone with X": the parser hangs the partner
+    on the phone word; the with-phrase is the verb's."""
+    return [t for c in tok.children if c.dep_ == "prep" for g in c.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in w.phone_words for t in _with_objects(g, w)]
 
 
 def _visiting_person(tok: Any, w: Words) -> list[Any]:
@@ -336,7 +344,8 @@ def _visit_roles(trig: Trigger, inner: list[Any], compounds: list[Any], places: 
 
 
 def roles(trig: Trigger, words: Words | None = None) -> Roles:
-    """Step 1-2 of the module cascade: the phrase heads around a trigger."""
+    """Step 1-2 of the module cascade: the phrase heads around a trigger (a noun that sets the
+    scene of a clause takes the clause's subject and partner: :mod:`.scene`)."""
     tok, pred, w = trig.token, trig.predicate, words or Words.load()
     if not trig.nominal and tok.pos_ in ("NOUN", "PROPN"):
         return _flat_roles(tok, w)
@@ -350,6 +359,12 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     places = _dest(tok, w)
     if trig.type is EventType.VISIT:
         return _visit_roles(trig, inner, compounds, places, w)
+    scene = scene_roles(tok, trig.type, w)  # "in a phone call, X told Y": the clause names them
+    if scene:
+        return Roles(tuple(scene[0]), tuple(scene[1]), tuple(places), False)
+    own = [t for c in tok.children if c.dep_ == "nsubj" for t in conjuncts(c)] if tok.dep_ == "ROOT" else []
+    if own:  # "X, right, talks with Y": a caption's verb the parser read as a noun with a subject
+        return Roles(tuple(own), tuple(inner), tuple(places + _dest(tok, w)), False)
     named = [c for c in compounds if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")]
     paired = any(t.text in ("-", "–") for t in tok.subtree if t.i < tok.i)  # "the China-Japan summit"
     lands = [c for c in named if c.ent_type_ in ("GPE", "LOC") and not paired]  # "the Geneva summit"

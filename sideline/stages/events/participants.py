@@ -17,7 +17,8 @@ Cascade of :func:`participants` for a trigger (steps 1-2 are read by :func:`side
    engagement per country; other lists make one multi-party engagement, unless the
    parser hung an object on a date ("met A on April 27 and B this week": one meeting each).
 4. A trigger noun that only names a venue ("on the sidelines of the G20 summit") has no
-   participants of its own; "A and B were received by C and D respectively" pairs them.
+   participants of its own, unless it sets the scene of its clause ("in a phone call, X told
+   Y": :mod:`.scene`); "A and B were received by C and D respectively" pairs them.
 5. Roles by type: host puts the host first (the subject, or the ``by`` phrase of a passive);
    visit puts the visitor first and the destination after it (a city stands for its country;
    a trip to one's own country is no visit; "be in" a place is a visit only of an office
@@ -45,6 +46,7 @@ from .resolve import Resolved, Resolver
 from .gatherings import attended, attended_body, np_subtree, without_bodies
 from .arguments import Roles, own_participants, roles, venue
 from .phrases import conjuncts, dateline_end
+from .scene import scene_roles
 from .triggers import Trigger
 from .words import Words
 
@@ -266,7 +268,8 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     """Steps 3-5 of the module cascade: one actor tuple per engagement of this trigger.
     ``complete``: a trigger noun with one participant gets the latest protagonist as the other."""
     w = resolver.words
-    if trig.nominal and venue(trig.token, w) and not own_participants(trig.token, w):
+    if trig.nominal and venue(trig.token, w) and not own_participants(trig.token, w) \
+            and not scene_roles(trig.token, trig.type, w):
         return []  # step 4: "on the sidelines of the G20 summit" names where, not an engagement
     r = _led(roles(trig, w), w)
     visiting = trig.type is EventType.VISIT and trig.token.dep_ == "amod"  # "the visiting president": no guess

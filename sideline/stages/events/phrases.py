@@ -1,13 +1,13 @@
 """Phrase-level helpers of the events rules: where a dateline ends, whether a noun phrase is a
 pair word ("the two leaders", "both"), the tokens of a head's own noun phrase, and the items
-of a list the parser may have misread (:func:`conjuncts`)."""
+of a list the parser may have misread (:func:`conjuncts`, :func:`listed`, :func:`placed_first`)."""
 from __future__ import annotations
 
 from typing import Any
 
 from .words import Words
 
-__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts"]
+__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -78,3 +78,36 @@ def _list_item(head: Any, c: Any) -> bool:
     def det(t: Any) -> bool:
         return any(g.dep_ == "det" for g in t.children)
     return c.dep_ == "appos" and det(c) and det(head) and any(g.dep_ == "conj" for g in head.children)
+
+
+_LIST_DEPS = ("npadvmod", "appos", "conj")
+
+
+def listed(verb: Any, objs: list[Any], w: Words) -> list[Any]:
+    """"met with the President of the Council, Charles Michel, the Head of ..., Josep Borrell":
+    a list of titles and names the parser broke into appositions, adverbial nouns and conjuncts
+    of the verb or of its objects; the people named along those chains are objects too."""
+    if not objs:
+        return []
+    todo = [c for c in verb.children if c.dep_ == "npadvmod" and c.i > verb.i] + list(objs)
+    seen, out = set(), []
+    while todo:
+        t = todo.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            out.append(t)
+        todo += [c for c in t.children if c.dep_ in _LIST_DEPS]
+        todo += [g for c in t.children if c.dep_ == "prep" and c.lower_ in w.comitative
+                 for g in c.children if g.dep_ == "pobj"]  # "as well as with X"
+    return sorted(out, key=lambda t: t.i)
+
+
+def placed_first(verb: Any, w: Words) -> list[Any]:
+    """"X, left, and Y shake hands": a caption's position word read as the verb of X, the verb
+    as its conjunct; X is a subject of the verb too."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.lower_ not in w.caption_positions or head.i > verb.i:
+        return []
+    return [t for c in head.children if c.dep_ == "nsubj" for t in conjuncts(c)]

@@ -5,8 +5,9 @@ predicate (a light verb, or the verb the trigger noun is subject of), and the ch
 above the predicate up to and including the first reporting verb (negation or denial there
 counts: "denied that X met Y"), plus the modifiers and auxiliaries of each of these. A
 trigger noun that only anchors a time ("since a meeting with X", "ahead of the talks",
-"during an upcoming visit") or is the topic of a briefing ("will brief X about his summit with
-Y") keeps to its own modifiers.
+"during an upcoming visit"), is the topic of a briefing ("will brief X about his summit with
+Y") or the place where a topic was taken up ("sanctions were not discussed in the call") keeps
+to its own modifiers.
 
 Cascade of :meth:`StatusReader.read` (the first that fires wins):
 
@@ -57,6 +58,17 @@ def _briefed(tok: Any, w: Words) -> bool:
     """The trigger noun is the topic of a briefing ("brief X about his summit with Y")."""
     return tok.dep_ == "pobj" and tok.head.lower_ in w.brief_preps \
         and tok.head.head.lemma_.lower() in w.brief_verbs
+
+
+def _topic_in(trig: Trigger, w: Words) -> bool:
+    """The trigger noun is where a topic was (or was not) taken up: "sanctions were not discussed
+    in the call", "no deal was reached at the talks"; the verb tells of the topic, not of the
+    engagement, which keeps its own status."""
+    tok, verb = trig.token, trig.predicate
+    if not trig.nominal or tok.dep_ != "pobj" or tok.head.lower_ not in w.site_preps or verb == tok:
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(subj) and subj[0].pos_ == "NOUN" and subj[0].lemma_.lower() not in w.title_nouns | w.group_nouns
 
 
 def _foiled(chain: list[Any], w: Words) -> bool:
@@ -161,6 +173,8 @@ class StatusReader:
             return chain, self._modifiers(chain)  # "during an upcoming visit": its own status
         if _briefed(trig.token, w):
             return chain, self._modifiers(chain)  # "is expected to brief X about his summit with Y"
+        if _topic_in(trig, w):
+            return chain, self._modifiers(chain)  # "sanctions were not discussed in the call"
         if trig.predicate != trig.token:
             chain.append(trig.predicate)
         t = chain[-1]

@@ -136,6 +136,9 @@ class TriggerLexicon:
             return EventType.VISIT if _invited_to_place(tok, self.w) else None
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ not in ("NOUN", "PROPN") and tok.tag_.startswith("VB")):
             return self._verb_type(tok, lemma) if lemma in self.verbs else None
+        if lemma in self.w.company_verbs and tok.pos_ == "NOUN" and tok.dep_ == "ROOT" \
+                and any(c.dep_ == "nsubj" for c in tok.children):
+            return self._verb_type(tok, lemma)  # "X and Y chat as they walk": a caption's verb read as a noun
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_.startswith("NN"):
             if tok.ent_type_ in _NAMED and tok.ent_iob_ == "I":
                 return None  # "the East Asia Summit", "the GCC Foreign Ministers' Meeting": a named venue
@@ -162,9 +165,9 @@ class TriggerLexicon:
         kind, w = self.verbs[lemma], self.w
         objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "prep")]
         heads = {_head_lemma(o) for o in objects}
-        if lemma in w.joined_by_verbs and any(c.dep_ in ("agent", "dobj") and any(
-                g.ent_type_ == "PERSON" for g in c.subtree) for c in tok.children):
-            return EventType.MEET  # "will be joined by President X"
+        if lemma in w.joined_by_verbs and any(c.dep_ == "agent" and any(g.ent_type_ == "PERSON" for g in c.subtree)
+                                              or c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children):
+            return EventType.MEET  # "will be joined by President X", "joined X in Kyiv" (not "join the X group")
         if lemma in w.carrier_verbs and any(o.dep_ == "dobj" and self._token_type(o) for o in objects):
             return None  # "received a phone call from X": the call is the engagement
         if lemma in w.receiving_verbs and any(o.dep_ == "dobj" and self._counted(o) for o in objects):
@@ -180,6 +183,9 @@ class TriggerLexicon:
         if lemma in w.partner_verbs:  # "discussed X with Y"; "China, Japan and Korea discussed X": among them
             return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) \
                 or _coordinated_parties(tok) and not heads & set(self.nouns) else None  # "discussed a meeting"
+        if lemma in w.company_verbs:  # "walked with Xi", "chatted with the king", "X and Y chat": together
+            return kind if any(c.dep_ == "prep" and c.lower_ in w.comitative and _person_in(c, self.titles)
+                               for c in tok.children) or _coordinated_persons(tok) else None
         if lemma in w.motion_verbs:  # "flew to Pyongyang", not "the jet he was flying"
             return kind if any(c.dep_ == "prep" and c.lower_ in w.destination_preps for c in tok.children) \
                 else None
@@ -309,6 +315,17 @@ def _coordinated_parties(verb: Any) -> bool:
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     names = [t for s in subj[:1] for t in [s, *s.conjuncts]]
     return len(names) >= 2 and all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in names)
+
+
+def _coordinated_persons(verb: Any) -> bool:
+    """The subject is two or more persons named ("Obama and Xi chat")."""
+    names = [t for c in verb.children if c.dep_ == "nsubj" for t in [c, *c.conjuncts]]
+    return len(names) >= 2 and all(t.ent_type_ == "PERSON" for t in names)
+
+
+def _person_in(prep: Any, titles: frozenset[str]) -> bool:
+    """The object of a preposition is a person: a name or a title ("with Xi", "with the king")."""
+    return any(g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or g.lemma_.lower() in titles) for g in prep.children)
 
 
 def _party(prep: Any) -> bool:

@@ -158,6 +158,9 @@ class SpanFinder:
         # strip titles and honorifics that NER put inside the name
         i, j = span.start, span.end
         if hit is None and self.lx.country_of(span.text):
+            if self._country_owner(doc, j - 1) and j + 1 < len(doc) \
+                    and self.lx._title_re.match(doc_text(doc), doc[j + 1].idx):
+                return None  # "Togo's president": the owner of a title phrase, found with it
             return Candidate(span.start_char, span.end_char, "GPE", name=span.text, subject=_is_subject(span, self.w))
         while i < j - 1 and (self.lx.is_title_word(doc[i].text) and doc[i].text.lower() not in self.w.kept_in_names
                              and not (hit and doc[i].lower_ in _first_tokens(hit))):
@@ -209,12 +212,17 @@ class SpanFinder:
             if tok.lower_ in self.w.coordinators and k - 1 > sent_start and not self._joins_titles(doc[k - 2]):
                 break  # "Syria and Palestinian leader Yasser Arafat": the list ends the title
             titled = self.lx.is_title_word(tok.text) or tok.text in self.w.clitics
-            if not (titled or tok.is_space and "\n" not in tok.text) or (tok.ent_type_ == "PERSON" and k - 1 < inside):
+            person = tok.ent_type_ == "PERSON" and not self._country_owner(doc, k - 1)
+            if not (titled or tok.is_space and "\n" not in tok.text) or (person and k - 1 < inside):
                 break
             k -= 1
         while k < i and (doc[k].text.lower() in self.w.leading or doc[k].is_space):
             k += 1
         return k
+
+    def _country_owner(self, doc: Doc, k: int) -> bool:
+        """A country's name before a possessive that NER took for a person ("Togo's president")."""
+        return k + 1 < len(doc) and doc[k + 1].lower_ in ("'s", "’s") and self.lx.country_of(doc[k].text) is not None
 
     def _extend_right(self, doc: Doc, k: int) -> int:
         """After a title: 'of (the) COUNTRY/ORG (and COUNTRY)*' ('the foreign ministers of Chile and Peru')."""

@@ -24,6 +24,8 @@ class Candidate:
     org: dict | None = None
     subject: bool = False
     sent: int = 0  # index of the sentence
+    clause_subject: tuple[int, int] | None = None  # an object pronoun's clause subject (binding.py)
+    subject_text: str = ""  # ... and its words
 
 
 def _first_tokens(person) -> set[str]:

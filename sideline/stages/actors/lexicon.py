@@ -68,6 +68,7 @@ class ActorLexicon:
         self.title_gender = t.get("gender", {})
         self.pronouns = t.get("pronouns", {})
         self.first_person = set(t.get("first_person", []))
+        self.object_pronouns = frozenset(t.get("object_pronouns", []))
         self.groups = {g.lower() for g in t.get("groups", [])}
         self.countries = dem["countries"]
         self.capitals = {key(k): v for k, v in dem.get("capitals", {}).items()}

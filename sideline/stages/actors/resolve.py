@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .binding import barred as subject_of
 from .cataphora import entity_ahead
 from .dated import Period
 from .lexicon import ActorLexicon, TitleInfo
@@ -300,11 +301,11 @@ class DocResolver:
         return self._pronoun(c) if ent is None else self._mark(ent, c, "")
 
     def _antecedent(self, c: Candidate, gender: str | None) -> Entity | None:
-        """The most recent person subject of matching gender (this or the two previous sentences),
-        else the most recent person of matching gender."""
+        """The latest person subject of its gender (in 3 sentences), else the latest person of it."""
         fallback = None
+        barred = subject_of(c, self.seen.history)  # "Mensah called him": not Mensah (binding.py)
         for prev, ent in reversed(self.seen.history):
-            if prev.start >= c.start:
+            if prev.start >= c.start or id(ent) in barred:
                 continue
             if gender and ent.gender and ent.gender != gender:
                 continue

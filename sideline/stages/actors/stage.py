@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from .dated import clause_window, stated_years
+from .binding import mark_clause_subjects
 from .cataphora import forward_subjects
 from .groups import named_after, offices
 from .lexicon import ActorLexicon
@@ -73,6 +74,7 @@ class Actors:
                           named=tuple(c.person_hint for c in cands if c.person_hint is not None), dated=on is not None)
         out, resolved, deferred = [], {}, []
         forward = forward_subjects(parse, cands, self.lexicon.pronouns)  # "As she left, Ruiz said"
+        mark_clause_subjects(parse, cands, self.lexicon.object_pronouns)  # "Mensah called him": him is not Mensah
         for i, c in enumerate(cands):
             if id(c) in forward:
                 continue  # resolved with its subject, below

@@ -58,6 +58,24 @@ class Countries:
         return Actor(name=self.places.country_name(iso) or iso, mention=mention, country=iso, code=iso,
                      kind="country")
 
+    def home(self, tok: Any, exclude: tuple[str, ...] = ()) -> Actor | None:
+        """"his country", "the president's nation": the country of the person who owns it, a
+        pronoun owner being the latest person before it other than those of ``exclude`` (the
+        visitor's own country is no destination: "he visited his country" is the other's)."""
+        if self.words is None or tok.lemma_.lower() not in self.words.home_nouns:
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.pos_ == "PRON":
+            person = self.discourse.person_before(owner.i, exclude=exclude)
+        else:
+            m = self.discourse.mention_at(owner)
+            person = self.discourse.actor(m) if m is not None else None
+        if person is None or person.kind != "person" or not person.country or person.name in exclude:
+            return None
+        return self._country(person.country, f"{owner.text} {tok.text}")
+
     def visitor(self, tok: Any) -> Actor | None:
         """"the visiting official", "the visiting president": the visitor of the latest visit
         told, when the text told one (a name of its own wins: "the visiting Kenyan president X")."""

@@ -73,7 +73,7 @@ class Resolver:
             last = self.discourse.pair_before(tok.i)
             named = self._named_pair(tok) if len(last) != 2 else ()  # the last engagement had no pair
             return Resolved(lands or named or last)
-        guest = self.countries.visitor(tok)
+        guest = self.countries.visitor(tok) or self.countries.home(tok, exclude)  # "his country"
         if guest is not None:
             return Resolved((guest,))
         m = self.discourse.mention_at(tok)

@@ -110,6 +110,7 @@ class Words:
     from_list: frozenset[str] = entry("participants", "from_list_words")
     group_name_skip: frozenset[str] = entry("participants", "group_name_skip")
     lands: frozenset[str] = entry("participants", "lands")
+    home_nouns: frozenset[str] = entry("participants", "home_nouns")
     visiting: frozenset[str] = entry("participants", "visiting")
     np_place_preps: frozenset[str] = entry("participants", "np_place_preps")
     first: frozenset[str] = entry("participants", "first_words")

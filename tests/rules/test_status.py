@@ -409,26 +409,3 @@ def test_a_topic_left_out_of_a_call_does_not_undo_the_call(reader):
                            "Ruto      _        PROPN  NNP  3  nsubjpass B-PERSON").replace(
                            "discussed discuss", "included  include")
     assert status(reader, parse(person), "call") is Status.RULED_OUT  # a party left out of it
-
-
-#: "Kamau requested a meeting with Otieno but was turned down."
-TURNED_DOWN = """
-     0  Kamau      Kamau      PROPN  NNP  1   nsubj     B-PERSON
-     1  requested  request    VERB   VBD  1   ROOT
-     2  a          a          DET    DT   3   det
-     3  meeting    meeting    NOUN   NN   1   dobj
-     4  with       with       ADP    IN   3   prep
-     5  Otieno     Otieno     PROPN  NNP  4   pobj      B-PERSON
-     6  but        but        CCONJ  CC   1   cc
-     7  was        be         AUX    VBD  8   auxpass
-     8  {verb}     {lemma}    VERB   VBN  1   conj
-     9  {prt}      {prt}      ADP    RP   8   prt
-    10  .          .          PUNCT  .    1   punct
-"""
-
-
-def test_a_request_whose_maker_was_turned_down_is_ruled_out(reader):
-    refused = parse(TURNED_DOWN.replace("{verb}", "turned").replace("{lemma}", "turn").replace("{prt}", "down"))
-    assert reader.read(trigger(refused, "meeting")) is Status.RULED_OUT
-    kept = parse(TURNED_DOWN.replace("{verb}", "driven").replace("{lemma}", "drive").replace("{prt}", "home"))
-    assert reader.read(trigger(kept, "meeting")) is Status.PROPOSED  # the request stands

@@ -37,11 +37,3 @@ def test_a_title_after_for_or_to_is_someone_elses_office():
     assert lx.parse_title("the Special Envoy to the Prime Minister").role == "Special Envoy"
     assert lx.parse_title("the Ghanaian President").role == "President"
     assert lx.parse_title("Minister for Foreign Affairs").role == "Foreign Minister"  # "for" inside one title
-
-
-def test_a_country_word_inside_an_organisations_name_is_no_country():
-    lx = _stage().lexicon
-    us = lx.parse_title("the American Secretary of State")
-    assert us is not None and us.country == "USA"
-    oas = lx.parse_title("Organization of American States (OAS) Secretary-General")
-    assert oas is not None and oas.country is None and oas.org == "OAS"

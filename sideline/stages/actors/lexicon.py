@@ -153,8 +153,7 @@ class ActorLexicon:
         """Parse a title phrase; None when it holds no title."""
         w = self.words
         raw = w.former_prefix.sub(r"\1 ", " ".join(text.split()))
-        entry = self._org_in(raw)
-        found_countries = [c for c in self.countries_in(raw) if not _in_org_name(raw, c, entry)]
+        found_countries = self.countries_in(raw)
         residue = raw
         for s, e, _ in reversed(found_countries):  # "the top Russian diplomat" -> "the top diplomat"
             residue = residue[:s] + " " * (e - s) + residue[e:]
@@ -169,6 +168,7 @@ class ActorLexicon:
             roles = tuple(dict.fromkeys([r for r in extra if r] + list(roles)))
         role = min(roles, key=lambda r: (_RANK.get(self.family(r), 9), -len(r)))
         words = residue.lower().replace("-", " - ").split()
+        entry = self._org_in(raw)
         isos = tuple(dict.fromkeys(iso for _, _, iso in found_countries))
         if entry is not None and entry.get("country") and not isos:
             isos, entry = (entry["country"],), None
@@ -226,25 +226,6 @@ class ActorLexicon:
         words |= {part for w in list(words) if "-" in w for part in w.split("-") if part}
         words |= self.words.scan_words_extra
         return words - self.words.not_title_words
-
-
-def _in_org_name(raw: str, country: tuple[int, int, str], entry: dict | None) -> bool:
-    """A country word inside the organisation's own name in the phrase ("Organization of
-    American States (OAS) Secretary-General": an OAS title, not a US one)."""
-    if entry is None:
-        return False
-    s, e, _ = country
-    low = raw.lower()
-    for name in (entry["name"], *entry.get("aliases", [])):
-        n = name.lower()
-        if " " not in n:
-            continue
-        at = low.find(n)
-        while at >= 0:
-            if at <= s and e <= at + len(n):
-                return True
-            at = low.find(n, at + 1)
-    return False
 
 
 def _is_acronym(name: str) -> bool:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .candidates import Candidate
+from .candidates import Candidate, parsed_token
 from ...knowledge.names import same_person
 
-__all__ = ["mark_clause_subjects", "past_subordinate", "barred"]
+__all__ = ["mark_clause_subjects", "past_subordinate", "subject_entities"]
 
 OBJECT_DEPS = ("dobj", "dative", "pobj")
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -32,10 +32,9 @@ def mark_clause_subjects(parse: Any, cands: list[Candidate], forms: frozenset[st
     for c in cands:
         if c.label != "PRON" or c.name.lower() not in forms:
             continue
-        span = parse.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None or len(span) != 1 or span[0].dep_ not in OBJECT_DEPS:
+        tok = parsed_token(parse, c)
+        if tok is None or tok.dep_ not in OBJECT_DEPS:
             continue  # step 1 (an unparsed sentence has no dependency labels)
-        tok = span[0]
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
         subject = _subject(verb)
         if subject is not None and subject.i != tok.i:
@@ -61,7 +60,7 @@ def past_subordinate(verb: Any, head: Any) -> bool:
         and head.i < verb.i and any(c.dep_ == "mark" for c in head.children)
 
 
-def barred(c: Candidate, history: list) -> set[int]:
+def subject_entities(c: Candidate, history: list) -> set[int]:
     """The ids of the entities an object pronoun cannot stand for: those named as its clause's
     subject (at that span, or by that name when the name is no mention)."""
     at = c.clause_subject

@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from .lexicon import TitleInfo
 from .words import Words
 
-__all__ = ["Candidate"]
+__all__ = ["Candidate", "parsed_token"]
 
 
 @dataclass
@@ -26,6 +26,15 @@ class Candidate:
     sent: int = 0  # index of the sentence
     clause_subject: tuple[int, int] | None = None  # an object pronoun's clause subject (binding.py)
     subject_text: str = ""  # ... and its words
+
+
+def parsed_token(parse, c: Candidate):
+    """The one parsed token a one-word candidate (a pronoun) stands on, or None (an unparsed
+    sentence, a span of several tokens)."""
+    span = parse.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not span[0].dep_:
+        return None
+    return span[0]
 
 
 def _first_tokens(person) -> set[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .candidates import Candidate
+from .candidates import Candidate, parsed_token
 
 __all__ = ["forward_subjects", "entity_ahead"]
 
@@ -36,7 +36,7 @@ def forward_subjects(parse: Any, cands: list[Candidate], pronouns: dict[str, str
             continue
         if any(p.label in NAMED and p.sent == c.sent for p in cands[:k]):
             continue  # step 1: someone named before it in the sentence
-        tok = _token(parse, c)
+        tok = parsed_token(parse, c)
         subject = _fronted_subject(tok) if tok is not None else None
         if subject is None:
             continue
@@ -55,13 +55,6 @@ def entity_ahead(seen: Any, target: Any, gender: str | None) -> Any:
         return None
     ent = next((e for e in reversed(seen.entities) if e.name == target.name), None)
     return None if ent is None or gender and ent.gender and ent.gender != gender else ent
-
-
-def _token(parse: Any, c: Candidate) -> Any:
-    span = parse.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None or len(span) != 1 or not span[0].dep_:
-        return None  # an unparsed sentence
-    return span[0]
 
 
 def _fronted_subject(tok: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .binding import barred as subject_of
+from .binding import subject_entities
 from .cataphora import entity_ahead
 from .dated import Period
 from .lexicon import ActorLexicon, TitleInfo
@@ -303,7 +303,7 @@ class DocResolver:
     def _antecedent(self, c: Candidate, gender: str | None) -> Entity | None:
         """The latest person subject of its gender (in 3 sentences), else the latest person of it."""
         fallback = None
-        barred = subject_of(c, self.seen.history)  # "Mensah called him": not Mensah (binding.py)
+        barred = subject_entities(c, self.seen.history)  # "Mensah called him": not Mensah (binding.py)
         for prev, ent in reversed(self.seen.history):
             if prev.start >= c.start or id(ent) in barred:
                 continue

@@ -222,7 +222,7 @@ class SpanFinder:
 
     def _country_owner(self, doc: Doc, k: int) -> bool:
         """A country's name before a possessive that NER took for a person ("Togo's president")."""
-        return k + 1 < len(doc) and doc[k + 1].lower_ in ("'s", "’s") and self.lx.country_of(doc[k].text) is not None
+        return k + 1 < len(doc) and doc[k + 1].lower_ in self.w.clitics and self.lx.country_of(doc[k].text) is not None
 
     def _extend_right(self, doc: Doc, k: int) -> int:
         """After a title: 'of (the) COUNTRY/ORG (and COUNTRY)*' ('the foreign ministers of Chile and Peru')."""

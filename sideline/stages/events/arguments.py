@@ -16,7 +16,7 @@ from typing import Any
 from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
-from .phrases import conjuncts, listed, placed_first
+from .phrases import by_phrase, conjuncts, listed, placed_first
 from .scene import scene_roles
 from .words import Words
 
@@ -44,7 +44,7 @@ def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
     if subj:
         passive = subj[0].dep_ == "nsubjpass" and depth == 0  # "is expected to meet": raised subject
         if passive:
-            return _by_phrase(verb), True
+            return by_phrase(verb), True
         if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return conjuncts(verb.head), False
         return placed_first(verb, w) + [t for s in subj for t in conjuncts(_as_clause(s, verb, w))], False
@@ -212,7 +212,7 @@ def _agent_of_participle(verb: Any) -> list[Any]:
     """The ``by`` phrase of a participle with no subject of its own ("..., greeted by Isaias")."""
     if verb.tag_ != "VBN" or any(c.dep_ in _SUBJ for c in verb.children) or verb.dep_ not in ("advcl", "acl", "conj"):
         return []
-    return _by_phrase(verb)
+    return by_phrase(verb)
 
 
 def _raised_passive(verb: Any) -> list[Any]:
@@ -221,13 +221,7 @@ def _raised_passive(verb: Any) -> list[Any]:
     found by climbing, the one acted on)."""
     if any(c.dep_ in _SUBJ for c in verb.children) or not any(c.dep_ == "auxpass" for c in verb.children):
         return []
-    return _by_phrase(verb)
-
-
-def _by_phrase(verb: Any, preps: frozenset[str] | tuple[str, ...] = ()) -> list[Any]:
-    """The heads (with conjuncts) of a verb's ``by`` phrase, and of its ``preps`` phrases."""
-    return [t for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return by_phrase(verb)
 
 
 def _noun_inner(src: Any, w: Words) -> list[Any]:
@@ -268,7 +262,7 @@ def _participle_phrases(noun: Any, w: Words) -> list[Any]:
                  and c.lemma_.lower() in w.attend_verbs and any(k.dep_ == "auxpass" for k in c.children)):
         # "talks held by X with Y", "the talks, which were attended by X and Y,"
         preps = w.participle_preps | (w.pay_preps if verb.lemma_ in w.pay_verbs else frozenset())  # "paid on X by Y"
-        out += _by_phrase(verb, preps)
+        out += by_phrase(verb, preps)
     return out
 
 
@@ -383,7 +377,7 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass"):
         inner += _with_objects(pred, w)  # "no meeting was planned with Putin"
         if tok.dep_ == "nsubjpass":  # "the summit was not attended by Buhari"
-            inner += [t for t in _by_phrase(pred) if t not in inner]
+            inner += [t for t in by_phrase(pred) if t not in inner]
     elif pred == tok and sequel(tok, w) and bool(_with_objects(tok, w)):  # "X arrived in Y, followed by a meeting with Z": X met Z
         agents = _subjects(tok.head.head.head, w)[0]
     elif tok.dep_ == "pobj" and tok.head.lower_ in w.sequence_preps and pred in (tok, tok.head):

@@ -7,7 +7,7 @@ from typing import Any
 
 from .words import Words
 
-__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first"]
+__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -111,3 +111,9 @@ def placed_first(verb: Any, w: Words) -> list[Any]:
     if verb.dep_ != "conj" or head.lower_ not in w.caption_positions or head.i > verb.i:
         return []
     return [t for c in head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+
+
+def by_phrase(tok: Any, preps: frozenset[str] | tuple[str, ...] = ()) -> list[Any]:
+    """The heads (with conjuncts) of a word's ``by`` phrase (an agent), and of its ``preps`` phrases."""
+    return [t for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]

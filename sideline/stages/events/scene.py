@@ -35,7 +35,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...records import EventType
-from .phrases import conjuncts
+from .phrases import by_phrase, conjuncts
 from .words import Words
 
 __all__ = ["scene_roles"]
@@ -51,7 +51,7 @@ def scene_roles(noun: Any, kind: EventType, w: Words) -> tuple[list[Any], list[A
     verb = _clause_verb(noun, w)  # steps 2-3
     if verb is None:
         return None
-    subjects, by = _subjects(verb)  # steps 4-5
+    subjects, by = _subjects(verb, w)  # steps 4-5
     theirs = any(c.dep_ == "poss" and c.lower_ in w.plural_possessives for c in noun.children)
     partners = (by if theirs else []) + _partners(verb, w)  # "X is shown out by Y after their talks"
     if not all(_person(t, w) for t in subjects + partners):
@@ -105,18 +105,13 @@ def _clause_verb(noun: Any, w: Words) -> Any:
     return None
 
 
-def _subjects(verb: Any) -> tuple[list[Any], list[Any]]:
+def _subjects(verb: Any, w: Words) -> tuple[list[Any], list[Any]]:
     """(subjects, by-phrase agents of a passive: partners too)."""
     subj = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in conjuncts(c)]
     by = []
     if any(c.dep_ == "nsubjpass" for c in verb.children):
-        by = _by(verb) + [t for o in verb.children if o.dep_ == "dobj" for t in _by(o)]
+        by = by_phrase(verb, w.agentive) + [t for o in verb.children if o.dep_ == "dobj" for t in by_phrase(o, w.agentive)]
     return [s for s in subj if s.tag_ not in ("WDT", "WP")], by
-
-
-def _by(tok: Any) -> list[Any]:
-    return [t for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
-            for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
 
 
 def _partners(verb: Any, w: Words) -> list[Any]:

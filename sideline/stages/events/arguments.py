@@ -16,7 +16,8 @@ from typing import Any
 from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
-from .phrases import by_phrase, conjuncts, listed, placed_first
+from .proposer import offered_by
+from .phrases import by_phrase, conjuncts, listed, placed_first, received
 from .scene import scene_roles
 from .words import Words
 
@@ -110,6 +111,14 @@ def _with_objects(tok: Any, w: Words) -> list[Any]:
 def _dest(tok: Any, w: Words) -> list[Any]:
     return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.destination_preps
             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in w.honour_nouns]
+
+
+def _guests(noun: Any, pred: Any, w: Words) -> list[Any]:
+    """"welcomed X to Canberra for talks", "received X for a meeting": the guest a host receives
+    for the event takes part with the host."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in w.purpose:
+        return []
+    return received(pred, w)
 
 
 def _honoured(tok: Any, w: Words) -> list[Any]:
@@ -372,7 +381,9 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     between = any(c.dep_ == "prep" and c.lower_ in w.reciprocal for c in tok.children)
     if pred != tok and _takes_subject(tok, w) and not between:  # "a meeting between A and B": all named
         agents, _ = _subjects(pred, w)
-        inner += _with_objects(pred, w)
+        guests = _guests(tok, pred, w)  # "welcomed X to Canberra for talks": to a place, with X
+        inner += [t for t in _with_objects(pred, w) if not guests or t.head.lower_ not in w.destination_preps]
+        inner += guests
         places += _dest(pred, w)
     elif pred != tok and tok.dep_ in ("nsubj", "nsubjpass"):
         inner += _with_objects(pred, w)  # "no meeting was planned with Putin"
@@ -384,4 +395,6 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
         verb = tok.head.head  # "X has not met Y since a meeting with Z": X met Z; "X flew to Y
         leg = verb.lemma_.lower() in w.purpose_motion and bool(places)  # after talks in Z": X, in Z
         agents = _subjects(verb, w)[0] if verb.pos_ in ("VERB", "AUX") and (_with_objects(tok, w) or leg) else []
+    if not agents and inner:  # "X's request for a meeting with Y was refused": X would take part
+        agents = [t for o in offered_by(tok, w) for t in conjuncts(o) if t not in inner]
     return Roles(tuple(agents), tuple(inner), tuple(places), False)

@@ -122,13 +122,21 @@ def attended(trig: Trigger, others: list[Actor], resolver: Resolver) -> list[Act
     group = gathering_group(trig.token, orgs[0] if orgs else None, w)
     if group is None:
         return others
-    return [a for a in others if a.kind == "person"] + [group]
+    return [a for a in others if a.kind == "person" and not _named_in(a, [group])] + [group]
 
 
 def without_bodies(actors: list[Actor]) -> list[Actor]:
-    """An organisation whose attendees' group takes part is that group: drop it."""
-    groups = [a.name for a in actors if a.kind == "group"]
-    return [a for a in actors if a.kind != "organisation" or not any(g.startswith(a.name + " ") for g in groups)]
+    """An organisation whose attendees' group takes part is that group: drop it; so is a word of
+    the gathering's own name that nothing knows ("the Summit of the Americas": not "Americas")."""
+    groups = [a for a in actors if a.kind == "group"]
+    return [a for a in actors if not (a.kind == "organisation" and any(g.name.startswith(a.name + " ") for g in groups))
+            and not _named_in(a, groups)]
+
+
+def _named_in(a: Actor, groups: list[Actor]) -> bool:
+    """An unknown name (no office, no code) made of words of a gathering group's name."""
+    named = {w for g in groups for w in g.name.split()}
+    return a.kind != "group" and a.code is None and a.role is None and set(a.name.split()) <= named
 
 
 def np_subtree(tok: Any, w: Words) -> list[Any]:

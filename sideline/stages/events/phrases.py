@@ -7,7 +7,7 @@ from typing import Any
 
 from .words import Words
 
-__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase"]
+__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -117,3 +117,14 @@ def by_phrase(tok: Any, preps: frozenset[str] | tuple[str, ...] = ()) -> list[An
     """The heads (with conjuncts) of a word's ``by`` phrase (an agent), and of its ``preps`` phrases."""
     return [t for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+
+
+def received(verb: Any, w: Words) -> list[Any]:
+    """The guests a host receives ("welcomed X to Canberra", "received the delegation"): the
+    objects of a receiving verb that name someone (a name, a title, a group), not a thing
+    ("received an invitation", "welcomed the offer")."""
+    if verb.lemma_.lower() not in w.receiving_verbs:
+        return []
+    return [t for c in verb.children if c.dep_ == "dobj"
+            and (c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or c.pos_ == "PROPN"
+                 or c.lemma_.lower() in w.title_nouns | w.group_nouns) for t in conjuncts(c)]

@@ -19,7 +19,7 @@ from typing import Any
 
 from .words import Words
 
-__all__ = ["proposer_token"]
+__all__ = ["proposer_token", "offered_by"]
 
 _STEPS = 4
 
@@ -50,3 +50,12 @@ def proposer_token(tok: Any, w: Words) -> Any | None:
         if t.pos_ in ("NOUN", "PROPN") and lemma in w.proposer_nouns:
             return _owner(t, w)
     return None
+
+
+def offered_by(tok: Any, w: Words) -> list[Any]:
+    """The maker of the offer a trigger noun is the object of ("X's request for a meeting with Y",
+    "an invitation from X for talks"): one who would take part (step 3's owner)."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.lemma_.lower() not in w.proposer_nouns:
+        return []
+    owner = _owner(tok.head.head, w)
+    return [] if owner is None or owner.pos_ == "PRON" and owner.lower_ not in w.he else [owner]

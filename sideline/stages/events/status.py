@@ -13,7 +13,8 @@ Cascade of :meth:`StatusReader.read` (the first that fires wins):
 
 1. Denial, cancellation or postponement in scope (denied, called off, postponed; also a
    headline verb parsed as the subject, "X postpones travel") -> the finer ruled_out value;
-   refusal (refused, declined, rejected, ruled out, turned down, withdrew) -> ruled_out; a plan told in the past that
+   refusal (refused, declined, rejected, ruled out, turned down, withdrew; also a request whose
+   maker "was turned down") -> ruled_out; a plan told in the past that
    did not come about ("had been scheduled", "was due to go ..., but", "was originally
    scheduled to") or an engagement that would have been ("where he would have met") -> ruled_out.
 2. A negation in scope ("will not meet", "no meeting was planned", "not having any
@@ -44,6 +45,7 @@ from typing import Any
 
 from ...lexicons import load
 from ...records import Status
+from .phrases import received
 from .triggers import Trigger
 from .words import Words
 
@@ -52,6 +54,12 @@ __all__ = ["StatusReader"]
 
 def _words(tok: Any) -> set[str]:
     return {tok.lemma_.lower().replace("’", "'"), tok.lower_.replace("’", "'")}
+
+
+def _receives(tok: Any, w: Words) -> bool:
+    """"welcomed X to Canberra for talks": a host receiving a guest, not the welcome of an idea
+    ("welcomed the offer of talks" stays an offer)."""
+    return bool(received(tok, w))
 
 
 def _briefed(tok: Any, w: Words) -> bool:
@@ -179,7 +187,8 @@ class StatusReader:
             chain.append(trig.predicate)
         t = chain[-1]
         while t.head != t and len(chain) < 8:
-            if t.dep_ in ("nsubj", "nsubjpass") and t != trig.token and t.lemma_.lower() not in w.topic_nouns:
+            if t.dep_ in ("nsubj", "nsubjpass") and t != trig.token and t.lemma_.lower() not in w.topic_nouns \
+                    and t.lemma_.lower() not in w.proposer_nouns:  # "the request for talks was refused": its fate
                 break
             if t.dep_ == "pobj" and t.head.lower_ in w.status_anchors or t.lower_ in w.status_anchors:
                 break  # "since a meeting with X", "ahead of the talks": the anchor has its own status
@@ -223,7 +232,8 @@ class StatusReader:
     def _cascade(self, trig: Trigger) -> tuple[Status, str]:
         w = self.w
         chain, mods = self.scope(trig)
-        chain_words = [w for t in chain if t != trig.token or trig.nominal for w in _words(t)]
+        chain_words = [w for t in chain if (t != trig.token or trig.nominal) and not _receives(t, self.w)
+                       for w in _words(t)]
         mod_words = [w for t in mods for w in _words(t)]
         words = set(chain_words) | set(mod_words)
         phrase = " ".join(t.lemma_.lower() for t in trig.token.sent)
@@ -236,6 +246,8 @@ class StatusReader:
                 return status, "cancelled"
         if _foiled(chain, w):  # step 1: "had been scheduled", "was due to travel ..., but"
             return Status.RULED_OUT, "foiled"
+        if self._turned_down(chain):  # step 1: "requested a meeting but was turned down"
+            return Status.RULED_OUT, "cancelled"
         if self._negated(chain, mods):  # step 2
             modal = any(m.dep_ == "aux" and m.lower_ in w.doubt_modals for m in mods)
             return (Status.UNCERTAIN if modal else Status.RULED_OUT), "negated"  # "may not meet": open
@@ -283,6 +295,21 @@ class StatusReader:
             return True
         multi = [c for c in cues if " " in c]
         return any(c in phrase and any(c.split()[0] == t.lemma_.lower() for t in chain) for c in multi)
+
+    def _turned_down(self, chain: list[Any]) -> bool:
+        """A request or offer whose maker "was turned down", "was refused": a passive refusal
+        coordinated with the asking verb, with no subject of its own."""
+        refusals = self.finer.get(Status.RULED_OUT, set())
+        for t in chain:
+            if not _words(t) & self.proposed:
+                continue
+            for c in (c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                kids = {k.dep_ for k in c.children}
+                prt = " ".join(k.lower_ for k in c.children if k.dep_ == "prt")
+                said = _words(c) | ({f"{c.lemma_.lower()} {prt}"} if prt else set())
+                if "auxpass" in kids and not kids & {"nsubj", "nsubjpass"} and said & refusals:
+                    return True
+        return False
 
     def _only_fail(self, chain: list[Any], trig: Trigger) -> bool:
         """"fail" rules out only an event in its complement (failed to meet), not its subject."""

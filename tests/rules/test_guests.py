@@ -1,0 +1,105 @@
+"""A host's guest takes part in the event it is received for ("welcomed X to Accra for talks"),
+and the welcome of a guest is no offer; a thing received ("received an invitation for the
+meeting") is no guest. Parses built by hand; each rule shown firing and not firing."""
+from __future__ import annotations
+
+import pytest
+
+from sideline.records import EventType, Status
+from sideline.stages.actors.stage import Actors
+from sideline.stages.events import Events
+from sideline.stages.events.arguments import roles
+from sideline.stages.events.status import StatusReader
+
+from .parsed import document, parse, trigger
+
+WELCOMED_FOR_TALKS = """
+    0  President _        PROPN  NNP  2  compound
+    1  Ama       _        PROPN  NNP  2  compound B-PERSON
+    2  Mensah    _        PROPN  NNP  3  nsubj    I-PERSON
+    3  welcomed  welcome  VERB   VBD  3  ROOT
+    4  Juma      _        PROPN  NNP  5  compound B-PERSON
+    5  Otieno    _        PROPN  NNP  3  dobj     I-PERSON
+    6  to        _        ADP    IN   3  prep
+    7  Ghana     _        PROPN  NNP  6  pobj     B-GPE
+    8  for       _        ADP    IN   3  prep
+    9  bilateral _        ADJ    JJ   10 amod
+    10 talks     talk     NOUN   NNS  8  pobj
+    11 in        _        ADP    IN   10 prep
+    12 Accra     _        PROPN  NNP  11 pobj     B-GPE
+    13 today     _        NOUN   NN   3  npadvmod B-DATE
+    14 .         _        PUNCT  .    3  punct
+"""
+
+RECEIVED_INVITATION = """
+    0  Otieno     _          PROPN  NNP  1  nsubj   B-PERSON
+    1  received   receive    VERB   VBD  1  ROOT
+    2  an         _          DET    DT   3  det
+    3  invitation _          NOUN   NN   1  dobj
+    4  from       _          ADP    IN   3  prep
+    5  Mensah     _          PROPN  NNP  4  pobj    B-PERSON
+    6  for        _          ADP    IN   1  prep
+    7  the        _          DET    DT   8  det
+    8  meeting    _          NOUN   NN   6  pobj
+    9  .          _          PUNCT  .    1  punct
+"""
+
+
+def read(table: str, word: str) -> tuple[list[str], list[str]]:
+    r = roles(trigger(parse(table), word))
+    return [t.text for t in r.agents], [t.text for t in r.others]
+
+
+def test_the_guest_welcomed_for_talks_takes_part_and_the_country_is_where():
+    assert read(WELCOMED_FOR_TALKS, "talks") == (["Mensah"], ["Otieno"])  # not "Ghana": where the guest goes
+    unwelcomed = WELCOMED_FOR_TALKS.replace("welcomed  welcome ", "urged     urge   ")
+    assert "Otieno" not in read(unwelcomed, "talks")[1]  # "urged X to ... for talks": no guest received
+
+
+def test_a_thing_received_for_a_meeting_is_no_guest():
+    assert "invitation" not in read(RECEIVED_INVITATION, "meeting")[1]
+    guest = RECEIVED_INVITATION.replace("invitation _          NOUN   NN   1  dobj",
+                                        "delegation _          NOUN   NN   1  dobj")
+    assert read(guest, "meeting")[1] == ["delegation"]  # a group received is a guest
+
+
+def test_welcoming_a_guest_is_no_offer():
+    reader = StatusReader()
+    assert reader.assess(trigger(parse(WELCOMED_FOR_TALKS), "talks"))[0] is Status.OCCURRED
+    idea = WELCOMED_FOR_TALKS.replace("Juma      _        PROPN  NNP  5  compound B-PERSON",
+                                      "the       _        DET    DT   5  det") \
+        .replace("Otieno    _        PROPN  NNP  3  dobj     I-PERSON", "idea      _        NOUN   NN   3  dobj")
+    assert reader.assess(trigger(parse(idea), "talks"))[0] is Status.PROPOSED  # "welcomed the idea ... for talks"
+
+
+@pytest.fixture(scope="module")
+def extract():
+    actors, events = Actors(), Events()
+    return lambda table: events(actors(document(table)))
+
+
+def test_the_welcome_makes_talks_held_with_the_guest(extract):
+    talks = [e for e in extract(WELCOMED_FOR_TALKS).events if e.type is EventType.TALKS]
+    assert len(talks) == 1
+    assert [a.name for a in talks[0].actors] == ["Ama Mensah", "Juma Otieno"]
+    assert talks[0].status is Status.OCCURRED
+
+
+ATTENDED_SUMMIT_OF = """
+    0  Mensah    _        PROPN  NNP  1  nsubj    B-PERSON
+    1  attended  attend   VERB   VBD  1  ROOT
+    2  the       _        DET    DT   3  det
+    3  Summit    _        PROPN  NNP  1  dobj     B-EVENT
+    4  of        _        ADP    IN   3  prep     I-EVENT
+    5  the       _        DET    DT   6  det      I-EVENT
+    6  Americas  _        PROPN  NNPS 4  pobj     I-EVENT
+    7  .         _        PUNCT  .    1  punct
+"""
+
+
+def test_a_word_of_the_gatherings_name_is_no_participant(extract):
+    evs = extract(ATTENDED_SUMMIT_OF).events
+    assert evs, "the summit attended makes an engagement"
+    names = [a.name for a in evs[0].actors]
+    assert "Mensah" in names[0] and any(n.startswith("Summit of the Americas") for n in names)
+    assert "Americas" not in names

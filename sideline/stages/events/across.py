@@ -22,7 +22,7 @@ in this order:
    pair phrase as its subject) and credits a
    source in its own frame or closing reporting clause credits that source.
 3. **A reporting clause that ends with a colon** in the sentence before ("The ministry said in
-   a statement:"): it introduces what follows.
+   a statement:", "X issued the following statement:"): it introduces what follows.
 4. **A frame that opens the paragraph** ("According to the ministry, ...") covers the
    sentences of that paragraph that follow it (at most three), as long as none of them names
    a speaker or quotes anyone.
@@ -88,6 +88,14 @@ class Across:
                 return claim
         return self._paragraph_frame(sents, k, lo, resolver)
 
+    def voice(self, sents: list[Any], k: int, tok: Any, resolver: Any) -> Claim | None:
+        """Who speaks the quotation that holds ``tok`` of sentence ``sents[k]`` (step 1), for its
+        "I": ``Ofosu said: "I met him in May."`` None outside a quotation."""
+        text = doc_text(tok.doc)
+        lo, hi = paragraph(sents, k, text)
+        quote = quotation_at(text, sents[lo].start_char, sents[hi].end_char, tok.idx)
+        return None if quote is None else self.quote_speaker(quote, sents, (lo, hi), resolver, resume=True)
+
     def spoken_before(self, sents: list[Any], k: int) -> bool:
         """An earlier sentence of sentence ``k``'s paragraph names a speaker (a reporting verb or
         a frame), so "it is also mentioned that" goes on with that source."""
@@ -129,7 +137,7 @@ class Across:
         if any(not t.is_punct for t in lead):
             if not is_parsed(sents[i]):
                 return None
-            verb = next((t for t in reversed(lead[-REACH_BEFORE:]) if self.att.reports(t)), None)
+            verb = next((t for t in reversed(lead[-REACH_BEFORE:]) if self.att.reports(t) or self._issues(t)), None)
             return self.att.speaker_of_verb(verb, resolver) if verb is not None else None
         return self._colon_intro(sents[i - 1], resolver) if i > 0 else None
 
@@ -205,10 +213,16 @@ class Across:
         toks = [t for t in sent if not t.is_space]
         if not toks or toks[-1].text != ":" or not is_parsed(sent):
             return None
-        verb = next((t for t in reversed(toks) if self.att.reports(t)), None)
+        verb = next((t for t in reversed(toks) if self.att.reports(t) or self._issues(t)), None)
         if verb is None or any(c.dep_ in _CONTENT for c in verb.children):
             return None
         return self.att.speaker_of_verb(verb, resolver)
+
+    def _issues(self, tok: Any) -> bool:
+        """Step 3: a verb whose object is a report ("issued the following statement:", "released a
+        statement:") introduces it as a reporting verb does."""
+        return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.att.report_nouns
+                                          for c in tok.children)
 
     # -- step 4 ---------------------------------------------------------------------------------
     def _paragraph_frame(self, sents: list[Any], k: int, lo: int, resolver: Any) -> Claim | None:

@@ -101,6 +101,10 @@ class Attributor:
             return claim
         return self._across.across(sents, k, trig.token, resolver)
 
+    def voice(self, tok: Any, resolver: Resolver, sents: list[Any], k: int) -> Claim | None:
+        """The speaker of the quotation ``tok`` sits in (:meth:`.across.Across.voice`)."""
+        return self._across.voice(sents, k, tok, resolver)
+
     def proposer(self, trig: Trigger, resolver: Resolver) -> Claim | None:
         """Who offers an engagement the text tells in its own voice ("an invitation from X"):
         :mod:`sideline.stages.events.proposer`."""

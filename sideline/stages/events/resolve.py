@@ -8,7 +8,7 @@ Cascade of :meth:`Resolver.actors_of` for the head token of a noun phrase:
 1. The head lies in a mention (PERSON, ORG, GPE, NORP, HANDLE): that mention's actor; a
    plural title span the actors stage gave several persons ("the leaders of France and
    China"): all of them.
-2. A pronoun: he/she/him/her/his resolve to the latest person mentioned before it;
+2. A pronoun: "I" in a quotation is its speaker; he/she/him/her/his resolve to the latest person mentioned before it;
    they/them/their (and "the two leaders", "both") to the latest pair (see :meth:`pair`).
 3. A noun whose own phrase (appositions, compounds, "of"/"from"/"including" phrases,
    national adjectives) holds mentions: the persons there, else the countries and
@@ -26,7 +26,7 @@ Cascade of :meth:`Resolver.actors_of` for the head token of a noun phrase:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Callable
 
 from .names import actor_of_mention, clean_name, stem, strip_titles
 from ...records import Actor
@@ -61,6 +61,8 @@ class Resolver:
         self.not_participants = not_participants  # "meet the demand": no party to an engagement
         self.words = words or Words.load()
         self.countries = Countries(discourse, places, self.words)
+        self.voice: Callable[[Any], Actor | None] | None = None  # who speaks the quotation a token sits in
+        self._hearing = False
 
     # -- the cascade --------------------------------------------------------------------------
     def actors_of(self, tok: Any, exclude: tuple[str, ...] = (), strict: bool = False,
@@ -161,12 +163,26 @@ class Resolver:
         return Resolved(())
 
     def _first_person(self, tok: Any) -> Resolved:
-        """"I": the speaker of the sentence's reporting verb, else the document's main person."""
+        """"I": the speaker of the quotation it sits in (when a person), else of the sentence's
+        reporting verb, else the document's main person."""
+        quoted = self._quoted_speaker(tok)
+        if quoted is not None:
+            return Resolved((quoted,))
         r = self._speaker(tok)
         if r.actors:
             return r
         a = self.discourse.main_person()
         return Resolved((a,) if a else ())
+
+    def _quoted_speaker(self, tok: Any) -> Actor | None:
+        if self.voice is None or self._hearing:
+            return None
+        self._hearing = True  # the speaker's own phrase is read outside the quotation, never this "I"
+        try:
+            actor = self.voice(tok)
+        finally:
+            self._hearing = False
+        return actor if actor is not None and actor.kind == "person" else None
 
     def _pronoun(self, tok: Any, exclude: tuple[str, ...]) -> Resolved:
         if tok.lower_ in self.words.he:

@@ -7,7 +7,8 @@ Cascade of :meth:`Speakers.claim` for the head token of a speaker phrase:
 2. A report noun or an outlet word with a definite determiner and no owner of its own ("the
    statement points out", "the newspaper said", "the note adds") is the body or outlet the
    text credited last (the statement or outlet it named before; a person is not one), when
-   there is one.
+   there is one; an outlet word described by places or languages only ("the London-based
+   Arabic outlet") is still the outlet credited last, when that was an outlet.
 3. A report noun owned by a name stands for its owner ("a Foreign Ministry statement said",
    "a statement from the White House"); a person in apposition for the title before it
    ("the ministry's spokeswoman, Maria Zakharova, said").
@@ -48,6 +49,11 @@ def _names_a_person(head: Any, resolver: Resolver) -> bool:
     owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
     return any((m := resolver.discourse.mention_at(t)) is not None and m.label == "PERSON"
                for t in head.subtree if t != head and t.i not in owned)
+
+
+def _outlet(claim: Claim, outlet_nouns: frozenset[str]) -> bool:
+    """The claim is an outlet's: its words name one ("the al-Quds newspaper")."""
+    return bool({w.lower() for w in claim.mention.split()} & outlet_nouns)
 
 
 def _personal(owner: Any, resolver: Resolver) -> bool:
@@ -152,12 +158,16 @@ class Speakers:
         if lemma not in (self.report_nouns - self.w.voice_nouns) | self.outlet_nouns or tok.pos_ != "NOUN":
             return None
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
-        if not dets & self.w.anaphoric or self._owners(tok, resolver) \
-                or any(c.dep_ in ("amod", "compound") and resolver.discourse.mention_at(c) is not None
-                       for c in tok.children):
+        if not dets & self.w.anaphoric or self._owners(tok, resolver):
             return None
-        return next((c for c in reversed(resolver.discourse.speakers)
+        last = next((c for c in reversed(resolver.discourse.speakers)
                      if c is not None and (c.actor is None or c.actor.kind != "person")), None)
+        named = [m for c in tok.children if c.dep_ in ("amod", "compound", "npadvmod")
+                 for m in [resolver.discourse.mention_at(t) for t in c.subtree] if m is not None]
+        if named and not (lemma in self.outlet_nouns and last is not None and _outlet(last, self.outlet_nouns)
+                          and all(m.label in ("NORP", "GPE") for m in named)):
+            return None  # "the Kenyan newspaper" after a ministry: a new source; "the BBC website": a name
+        return last  # "the London-based Arabic outlet" after "the al-Quds newspaper reported": that one
 
     def _persons_body(self, head: Any, resolver: Resolver) -> Claim | None:
         """Step 4: a body or an aide that a person owns ("his office said", "Ruto's spokesman

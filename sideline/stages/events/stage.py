@@ -40,6 +40,7 @@ Cascade of :meth:`Events.__call__`:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -90,6 +91,7 @@ class Events:
         resolver = Resolver(discourse, self.groups, self.pair_words, places=gazetteer(self.data_dir),
                             not_participants=self.triggers.not_participants, words=self.words)
         sents = self._sentences(doc)
+        resolver.voice = _voice(self.attributor, resolver, sents)
         claims: list[Event] = []
         offers: dict[int, Claim | None] = {}  # who offers what the text tells in its own voice
         for k, sent in enumerate(sents):
@@ -190,6 +192,19 @@ class Events:
         told = [e if e.attributed_to is None or e.attributed_to.name != denier.name
                 else replace(e, attributed_to=Claim("reports", "reports")) for e in out]  # not the denier's
         return told + [replace(e, status=Status.DENIED, attributed_to=denier, status_cue="dismissed") for e in out]
+
+
+def _voice(attributor: Attributor, resolver: Resolver, sents: list[Any]) -> Any:
+    """Who speaks the quotation a token sits in: a person, or None."""
+    starts = [s.start for s in sents]
+
+    def voice(tok: Any) -> Actor | None:
+        k = bisect_right(starts, tok.i) - 1
+        if k < 0 or not sents[k].start <= tok.i < sents[k].end:
+            return None
+        claim = attributor.voice(tok, resolver, sents, k)
+        return claim.actor if claim is not None else None
+    return voice
 
 
 _OPENERS = frozenset({'"', "“", "‘", "(", "["})

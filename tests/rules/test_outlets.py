@@ -1,0 +1,72 @@
+""""The London-based Arabic outlet" after "the Daily Star newspaper reported" is that newspaper:
+an outlet word described only by places or languages stands for the outlet credited last;
+after a ministry it is a new, unnamed source. Parses built by hand."""
+from __future__ import annotations
+
+import pytest
+
+from sideline.records import EventType
+from sideline.stages.actors.stage import Actors
+from sideline.stages.events import Events
+
+from .parsed import document
+
+TWO_REPORTS = """
+    0   President    _          PROPN  NNP   1   compound
+    1   Mensah       _          PROPN  NNP   3   nsubj      B-PERSON
+    2   will         _          AUX    MD    3   aux
+    3   meet         _          VERB   VB    10  ccomp
+    4   President    _          PROPN  NNP   5   compound
+    5   Otieno       _          PROPN  NNP   3   dobj       B-PERSON
+    6   ,            _          PUNCT  ,     10  punct
+    7   the          _          DET    DT    9   det
+    8   Star         _          PROPN  NNP   9   compound   B-ORG
+    9   newspaper    _          NOUN   NN    10  nsubj
+    10  reported     report     VERB   VBD   10  ROOT
+    11  .            _          PUNCT  .     10  punct
+    12  According    accord     VERB   VBG   25  prep
+    13  to           _          ADP    IN    12  prep
+    14  the          _          DET    DT    19  det
+    15  London       _          PROPN  NNP   17  npadvmod   B-GPE
+    16  -            _          PUNCT  HYPH  17  punct
+    17  based        base       VERB   VBN   19  amod
+    18  Arabic       _          ADJ    JJ    19  amod       B-NORP
+    19  outlet       _          NOUN   NN    13  pobj
+    20  ,            _          PUNCT  ,     25  punct
+    21  President    _          PROPN  NNP   22  compound
+    22  Mensah       _          PROPN  NNP   25  nsubj      B-PERSON
+    23  will         _          AUX    MD    25  aux
+    24  also         _          ADV    RB    25  advmod
+    25  meet         _          VERB   VB    25  ROOT
+    26  President    _          PROPN  NNP   27  compound
+    27  Kamau        _          PROPN  NNP   25  dobj       B-PERSON
+    28  .            _          PUNCT  .     25  punct
+"""
+
+
+@pytest.fixture(scope="module")
+def extract():
+    actors, events = Actors(), Events()
+    return lambda table: events(actors(document(table)))
+
+
+def source_of(doc, name: str) -> str | None:
+    found = [e for e in doc.events if e.type is EventType.MEET and any(name in a.name for a in e.actors)]
+    assert found, [(e.type.value, [a.name for a in e.actors]) for e in doc.events]
+    return found[0].attributed_to.name if found[0].attributed_to else None
+
+
+def test_a_described_outlet_is_the_outlet_credited_last(extract):
+    doc = extract(TWO_REPORTS)
+    first = source_of(doc, "Otieno")
+    assert first is not None and "Star" in first
+    assert source_of(doc, "Kamau") == first
+
+
+def test_after_a_ministry_a_described_outlet_is_a_new_source(extract):
+    ministry = TWO_REPORTS.replace("8   Star         _          PROPN  NNP   9   compound   B-ORG",
+                                   "8   Foreign      _          PROPN  NNP   9   compound   B-ORG") \
+        .replace("9   newspaper    _          NOUN   NN    10  nsubj", "9   Ministry     _          PROPN  NNP   10  nsubj      I-ORG")
+    doc = extract(ministry)
+    assert "Ministry" in (source_of(doc, "Otieno") or "")
+    assert "Ministry" not in (source_of(doc, "Kamau") or "")

@@ -167,6 +167,21 @@ class Knowledge:
                 self._by_handle[h.lower().lstrip("@")] = p
         self._keys = list(self._by_key)
         self._near: dict[str, tuple[Person, ...]] = {}  # name -> _fuzzy(name): a name recurs across articles
+        self._surnames: frozenset[str] | None = None
+
+    @property
+    def surnames(self) -> frozenset[str]:
+        """The surnames of the hand-curated people as written ("Ruto", "Modi"): a bare one the
+        recogniser missed still names its person, when it is one person's only (bulk names are too
+        many: "Khan", "Kim")."""
+        if self._surnames is None:
+            owners: dict[str, set[str]] = defaultdict(set)
+            for p in self.people:
+                for n in (p.name, *p.aliases) if not p.bulk else ():
+                    if len(n.split()) > 1:
+                        owners[n.split()[-1]].add(p.name)
+            self._surnames = frozenset(n for n, who in owners.items() if len(who) == 1)  # "Ahmed": several
+        return self._surnames
 
     @classmethod
     def load(cls, data_dir: str | os.PathLike | None = None) -> "Knowledge":

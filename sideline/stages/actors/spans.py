@@ -37,6 +37,7 @@ class SpanFinder:
         self.w = lexicon.words
         self.kb = knowledge
         self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, dict]] = {}
+        self._known: set[str] | None = None
 
     # -- matchers -----------------------------------------------------------------------------
     def _matcher(self, doc: Doc):
@@ -134,14 +135,23 @@ class SpanFinder:
                 names.add(toks[-1])
             if c.person_hint is not None:
                 names.add(c.person_hint.name.split()[-1])
-        names = {n for n in names if len(n) >= 4 and n[:1].isupper() and not self.lx.is_title_word(n)}
+        known = self._known_surnames() - names  # "Ruto hosted ...": a known person's
+        names = {n for n in names | known if len(n) >= 4 and n[:1].isupper() and not self.lx.is_title_word(n)}
         out = []
         for tok in _tokens_of(doc, ORTH, names):
+            if tok.text in known and not _alone(doc, tok, self.lx.is_title_word):
+                continue
             if not tok.ent_type_:
                 c = self._person(doc, doc[tok.i:tok.i + 1], None)
                 if c is not None and c.label == "PERSON":
                     out.append(c)
         return out
+
+    def _known_surnames(self) -> set[str]:
+        """The surnames of the knowledge's curated people that name no country or capital."""
+        if self._known is None:
+            self._known = {n for n in self.kb.surnames if not self.lx.country_of(n, capitals=True)}
+        return self._known
 
     def _person_like(self, ent: SpacySpan, person_texts: list[str]) -> bool:
         """An ORG/GPE/NORP entity that is really a surname ('Lavrov', 'Vucic', 'Mensah-Bonsu')."""
@@ -352,6 +362,14 @@ class SpanFinder:
                 out.append(Candidate(t.idx, t.idx + len(t), "PRON", name=t.text,
                                      subject=t.dep_ in ("nsubj", "nsubjpass")))
         return out
+
+
+def _alone(doc: Doc, tok, is_title) -> bool:
+    """A proper noun standing alone or after a title: no other capitalised name joined to it
+    ("Ruto said", "President Ruto"; not "Ruto Avenue", "Patrick Ruto")."""
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return tok.pos_ == "PROPN" and not any(t.pos_ == "PROPN" and t.text[:1].isupper() and not is_title(t.text)
+                                           for t in near)
 
 
 def _tokens_of(doc: Doc, attr: int, words: set[str]) -> list:

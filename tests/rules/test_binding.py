@@ -78,3 +78,26 @@ def test_a_participle_past_a_subordinate_clause_speaks_for_the_main_subject():
     doc = parse(PARTICIPLE)
     assert past_subordinate(doc[13], doc[11])  # "speaking" hung on "began"
     assert _him(PARTICIPLE) == ["Peter Otieno"]  # the speaker is Kariuki, so "him" is Otieno
+
+
+#: "Amos Kariuki arrived. His host, Peter Otieno, greeted him."
+HOST_GREETED = """
+     0  Amos       Amos       PROPN  NNP  1   compound  B-PERSON
+     1  Kariuki    Kariuki    PROPN  NNP  2   nsubj     I-PERSON
+     2  arrived    arrive     VERB   VBD  2   ROOT
+     3  .          .          PUNCT  .    2   punct
+     4  His        his        PRON   PRP$ 5   poss
+     5  host       host       NOUN   NN   11  nsubj
+     6  ,          ,          PUNCT  ,    5   punct
+     7  Peter      Peter      PROPN  NNP  8   compound  B-PERSON
+     8  Otieno     Otieno     PROPN  NNP  5   appos     I-PERSON
+     9  ,          ,          PUNCT  ,    5   punct
+    10  then       then       ADV    RB   11  advmod
+    11  greeted    greet      VERB   VBD  11  ROOT
+    12  him        he         PRON   PRP  11  dobj
+    13  .          .          PUNCT  .    11  punct
+"""
+
+
+def test_the_name_in_apposition_to_the_subject_is_not_the_object():
+    assert _him(HOST_GREETED) == ["Amos Kariuki"]

@@ -103,3 +103,29 @@ def test_a_word_of_the_gatherings_name_is_no_participant(extract):
     names = [a.name for a in evs[0].actors]
     assert "Mensah" in names[0] and any(n.startswith("Summit of the Americas") for n in names)
     assert "Americas" not in names
+
+
+#: "President Mensah arrived in Nairobi. The guest was received by President Otieno."
+GUEST_RECEIVED = """
+    0  President _        PROPN  NNP  1  compound
+    1  Mensah    _        PROPN  NNP  2  nsubj    B-PERSON
+    2  arrived   arrive   VERB   VBD  2  ROOT
+    3  in        _        ADP    IN   2  prep
+    4  Nairobi   _        PROPN  NNP  3  pobj     B-GPE
+    5  .         _        PUNCT  .    2  punct
+    6  The       _        DET    DT   7  det
+    7  guest     _        NOUN   NN   9  nsubjpass
+    8  was       be       AUX    VBD  9  auxpass
+    9  received  receive  VERB   VBN  9  ROOT
+    10 by        _        ADP    IN   9  agent
+    11 President _        PROPN  NNP  12 compound
+    12 Otieno    _        PROPN  NNP  10 pobj     B-PERSON
+    13 .         _        PUNCT  .    9  punct
+"""
+
+
+def test_the_guest_is_the_latest_visitor(extract):
+    hosts = [e for e in extract(GUEST_RECEIVED).events if e.type is EventType.HOST]
+    assert [[a.name for a in e.actors] for e in hosts] == [["Otieno", "Mensah"]]
+    some_guest = GUEST_RECEIVED.replace("6  The       _        DET    DT   7  det", "6  A         _        DET    DT   7  det")
+    assert not [e for e in extract(some_guest).events if e.type is EventType.HOST]  # "a guest": nobody told

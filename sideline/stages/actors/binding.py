@@ -8,7 +8,8 @@ when it looks for the antecedent (:meth:`DocResolver._antecedent`). Cascade, per
 
 1. the pronoun (``object_pronouns`` in data/en/titles.json) is a direct object, dative or the object of a preposition on a verb
    (``called him``, ``spoke with him``); a possessive ``her`` is no object;
-2. the verb's subject; for a participle with no subject of its own, the subject of the verb
+2. the verb's subject (the name in apposition to a subject noun: "His host, X, greeted him");
+   for a participle with no subject of its own, the subject of the verb
    it hangs on (``..., speaking with him``), and past a subordinate clause the parser hung it
    on (``since the war began, speaking with him``: the main clause's);
 3. a reflexive reading ("himself") is another word and never reaches here.
@@ -36,7 +37,7 @@ def mark_clause_subjects(parse: Any, cands: list[Candidate], forms: frozenset[st
         if tok is None or tok.dep_ not in OBJECT_DEPS:
             continue  # step 1 (an unparsed sentence has no dependency labels)
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
-        subject = _subject(verb)
+        subject = _named(_subject(verb))
         if subject is not None and subject.i != tok.i:
             c.clause_subject = (subject.idx, subject.idx + len(subject.text))
             c.subject_text = subject.text if subject.pos_ == "PROPN" else ""  # a name NER may have missed
@@ -51,6 +52,13 @@ def _subject(verb: Any, depth: int = 0) -> Any:
         return None
     head = verb.head.head if past_subordinate(verb, verb.head) else verb.head
     return _subject(head, depth + 1)
+
+
+def _named(subject: Any) -> Any:
+    """The name in apposition to a subject noun ("His host, X, greeted him": X), else the subject."""
+    if subject is None or subject.pos_ == "PROPN":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
 
 
 def past_subordinate(verb: Any, head: Any) -> bool:

@@ -77,9 +77,13 @@ class Countries:
         return self._country(person.country, f"{owner.text} {tok.text}")
 
     def visitor(self, tok: Any) -> Actor | None:
-        """"the visiting official", "the visiting president": the visitor of the latest visit
-        told, when the text told one (a name of its own wins: "the visiting Kenyan president X")."""
-        if not any(c.dep_ == "amod" and c.lower_ in self.words.visiting for c in tok.children) \
+        """"the visiting official", "the visiting president", "the guest", "his visitor": the visitor
+        of the latest visit told, when the text told one (a name of its own wins: "the visiting
+        Kenyan president X")."""
+        w = self.words
+        guest = tok.lemma_.lower() in w.guest_nouns and tok.tag_ == "NN" \
+            and any(c.dep_ in ("det", "poss") and c.lower_ in w.anaphoric | w.he for c in tok.children)
+        if not (guest or any(c.dep_ == "amod" and c.lower_ in w.visiting for c in tok.children)) \
                 or any(c.dep_ in ("compound", "appos") and c.ent_type_ == "PERSON" for c in tok.children):
             return None
         visit = self.discourse.latest("visit")

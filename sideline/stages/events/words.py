@@ -112,6 +112,7 @@ class Words:
     lands: frozenset[str] = entry("participants", "lands")
     home_nouns: frozenset[str] = entry("participants", "home_nouns")
     visiting: frozenset[str] = entry("participants", "visiting")
+    guest_nouns: frozenset[str] = entry("participants", "guest_nouns")
     np_place_preps: frozenset[str] = entry("participants", "np_place_preps")
     first: frozenset[str] = entry("participants", "first_words")
     since: frozenset[str] = entry("participants", "since_preps")

@@ -116,8 +116,8 @@ def attended(trig: Trigger, others: list[Actor], resolver: Resolver) -> list[Act
     """"will attend the Summit of the Pacific": a gathering noun attended takes its attendees'
     group (:mod:`sideline.stages.events.gatherings`) in place of what its own phrase names."""
     w = resolver.words
-    if not trig.nominal or trig.predicate.lemma_.lower() not in w.attend_verbs:
-        return others
+    if not trig.nominal or trig.predicate.lemma_.lower() not in w.attend_verbs | w.absent_verbs:
+        return others  # "will attend the Summit of the Pacific"; "skipped it", "stayed away from it"
     orgs = orgs_of(trig.token, resolver)
     group = gathering_group(trig.token, orgs[0] if orgs else None, w)
     if group is None:

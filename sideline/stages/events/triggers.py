@@ -249,6 +249,9 @@ class TriggerLexicon:
             return tok  # "since a meeting with X": a time anchor, not the verb's event
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return head.head
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("advmod", "prt") \
+                and head.head.head.lemma_.lower() in self.w.absent_verbs:
+            return head.head.head  # "will stay away from the summit": the verb of the particle
         if tok.dep_ == "pobj" and head.lower_ in self.w.genitive and head.head.dep_ in ("dobj", "attr") \
                 and head.head.head.pos_ in ("VERB", "AUX"):
             return head.head.head  # "held four hours of talks", "had a round of talks"

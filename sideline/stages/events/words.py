@@ -139,6 +139,7 @@ class Words:
     caption_verbs: frozenset[str] = entry("triggers", "caption_verbs")
     joined_by_verbs: frozenset[str] = entry("triggers", "joined_by_verbs")
     attend_verbs: frozenset[str] = entry("triggers", "attend_verbs")
+    absent_verbs: frozenset[str] = entry("triggers", "absent_verbs")
     invite_verbs: frozenset[str] = entry("triggers", "invite_verbs")
     address_words: frozenset[str] = entry("triggers", "address_words")
     call_verbs: frozenset[str] = entry("triggers", "call_verbs")

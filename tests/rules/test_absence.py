@@ -1,0 +1,61 @@
+"""Staying away from a gathering ("will stay away from the ECOWAS summit", "skipped the
+summit", "missed the summit") is its attendance ruled out: the absent person with the
+gathering's attendees, as attending it would give. Parses built by hand."""
+from __future__ import annotations
+
+import pytest
+
+from sideline.records import EventType, Status
+from sideline.stages.actors.stage import Actors
+from sideline.stages.events import Events
+
+from .parsed import document
+
+STAY_AWAY = """
+    0  President _        PROPN  NNP  1  compound
+    1  Mensah    _        PROPN  NNP  3  nsubj    B-PERSON
+    2  will      _        AUX    MD   3  aux
+    3  stay      _        VERB   VB   3  ROOT
+    4  away      _        ADV    RB   3  advmod
+    5  from      _        ADP    IN   4  prep
+    6  the       _        DET    DT   8  det
+    7  ECOWAS    _        PROPN  NNP  8  compound B-ORG
+    8  summit    _        NOUN   NN   5  pobj
+    9  .         _        PUNCT  .    3  punct
+"""
+
+
+@pytest.fixture(scope="module")
+def extract():
+    actors, events = Actors(), Events()
+    return lambda table: events(actors(document(table)))
+
+
+def meetings(doc) -> list[tuple[list[str], Status]]:
+    return [([a.name for a in e.actors], e.status) for e in doc.events if e.type is EventType.MEET]
+
+
+def test_staying_away_from_a_summit_rules_its_attendance_out(extract):
+    found = meetings(extract(STAY_AWAY))
+    assert len(found) == 1
+    names, status = found[0]
+    assert names[0] == "Mensah" and names[1].startswith("ECOWAS") and status is Status.RULED_OUT
+
+
+def test_staying_at_a_summit_is_no_absence(extract):
+    stayed_at = STAY_AWAY.replace("4  away      _        ADV    RB   3  advmod", "4  on        _        ADV    RB   3  advmod") \
+        .replace("5  from      _        ADP    IN   4  prep", "5  at        _        ADP    IN   4  prep")
+    assert all(status is not Status.RULED_OUT for _, status in meetings(extract(stayed_at)))
+
+
+def test_skipping_or_missing_a_summit_is_ruled_out(extract):
+    for verb in ("skipped   skip ", "missed    miss "):
+        table = STAY_AWAY.replace("2  will      _        AUX    MD   3  aux", "2  then      _        ADV    RB   3  advmod") \
+            .replace("3  stay      _        VERB   VB   3  ROOT", f"3  {verb}   VERB   VBD  3  ROOT") \
+            .replace("4  away      _        ADV    RB   3  advmod", "4  the       _        DET    DT   8  det") \
+            .replace("5  from      _        ADP    IN   4  prep", "5  annual    _        ADJ    JJ   8  amod") \
+            .replace("6  the       _        DET    DT   8  det", "6  regional  _        ADJ    JJ   8  amod") \
+            .replace("8  summit    _        NOUN   NN   5  pobj", "8  summit    _        NOUN   NN   3  dobj")
+        found = meetings(extract(table))
+        assert found and found[0][1] is Status.RULED_OUT, (verb, found)
+        assert found[0][0][1].startswith("ECOWAS")

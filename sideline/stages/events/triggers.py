@@ -104,7 +104,15 @@ class TriggerLexicon:
 
     def _habitual(self, tok: Any) -> bool:
         """Habitual or generic contact: "our regular dialogue", "continue coordinating interactions
-        between A and B" (a bare plural noun under a verb of keeping up)."""
+        between A and B" (a bare plural noun under a verb of keeping up), "usually meets X", "meets
+        X whenever he is in Y" (a frequency word on the verb or on a clause of it)."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "nsubj") and tok.head.pos_ == "VERB" \
+            else None  # "usually meets X", "often holds talks with X", "meets X whenever he is in Y"
+        if verb is not None and any(c.dep_ == "advmod" and c.lower_ in self.habitual_mods for c in verb.children) \
+                or verb is not None and any(c.dep_ == "advcl" and any(m.lower_ in self.habitual_mods for m in c.children
+                                                                      if m.tag_ == "WRB")
+                                            for c in verb.children):
+            return True
         if tok.pos_ not in ("NOUN", "PROPN"):
             return False
         if any(c.lower_ in self.habitual_mods for c in tok.children if c.dep_ in ("amod", "advmod")):

@@ -146,7 +146,8 @@ def _covers(big: Event, small: Event) -> bool:
     same persons ("Vucic met Michel, Borrell and Macron" ... "Michel, Macron and Meloni went on
     after the meeting with Vucic")."""
     if big.type is EventType.VISIT or small.type is EventType.VISIT or big.trigger == small.trigger \
-            or merge_key(big)[:2] != merge_key(small)[:2] or not _dates_agree(big.when, small.when) \
+            or merge_key(big)[:2] != merge_key(small)[:2] or merge_key(big)[3:] != merge_key(small)[3:] \
+            or not _dates_agree(big.when, small.when) \
             or not _places_agree(big.where, small.where):
         return False
     names = {a.name for a in big.actors}

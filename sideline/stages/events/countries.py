@@ -49,9 +49,10 @@ class Countries:
                     and lands[0].country != lands[1].country:
                 return tuple(lands)
         codes = list(dict.fromkeys(a.country for a in self.discourse.last_pair if a.country))
-        return tuple(self._country(c, tok.text) for c in codes) if len(codes) == 2 else ()
+        return tuple(self.country(c, tok.text) for c in codes) if len(codes) == 2 else ()
 
-    def _country(self, iso: str, mention: str) -> Actor:
+    def country(self, iso: str, mention: str) -> Actor:
+        """The country with this ISO code, as the document names it, else by its gazetteer name."""
         named = self.discourse.country_named(iso)
         if named is not None or self.places is None:
             return named or Actor(name=iso, mention=mention, country=iso, code=iso, kind="country")
@@ -74,7 +75,7 @@ class Countries:
             person = self.discourse.actor(m) if m is not None else None
         if person is None or person.kind != "person" or not person.country or person.name in exclude:
             return None
-        return self._country(person.country, f"{owner.text} {tok.text}")
+        return self.country(person.country, f"{owner.text} {tok.text}")
 
     def visitor(self, tok: Any) -> Actor | None:
         """"the visiting official", "the visiting president", "the guest", "his visitor": the visitor
@@ -132,5 +133,5 @@ class Countries:
             e = self.places.lookup(name)
             if e is not None and e.country and not e.is_settlement and e.country not in have:
                 have.add(e.country)
-                out.append(self._country(e.country, name))
+                out.append(self.country(e.country, name))
         return out

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from ... import types
 from ...records import Actor, Document, Event, EventType, Status
+from .earlier import CUE
 
 __all__ = ["merge", "merge_key", "setting", "destination", "same_destination"]
 
@@ -30,12 +31,14 @@ def _key(a: Actor) -> str:
 
 
 def merge_key(ev: Event) -> tuple:
-    """(merge group, coarse status, participants' surnames; for a visit the visitor's): claims
-    of one article with the same key say the same thing."""
+    """(merge group, coarse status, participants' surnames; for a visit the visitor's; the mark of
+    an earlier engagement, :mod:`.earlier`): claims of one article with the same key say the
+    same thing."""
     kind = types.merge_group(ev.type)
+    before = (CUE,) if ev.status_cue == CUE else ()  # "their first meeting since 2019": another one
     if ev.type is EventType.VISIT:
-        return (kind, ev.status.coarse, _key(ev.actors[0]))
-    return (kind, ev.status.coarse, frozenset(_key(a) for a in ev.actors))
+        return (kind, ev.status.coarse, _key(ev.actors[0])) + before
+    return (kind, ev.status.coarse, frozenset(_key(a) for a in ev.actors)) + before
 
 
 def destination(ev: Event) -> str | None:

@@ -50,9 +50,10 @@ from .attribution import Attributor
 from ...knowledge.gazetteer import gazetteer
 from ...lexicons import load
 from .discourse import Discourse
+from .earlier import CUE as EARLIER, earlier_anchor, earlier_parties
 from .merge import merge, setting
 from .participants import anaphor, anaphor_status, earlier_visit, implied_visit, participants
-from ...records import Actor, Claim, Document, Event, EventType, Span, Status
+from ...records import Actor, Claim, Document, Event, EventType, Span, Status, When
 from .resolve import Resolver
 from .status import StatusReader
 from .triggers import Trigger, TriggerLexicon
@@ -185,6 +186,11 @@ class Events:
                                  evidence=doc.evidence(sentence), attributed_to=claim,
                                  confidence=_confidence(trig, who, status), trigger=trigger, status_cue=cue,
                                  sentence=sentence))
+            anchor = earlier_anchor(trig.token, self.words) if not before else None
+            parties = earlier_parties(trig, actors, resolver) if anchor is not None else ()
+            if len(parties) >= 2:  # "their first meeting since March 2023": they met then
+                out.append(replace(out[-len(kinds)], actors=parties, status=Status.OCCURRED, status_cue=EARLIER,
+                                   when=When(None, text=_phrase(anchor))))
             resolver.discourse.tell(trig.type, actors, status, at=trig.token.i)
         denier = self.attributor.dismisser(trig, resolver) if out else None  # "reports that ... were a canard"
         if denier is None:
@@ -205,6 +211,11 @@ def _voice(attributor: Attributor, resolver: Resolver, sents: list[Any]) -> Any:
         claim = attributor.voice(tok, resolver, sents, k)
         return claim.actor if claim is not None else None
     return voice
+
+
+def _phrase(tok: Any) -> str:
+    """The words of a token's phrase, as written."""
+    return tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
 
 
 _OPENERS = frozenset({'"', "“", "‘", "(", "["})

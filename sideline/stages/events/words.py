@@ -116,6 +116,8 @@ class Words:
     np_place_preps: frozenset[str] = entry("participants", "np_place_preps")
     first: frozenset[str] = entry("participants", "first_words")
     since: frozenset[str] = entry("participants", "since_preps")
+    span_preps: frozenset[str] = entry("participants", "span_preps")
+    span_nouns: frozenset[str] = entry("participants", "span_nouns")
     include_verbs: frozenset[str] = entry("participants", "include_verbs")
     visited_preps: frozenset[str] = entry("participants", "visited_preps")
     trip_verbs: frozenset[str] = entry("participants", "trip_verbs")

@@ -31,7 +31,8 @@ same and dates every event by this cascade, first hit wins:
    in New York", also through an infinitive: "has become the first to visit") or the
    present progressive ("is meeting ..."), the publication date; a stay under way ("are
    attending the forum", "is visiting") gets the publication month;
-7. else no date (``When(None)``); then the events left without any date words are dated
+7. else no date (``When(None)``); an event that came with the words of its date but no value (an
+   earlier engagement: "their first meeting since March 2023") takes the timex inside them; then the events left without any date words are dated
    from the rest of the document (:func:`sideline.stages.time.frame.frame_dates`: another
    mention of the same engagement, "during the visit", the story's upcoming engagement).
 
@@ -104,13 +105,26 @@ class Time(Timexes):
         found = setters(doc.text, doc.timexes, lex)
         pub = _published(doc)
         month_only = _month_only(doc)
-        events = tuple(ev if ev.when is not None else
+        events = tuple(_anchored(ev, doc.timexes, pub) if ev.when is not None else
                        replace(ev, when=date_event(ev, doc.text, doc.timexes, found, doc.parse, pub, lex,
                                                    month_only))
                        for ev in doc.events)
         events = frame_dates(events, doc.text, doc.timexes, pub, lex, month_only)
         events = occasion_dates(events, doc.timexes, doc.parse, self.data_dir)
         return doc.with_(events=presence_dates(events, doc.text, doc.timexes, doc.mentions, pub))
+
+
+def _anchored(ev: Event, timexes: tuple[Timex, ...], published: date | None) -> Event:
+    """An event the events stage gave the words of its date but no value ("their first meeting
+    since March 2023": the earlier meeting, :mod:`sideline.stages.events.earlier`): the date of the
+    timex inside those words (a year alone stays no date, as :func:`event_when` has it)."""
+    if ev.when.value or not ev.when.text or ev.sentence is None:
+        return ev
+    inside = [t for t in timexes if ev.sentence.start <= t.span.start < ev.sentence.end and t.text in ev.when.text]
+    if not inside:
+        return ev
+    when = event_when(inside[0], published, ev.type)
+    return replace(ev, when=replace(when, text=ev.when.text))
 
 
 def _tense_of(verb: Any, lex: TimexLexicon) -> str | None:

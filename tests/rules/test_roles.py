@@ -454,3 +454,25 @@ def test_the_name_before_a_captions_position_word_is_a_subject_too():
         7  .         _      PUNCT  .    1  punct
     """)
     assert read(told, "met")[0] == ["Abiy"]  # a verb of its own: the first clause's subject stays there
+
+
+ROUND_OF_TALKS = """
+    0  Kenya     _        PROPN  NNP  3  nsubj    B-GPE
+    1  and       _        CCONJ  CC   0  cc
+    2  Ethiopia  _        PROPN  NNP  0  conj     B-GPE
+    3  held      hold     VERB   VBD  3  ROOT
+    4  a         _        DET    DT   5  det
+    5  round     _        NOUN   NN   3  dobj
+    6  of        _        ADP    IN   5  prep
+    7  talks     talk     NOUN   NNS  6  pobj
+    8  in        _        ADP    IN   7  prep
+    9  Nairobi   _        PROPN  NNP  8  pobj     B-GPE
+    10 .         _        PUNCT  .    3  punct
+"""
+
+
+def test_a_measure_of_talks_held_is_no_venue():
+    tok = trigger(parse(ROUND_OF_TALKS), "talks").token
+    assert not venue(tok)  # "held a round of talks": the talks held
+    programme = ROUND_OF_TALKS.replace("5  round     _        NOUN   NN   3  dobj", "5  programme _        NOUN   NN   3  dobj")
+    assert venue(trigger(parse(programme), "talks").token)  # "had a programme of talks": no engagement of its own

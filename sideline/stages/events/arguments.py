@@ -177,6 +177,9 @@ def venue(noun: Any, words: Words | None = None) -> bool:
     w = words or Words.load()
     if phased(noun, w) or noun.head.lower_ in w.sequence_preps and _placed(noun, w):
         return False  # "at the start of a visit", "after talks in Oman": a time, not a place
+    if noun.dep_ == "pobj" and noun.head.lower_ in w.genitive and noun.head.head.dep_ in ("dobj", "attr") \
+            and noun.head.head.lemma_.lower() in w.measure_nouns and noun.head.head.head.lemma_.lower() in w.light_verbs:
+        return False  # "held a round of talks", "had two days of talks": the talks held
     return noun.dep_ == "pobj" and noun.head.lower_ in w.venue_preps | w.inessive and not any(
         c.dep_ == "prep" and c.lower_ in w.meeting_preps for c in noun.children) \
         and not _participle_phrases(noun, w)  # "at a courtesy call received by X from Y"

@@ -159,6 +159,7 @@ class Words:
     phone_nouns: frozenset[str] = entry("triggers", "phone_nouns")
     phone_words: frozenset[str] = entry("triggers", "phone_words")
     light_verbs: frozenset[str] = entry("triggers", "light_verbs")
+    measure_nouns: frozenset[str] = entry("participants", "measure_nouns")
     courtesy_nouns: frozenset[str] = entry("triggers", "courtesy_nouns")
     courtesy_words: frozenset[str] = entry("triggers", "courtesy_words")
     with_nouns: frozenset[str] = entry("triggers", "with_nouns")

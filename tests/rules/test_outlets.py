@@ -70,3 +70,22 @@ def test_after_a_ministry_a_described_outlet_is_a_new_source(extract):
     doc = extract(ministry)
     assert "Ministry" in (source_of(doc, "Otieno") or "")
     assert "Ministry" not in (source_of(doc, "Kamau") or "")
+
+
+UN_SAID = """
+    0   President    _          PROPN  NNP   1   compound
+    1   Mensah       _          PROPN  NNP   3   nsubj      B-PERSON
+    2   will         _          AUX    MD    3   aux
+    3   meet         _          VERB   VB    9   ccomp
+    4   President    _          PROPN  NNP   5   compound
+    5   Otieno       _          PROPN  NNP   3   dobj       B-PERSON
+    6   ,            _          PUNCT  ,     9   punct
+    7   the          _          DET    DT    8   det
+    8   UN           _          PROPN  NNP   9   nsubj      B-ORG
+    9   said         say        VERB   VBD   9   ROOT
+    10  .            _          PUNCT  .     9   punct
+"""
+
+
+def test_a_known_body_whose_name_holds_a_common_word_speaks_for_itself(extract):
+    assert source_of(extract(UN_SAID), "Otieno") == "United Nations"  # not a person called "UN"

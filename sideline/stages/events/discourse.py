@@ -215,8 +215,8 @@ class Discourse:
         m = self._nth_of_shared(tok, m)
         if m.label == "TITLE" and m.actor is None:
             return None
-        if m.actor is not None and m.actor.code and m.actor.kind == "country":
-            words = ""  # a country's own name ("the United States")
+        if m.actor is not None and m.actor.code and m.actor.kind in ("country", "organisation"):
+            words = ""  # a country's or a known body's own name ("the United States", "the United Nations")
         elif m.actor is not None and m.actor.code and m.actor.kind == "government":
             words = m.text  # the words used: "Washington" is its government, "State Department" no actor
         else:

@@ -21,6 +21,7 @@ from .dated import clause_window, stated_years
 from .binding import mark_clause_subjects
 from .cataphora import forward_subjects
 from .groups import named_after, offices
+from .named_later import name_titles
 from .lexicon import ActorLexicon
 from .resolve import DocResolver
 from .candidates import _is_subject
@@ -98,6 +99,7 @@ class Actors:
         for c, people in deferred:
             out = self._named_group(res, text, c, people, resolved, out)
         out.sort(key=lambda m: (m.span.start, m.span.end))
+        out = name_titles(out, [s.start_char for s in parse.sents])  # "the foreign minister ... The minister, X"
         spelled = res.spellings()
         if spelled:  # one name per person throughout the document: the text's own spelling
             out = [replace(m, actor=replace(m.actor, name=spelled[m.actor.name]))

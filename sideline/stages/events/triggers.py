@@ -193,7 +193,8 @@ class TriggerLexicon:
                 or _coordinated_parties(tok) and not heads & set(self.nouns) else None  # "discussed a meeting"
         if lemma in w.company_verbs:  # "walked with Xi", "chatted with the king", "X and Y chat": together
             return kind if any(c.dep_ == "prep" and c.lower_ in w.comitative and _person_in(c, self.titles)
-                               for c in tok.children) or _coordinated_persons(tok) else None
+                               for c in tok.children) or _coordinated_persons(tok) \
+                or lemma in w.contact_verbs and _person_object(tok) else None  # "hugged Xi"
         if lemma in w.motion_verbs:  # "flew to Pyongyang", not "the jet he was flying"
             return kind if any(c.dep_ == "prep" and c.lower_ in w.destination_preps for c in tok.children) \
                 else None
@@ -329,9 +330,19 @@ def _coordinated_parties(verb: Any) -> bool:
 
 
 def _coordinated_persons(verb: Any) -> bool:
-    """The subject is two or more persons named ("Obama and Xi chat")."""
+    """The subject is two or more persons named ("Obama and Xi chat", "President X (R) and Prime
+    Minister Y embrace": a title with its name in apposition)."""
     names = [t for c in verb.children if c.dep_ == "nsubj" for t in [c, *c.conjuncts]]
-    return len(names) >= 2 and all(t.ent_type_ == "PERSON" for t in names)
+    return len(names) >= 2 and all(_named_person(t) for t in names)
+
+
+def _named_person(tok: Any) -> bool:
+    return tok.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
+
+
+def _person_object(verb: Any) -> bool:
+    """The direct object is a person named ("hugged Xi")."""
+    return any(c.dep_ == "dobj" and _named_person(c) for c in verb.children)
 
 
 def _person_in(prep: Any, titles: frozenset[str]) -> bool:

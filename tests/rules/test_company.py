@@ -1,0 +1,44 @@
+"""In person together: "X and Y embrace", "President X (R) and Prime Minister Y embrace" (a title
+with its name in apposition), "X hugged Y", "X and Y pose for a photo"; not "X embraced the
+plan". Parses built by hand."""
+from __future__ import annotations
+
+from .parsed import parse, triggers
+
+EMBRACE = """
+    0  President _        PROPN  NNP  4  nsubj
+    1  Mensah    _        PROPN  NNP  0  appos    B-PERSON
+    2  and       _        CCONJ  CC   0  cc
+    3  Otieno    _        PROPN  NNP  0  conj     B-PERSON
+    4  embrace   _        VERB   VBP  4  ROOT
+    5  in        _        ADP    IN   4  prep
+    6  Accra     _        PROPN  NNP  5  pobj     B-GPE
+    7  .         _        PUNCT  .    4  punct
+"""
+
+HUGGED = """
+    0  Mensah    _        PROPN  NNP  1  nsubj    B-PERSON
+    1  hugged    hug      VERB   VBD  1  ROOT
+    2  Otieno    _        PROPN  NNP  1  dobj     B-PERSON
+    3  .         _        PUNCT  .    1  punct
+"""
+
+
+def words(table: str) -> list[str]:
+    return [t.token.text for t in triggers(parse(table))]
+
+
+def test_two_persons_embracing_are_together():
+    assert "embrace" in words(EMBRACE)
+    alone = EMBRACE.replace("1  Mensah    _        PROPN  NNP  0  appos    B-PERSON",
+                            "1  Mensah    _        PROPN  NNP  0  appos") \
+        .replace("0  President _        PROPN  NNP  4  nsubj", "0  reform    _        NOUN   NN   4  nsubj")
+    assert "embrace" not in words(alone)  # "reform Mensah and Otieno embrace": no two persons
+
+
+def test_a_person_hugged_is_met_a_plan_embraced_is_not():
+    assert "hugged" in words(HUGGED)
+    plan = HUGGED.replace("2  Otieno    _        PROPN  NNP  1  dobj     B-PERSON", "2  plans     plan     NOUN   NNS  1  dobj")
+    assert "hugged" not in words(plan)
+    walked = HUGGED.replace("hugged    hug  ", "walked    walk ")
+    assert "walked" not in words(walked)  # "walked Otieno": walking needs a with-phrase

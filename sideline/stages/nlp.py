@@ -12,7 +12,8 @@ this stage runs:
    the one before, as does one cut at an editor's square brackets; a sentence longer than
    ``MAX_SENTENCE_TOKENS`` is cut into pieces, so that no pass
    over a sentence costs more than a bounded amount per word;
-2. it picks the sentences that hold an event word, plus ``neighbours`` sentences each
+2. it picks the sentences that hold an event word or a photo caption's position mark
+   (:func:`caption_marks`), plus ``neighbours`` sentences each
    side, plus a sentence next to one of them that may name its speaker
    (:func:`sideline.stages.quotation.speaker_neighbours`), to parse; and those plus
    ``ner_window`` sentences each side and the first
@@ -94,6 +95,14 @@ def trigger_pattern(entries: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
 
 
+def caption_marks(positions: list[str], letters: list[str]) -> re.Pattern[str]:
+    """The marks of a photo caption's positions in raw text: "(L)", "(R)", ", left,", ", right,"
+    (a caption placing two persons is a meeting: :mod:`sideline.stages.events.captions`)."""
+    words = "|".join(re.escape(p) for p in positions)
+    signs = "|".join(re.escape(x) for x in letters + positions)
+    return re.compile(r"\((?:" + signs + r")\)|,\s*(?:" + words + r")\s*,", re.IGNORECASE)
+
+
 class NLP:
     """Sentences, entities everywhere, and a dependency parse around event words."""
 
@@ -114,6 +123,8 @@ class NLP:
         #: words and marks that may name a claim's speaker in the sentence next to an event
         self.speech = trigger_pattern(load("reporting", data_dir).get("speech_forms", ()))
         syntax = load("syntax", data_dir)
+        #: a photo caption's position marks ("(L)", ", right,"): a caption placing two persons is a meeting
+        self.captions = caption_marks(list(syntax["caption_positions"]), list(syntax["caption_letters"]))
         #: capitalised words that start a sentence after an abbreviation ending in "." ("5 p.m. The")
         self.openers = frozenset(syntax["sentence_openers"])
         #: lower-case words that go on a clause: a "sentence" opening with one continues the last
@@ -193,7 +204,9 @@ class NLP:
         if self.parse_all:
             return sents, []
         starts = [s.start_char for s in sents]
-        hits = {bisect.bisect_right(starts, m.start()) - 1 for m in self.triggers.finditer(doc_text(doc))}
+        text = doc_text(doc)
+        hits = {bisect.bisect_right(starts, m.start()) - 1 for pat in (self.triggers, self.captions)
+                for m in pat.finditer(text)}
         hits.discard(-1)
         parse = _around(hits, self.neighbours, len(sents))
         parse |= speaker_neighbours([s.text for s in sents], hits, parse, self.speech)

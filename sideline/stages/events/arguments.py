@@ -113,14 +113,6 @@ def _dest(tok: Any, w: Words) -> list[Any]:
             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in w.honour_nouns]
 
 
-def _guests(noun: Any, pred: Any, w: Words) -> list[Any]:
-    """"welcomed X to Canberra for talks", "received X for a meeting": the guest a host receives
-    for the event takes part with the host."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in w.purpose:
-        return []
-    return received(pred, w)
-
-
 def _honoured(tok: Any, w: Words) -> list[Any]:
     """"hosted a lunch in honour of X", "a dinner in X's honour": the guest of honour takes
     part (on the verb or on the meal it hosts)."""
@@ -384,7 +376,8 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
     between = any(c.dep_ == "prep" and c.lower_ in w.reciprocal for c in tok.children)
     if pred != tok and _takes_subject(tok, w) and not between:  # "a meeting between A and B": all named
         agents, _ = _subjects(pred, w)
-        guests = _guests(tok, pred, w)  # "welcomed X to Canberra for talks": to a place, with X
+        guests = received(pred, w) if tok.dep_ == "pobj" and tok.head.lower_ in w.purpose else []  # "welcomed X
+        # to Canberra for talks": the guest takes part, the to-phrase is where
         inner += [t for t in _with_objects(pred, w) if not guests or t.head.lower_ not in w.destination_preps]
         inner += guests
         places += _dest(pred, w)

@@ -20,7 +20,11 @@ from dataclasses import replace
 
 from ... import types
 from ...records import Actor, Document, Event, EventType, Status
-from .earlier import CUE
+from .captions import CUE as PICTURED
+from .earlier import CUE as EARLIER
+
+#: the claims of an occasion of their own: an earlier engagement, a photo's
+_OWN = frozenset({EARLIER, PICTURED})
 
 __all__ = ["merge", "merge_key", "setting", "destination", "same_destination"]
 
@@ -32,10 +36,10 @@ def _key(a: Actor) -> str:
 
 def merge_key(ev: Event) -> tuple:
     """(merge group, coarse status, participants' surnames; for a visit the visitor's; the mark of
-    an earlier engagement, :mod:`.earlier`): claims of one article with the same key say the
-    same thing."""
+    an earlier engagement, :mod:`.earlier`, or of a photo caption's, :mod:`.captions`): claims of
+    one article with the same key say the same thing."""
     kind = types.merge_group(ev.type)
-    before = (CUE,) if ev.status_cue == CUE else ()  # "their first meeting since 2019": another one
+    before = (ev.status_cue,) if ev.status_cue in _OWN else ()  # "their first meeting since 2019", a photo
     if ev.type is EventType.VISIT:
         return (kind, ev.status.coarse, _key(ev.actors[0])) + before
     return (kind, ev.status.coarse, frozenset(_key(a) for a in ev.actors)) + before

@@ -50,6 +50,7 @@ from .attribution import Attributor
 from ...knowledge.gazetteer import gazetteer
 from ...lexicons import load
 from .discourse import Discourse
+from .captions import CUE as PICTURED, caption_date, pictured
 from .earlier import CUE as EARLIER, earlier_anchor, earlier_parties
 from .merge import merge, setting
 from .participants import anaphor, anaphor_status, earlier_visit, implied_visit, participants
@@ -165,6 +166,10 @@ class Events:
             return []
         sent = sents[k]
         sentence = Span(sent.start_char, sent.end_char)
+        shown = trig.token.lower_ in self.words.caption_positions or trig.token.text in self.words.caption_letters
+        when = None
+        if shown and not trig.nominal and trig.predicate == trig.token and pictured(trig.token.sent, self.words):
+            cue, when = PICTURED, When(None, text=caption_date(trig.token.sent))  # a photo: its own date or none
         trigger = Span(trig.token.idx, trig.token.idx + len(trig.token.text))
         groups = [tuple(a for a in g if not self._venue(a)) for g in groups]  # "received X at the Y Airport"
         groups = [g if trig.type is EventType.VISIT else _personify(g, claim, resolver)
@@ -185,7 +190,7 @@ class Events:
                 out.append(Event(article=doc.article.id, type=kind, status=status, actors=who,
                                  evidence=doc.evidence(sentence), attributed_to=claim,
                                  confidence=_confidence(trig, who, status), trigger=trigger, status_cue=cue,
-                                 sentence=sentence))
+                                 sentence=sentence, when=when))
             anchor = earlier_anchor(trig.token, self.words) if not before else None
             parties = earlier_parties(trig, actors, resolver) if anchor is not None else ()
             if len(parties) >= 2:  # "their first meeting since March 2023": they met then

@@ -28,6 +28,7 @@ from typing import Any
 from ...lexicons import load
 from ...records import EventType
 from .phases import phase_verb
+from .captions import pictured
 from .words import Words
 
 __all__ = ["Trigger", "TriggerLexicon"]
@@ -94,6 +95,10 @@ class TriggerLexicon:
                 tok.pos_ != "VERB" and tok.lemma_.lower() in self.nouns and tok.lemma_.lower() not in self.verbs)
             presence = tok.lemma_.lower() in self.presence
             out.append(Trigger(tok, kind, self.predicate(tok) if nominal else tok, nominal, presence))
+        shown = pictured(sent, self.w)  # "X (L) and Y (R) in Cairo": a caption of two persons
+        if shown is not None and not any(t.token == shown[0] for t in out):
+            out.append(Trigger(shown[0], EventType.MEET, shown[0], False))
+            out.sort(key=lambda t: t.token.i)
         return out
 
     def _in_title(self, tok: Any) -> bool:

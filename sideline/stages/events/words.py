@@ -74,6 +74,7 @@ class Words:
     sequence_preps: frozenset[str] = entry("syntax", "sequence_preps")
     setting_preps: frozenset[str] = entry("syntax", "setting_preps")
     caption_positions: frozenset[str] = entry("syntax", "caption_positions")
+    caption_letters: frozenset[str] = entry("syntax", "caption_letters")
     np_preps: frozenset[str] = entry("syntax", "np_preps")
     listing: frozenset[str] = entry("syntax", "listing_words")
     future_aux: frozenset[str] = entry("syntax", "future_aux")

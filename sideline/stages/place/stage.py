@@ -16,7 +16,8 @@ Each event's ``where`` comes from the first step of this cascade that gives one:
    the Kremlin", "held in Geneva", "during a visit to Vladivostok", "Abuja will host the
    summit", "on the sidelines of the 78th session of the UN General Assembly" (a recurring
    occasion takes the place stated with it: "the BRICS summit in Kazan");
-3. a place stated in the same sentence in a locative role (not a demonym, not a participant
+3. a photo caption's meeting (:mod:`sideline.stages.events.captions`): the caption's first place;
+   a place stated in the same sentence in a locative role (not a demonym, not a participant
    such as "delegates from Jordan", not a metonym such as "Moscow said", not a topic such
    as "the conflict in Yemen", not another event's place); a place in an attribution ("the
    ministry in Moscow said") only when it is the sentence's only one;
@@ -26,7 +27,9 @@ Each event's ``where`` comes from the first step of this cascade that gives one:
    the place an occurred visit of the article went to, the last located event before, the
    last place stated before; an event in the headline or lead with none of these takes the
    story's first located place. A recurring occasion named with no place takes the place the
-   article gives it elsewhere ("the G20 summit in Brisbane") before the context.
+   article gives it elsewhere ("the G20 summit in Brisbane") before the context. A visit keeps
+   a place the context lends only when it lies in the country the visit goes to, else it is
+   placed in that country ("I have visited his country" under an Ottawa dateline: Mexico).
 
 Context is not used for an event dated months before publication (background: "they last
 met in 2015"), and an earlier event lends its place only to an event that shares a
@@ -51,6 +54,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...knowledge.gazetteer import Gazetteer, gazetteer, norm_key
+from ..events.captions import CUE as PICTURED
 from ..nlp import parsed_spans
 from .context import Context, Found, dateline, event_start, within
 from .roles import Role, cues, role
@@ -105,6 +109,15 @@ class Place:
         host = Actor(name=name, mention=ev.where.text or name, country=ev.where.country, code=ev.where.country,
                      kind="country")
         return replace(ev, actors=ev.actors + (host,))
+
+    def _destination(self, ev: Event, w: Where | None) -> Where | None:
+        """Step 5 for a visit: a place the context lends must lie in the country the visit goes
+        to ("I have visited his country" under an Ottawa dateline: Mexico, not Canada)."""
+        lands = [a.country for a in ev.actors[1:2] if a.kind in ("country", "government") and a.country]
+        if ev.type is not EventType.VISIT or not lands or w is not None and w.country == lands[0]:
+            return w
+        entry = self.gaz.country(lands[0])
+        return self.gaz.where_of(entry, ev.actors[1].mention) if entry is not None else w
 
     # -- finding --------------------------------------------------------------------------------
     def find(self, doc: Document, dl: tuple[Where, int] | None = None) -> list[Found]:
@@ -204,7 +217,7 @@ class Place:
             if w is not None and not w.name and w.occasion in occasions:
                 w = replace(occasions[w.occasion], text=w.text)
             if step == 5 or (w is not None and not w.name):
-                w = context.fill(doc.events[i], w, located)
+                w = self._destination(doc.events[i], context.fill(doc.events[i], w, located))
             out[i] = context.refine(doc.events[i], w)
         located = _spread(tuple(replace(ev, where=out[i]) for i, ev in enumerate(doc.events)), found)
         return tuple(ev for ev in located if not _home_trip(ev))
@@ -219,6 +232,8 @@ class Place:
         here = [f for f in found if sent and sent.start <= f.start < sent.end]
         if not here:
             return None, 5
+        if ev.status_cue == PICTURED:  # a photo caption: where it was taken ("in Cairo", "visit to Amman")
+            return here[0].where, 3
         trig = _trigger_token(doc, ev)
         parsed = within(sent.start, sent.end, spans)
         roles = {id(f): role(doc.parse, f.start, f.end, trig, cue, parsed) for f in here}

@@ -129,3 +129,22 @@ def test_the_guest_is_the_latest_visitor(extract):
     assert [[a.name for a in e.actors] for e in hosts] == [["Otieno", "Mensah"]]
     some_guest = GUEST_RECEIVED.replace("6  The       _        DET    DT   7  det", "6  A         _        DET    DT   7  det")
     assert not [e for e in extract(some_guest).events if e.type is EventType.HOST]  # "a guest": nobody told
+
+
+MET_A_REGION = """
+    0  President _        PROPN  NNP  1  compound
+    1  Mensah    _        PROPN  NNP  2  nsubj    B-PERSON
+    2  met       meet     VERB   VBD  2  ROOT
+    3  Otieno    _        PROPN  NNP  2  dobj
+    4  in        _        ADP    IN   2  prep
+    5  the       _        DET    DT   6  det
+    6  Americas  _        PROPN  NNPS 4  pobj     B-LOC
+    7  .         _        PUNCT  .    2  punct
+"""
+
+
+def test_a_region_the_recogniser_tagged_is_no_persons_name(extract):
+    met = [[a.name for a in e.actors] for e in extract(MET_A_REGION).events if e.type is EventType.MEET]
+    assert met == [["Mensah", "Otieno"]]  # an untagged capitalised word is a name of its own
+    region = MET_A_REGION.replace("3  Otieno    _        PROPN  NNP  2  dobj", "3  Europe    _        PROPN  NNP  2  dobj     B-LOC")
+    assert not [e for e in extract(region).events if e.type is EventType.MEET]  # "met Europe": no one named

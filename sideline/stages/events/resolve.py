@@ -38,6 +38,10 @@ from .words import Words
 __all__ = ["Resolver", "Resolved", "actor_of_mention", "clean_name"]
 
 
+#: entity labels of words that are nobody's name (times, amounts, regions, buildings, events, things)
+_NO_PERSON = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"})
+
+
 @dataclass(frozen=True)
 class Resolved:
     """The actors a phrase stands for; ``split``: they are separate counterparts (one event each)."""
@@ -133,8 +137,8 @@ class Resolver:
     def _proper_name(self, tok: Any) -> Resolved:
         """A capitalised proper noun the entity recogniser missed ("Hollande"): a name of its own
         (not in a headline in title case, where every word looks like a name)."""
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
-            return Resolved(())
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in _NO_PERSON:
+            return Resolved(())  # "the Summit of the Americas": a region, no one's name
         if tok.lower_ in self.titles or tok.lower_.rstrip("s") in self.titles:
             return Resolved(())  # "Ministers" in "the GCC Foreign Ministers' Meeting"
         if sum(1 for t in tok.sent if t.is_title and t.is_stop and t.i > tok.sent.start) >= 2:

@@ -89,3 +89,24 @@ UN_SAID = """
 
 def test_a_known_body_whose_name_holds_a_common_word_speaks_for_itself(extract):
     assert source_of(extract(UN_SAID), "Otieno") == "United Nations"  # not a person called "UN"
+
+
+SAID_IT_WILL_HOST = """
+    0   Ghana        _          PROPN  NNP   1   nsubj      B-GPE
+    1   announced    announce   VERB   VBD   1   ROOT
+    2   it           _          PRON   PRP   4   nsubj
+    3   will         _          AUX    MD    4   aux
+    4   host         _          VERB   VB    1   ccomp
+    5   talks        talk       NOUN   NNS   4   dobj
+    6   with         _          ADP    IN    4   prep
+    7   Kenya        _          PROPN  NNP   6   pobj       B-GPE
+    8   .            _          PUNCT  .     1   punct
+"""
+
+
+def test_it_in_what_a_body_says_of_itself_is_that_body(extract):
+    talks = [[a.name for a in e.actors] for e in extract(SAID_IT_WILL_HOST).events if e.type is EventType.TALKS]
+    assert talks == [["Ghana", "Kenya"]]
+    other = SAID_IT_WILL_HOST.replace("0   Ghana        _          PROPN  NNP   1   nsubj      B-GPE",
+                                      "0   Officials    official   NOUN   NNS   1   nsubj")
+    assert not [e for e in extract(other).events if e.type is EventType.TALKS]  # "officials announced it": not a body

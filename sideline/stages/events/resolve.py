@@ -200,10 +200,15 @@ class Resolver:
 
     def _body_above(self, tok: Any) -> Resolved:
         """"The delegation had a visit to X, where it had a meeting with Y": "it" in a clause
-        is the body (a state, a ministry, a delegation; no person) subject of a clause above."""
+        is the body (a state, a ministry, a delegation; no person) subject of a clause above;
+        "Saudi Arabia announced it will host talks": the body that says it, of itself."""
         verb = tok.head
+        if tok.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.words.say_verbs:
+            said = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "Saudi Arabia announced it will host
+            bodies = tuple(a for a in self.actors_of(said[0]).actors if a.kind != "person") if said else ()
+            return Resolved(bodies[:1])  # talks": the body that says it, of itself
         if tok.dep_ != "nsubj" or verb.dep_ not in ("relcl", "advcl"):
-            return Resolved(())  # "the US announced it will allow": a reported clause, not a body's act
+            return Resolved(())
         for _ in range(4):
             if verb.head == verb:
                 break

@@ -42,3 +42,20 @@ def test_a_person_hugged_is_met_a_plan_embraced_is_not():
     assert "hugged" not in words(plan)
     walked = HUGGED.replace("hugged    hug  ", "walked    walk ")
     assert "walked" not in words(walked)  # "walked Otieno": walking needs a with-phrase
+
+
+def test_what_is_discussed_with_someone_is_the_topic_not_a_party():
+    from sideline.stages.events.arguments import roles
+
+    from .parsed import trigger
+
+    table = """
+        0  Mensah    _        PROPN  NNP  1  nsubj    B-PERSON
+        1  discussed discuss  VERB   VBD  1  ROOT
+        2  Sudan     _        PROPN  NNP  1  dobj     B-GPE
+        3  with      _        ADP    IN   1  prep
+        4  Otieno    _        PROPN  NNP  3  pobj     B-PERSON
+        5  .         _        PUNCT  .    1  punct
+    """
+    r = roles(trigger(parse(table), "discussed"))
+    assert [t.text for t in r.agents] == ["Mensah"] and [t.text for t in r.others] == ["Otieno"]

@@ -277,7 +277,8 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
     if guest:  # "a dinner in honour of visiting Ugandan President X": X visits
         return Roles(tuple(guest), (), (), False)
     agents, passive = _subjects(tok, w)
-    objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
+    objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)
+            if tok.lemma_.lower() not in w.partner_verbs]  # "discussed Syria with X": Syria is the topic
     if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
         objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
     if trig.type is EventType.VISIT and tok.lemma_.lower() in w.invite_verbs and not passive:

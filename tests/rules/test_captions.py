@@ -67,3 +67,36 @@ def test_the_caption_is_a_meeting_of_those_pictured_dated_by_its_own_date(extrac
     assert meets[0].status_cue == "pictured" and meets[0].when.text == "May 2, 2023"
     relative = CAPTION.replace("6  President _        PROPN  NNP  7  compound", "6  his       _        PRON   PRP$ 7  poss")
     assert not [e for e in extract(relative).events if e.type is EventType.MEET]  # one office holder only
+
+
+UNDATED_THEN_DATED = """
+    0  President _        PROPN  NNP  1  compound
+    1  Mensah    _        PROPN  NNP  1  ROOT     B-PERSON
+    2  (         _        PUNCT  -LRB- 3 punct
+    3  L         _        PROPN  NNP  1  appos
+    4  )         _        PUNCT  -RRB- 3 punct
+    5  and       _        CCONJ  CC   1  cc
+    6  President _        PROPN  NNP  7  compound
+    7  Otieno    _        PROPN  NNP  1  conj     B-PERSON
+    8  (         _        PUNCT  -LRB- 9 punct
+    9  R         _        PROPN  NNP  7  appos
+    10 )         _        PUNCT  -RRB- 9 punct
+    11 .         _        PUNCT  .    1  punct
+    12 Mensah    _        PROPN  NNP  13 nsubj    B-PERSON
+    13 met       meet     VERB   VBD  13 ROOT
+    14 Otieno    _        PROPN  NNP  13 dobj     B-PERSON
+    15 in        _        ADP    IN   13 prep
+    16 September _        PROPN  NNP  15 pobj     B-DATE
+    17 2016      _        NUM    CD   16 nummod   I-DATE
+    18 .         _        PUNCT  .    13 punct
+"""
+
+
+def test_a_caption_without_date_words_borrows_no_other_meetings_date(extract):
+    from sideline.stages.time import Time
+
+    evs = Time()(extract(UNDATED_THEN_DATED)).events
+    pictured_ = [e for e in evs if e.status_cue == "pictured"]
+    told = [e for e in evs if e.type is EventType.MEET and e.status_cue != "pictured"]
+    assert pictured_ and told and told[0].when.value == "2016-09"
+    assert pictured_[0].when is None or pictured_[0].when.value is None

@@ -148,3 +148,19 @@ def test_a_region_the_recogniser_tagged_is_no_persons_name(extract):
     assert met == [["Mensah", "Otieno"]]  # an untagged capitalised word is a name of its own
     region = MET_A_REGION.replace("3  Otieno    _        PROPN  NNP  2  dobj", "3  Europe    _        PROPN  NNP  2  dobj     B-LOC")
     assert not [e for e in extract(region).events if e.type is EventType.MEET]  # "met Europe": no one named
+
+
+AIRPORT_RECEIVED = """
+    0  The       _        DET    DT   3  det
+    1  Kotoka    _        PROPN  NNP  3  compound B-ORG
+    2  International _    PROPN  NNP  3  compound I-ORG
+    3  Airport   _        PROPN  NNP  4  nsubj    I-ORG
+    4  received  receive  VERB   VBD  4  ROOT
+    5  Kenyan    _        ADJ    JJ   6  amod     B-NORP
+    6  officials official NOUN   NNS  4  dobj
+    7  .         _        PUNCT  .    4  punct
+"""
+
+
+def test_a_building_that_receives_leaves_a_party_of_one_and_no_event(extract):
+    assert extract(AIRPORT_RECEIVED).events == ()  # "the Airport received Kenyan officials": no one hosts

@@ -172,6 +172,7 @@ class Events:
             cue, when = PICTURED, When(None, text=caption_date(trig.token.sent))  # a photo: its own date or none
         trigger = Span(trig.token.idx, trig.token.idx + len(trig.token.text))
         groups = [tuple(a for a in g if not self._venue(a)) for g in groups]  # "received X at the Y Airport"
+        groups = [g for g in groups if len(g) >= 2 or trig.type is EventType.VISIT and g and g[0].kind == "person"]
         groups = [g if trig.type is EventType.VISIT else _personify(g, claim, resolver)
                   for g in groups if g and self._official(g[:1] if trig.type is EventType.VISIT else g, resolver)]
         # a trip goes to a place: the traveller must act for a state or a body ("a student travelled to Israel": none)

@@ -32,7 +32,8 @@ same and dates every event by this cascade, first hit wins:
    present progressive ("is meeting ..."), the publication date; a stay under way ("are
    attending the forum", "is visiting") gets the publication month;
 7. else no date (``When(None)``); an event that came with the words of its date but no value (an
-   earlier engagement: "their first meeting since March 2023") takes the timex inside them; then the events left without any date words are dated
+   earlier engagement: "their first meeting since March 2023"; a photo caption's) takes the timex
+   inside them, and nothing else dates it; then the events left without any date words are dated
    from the rest of the document (:func:`sideline.stages.time.frame.frame_dates`: another
    mention of the same engagement, "during the visit", the story's upcoming engagement).
 
@@ -63,6 +64,8 @@ from .clause import clause_date, token_at
 __all__ = ["Timexes", "Time", "date_event"]
 
 _STATUS_WAY = {Status.PLANNED: 1, Status.PROPOSED: 1, Status.OCCURRED: -1}
+#: claims dated by their own words only (an earlier engagement, a photo caption): nothing else dates them
+_OWN_DATE = frozenset({"earlier", "pictured"})
 
 
 def _published(doc: Document) -> date | None:
@@ -109,9 +112,11 @@ class Time(Timexes):
                        replace(ev, when=date_event(ev, doc.text, doc.timexes, found, doc.parse, pub, lex,
                                                    month_only))
                        for ev in doc.events)
+        own = {i: ev.when for i, ev in enumerate(events) if ev.status_cue in _OWN_DATE}
         events = frame_dates(events, doc.text, doc.timexes, pub, lex, month_only)
         events = occasion_dates(events, doc.timexes, doc.parse, self.data_dir)
-        return doc.with_(events=presence_dates(events, doc.text, doc.timexes, doc.mentions, pub))
+        events = presence_dates(events, doc.text, doc.timexes, doc.mentions, pub)
+        return doc.with_(events=tuple(replace(ev, when=own[i]) if i in own else ev for i, ev in enumerate(events)))
 
 
 def _anchored(ev: Event, timexes: tuple[Timex, ...], published: date | None) -> Event:

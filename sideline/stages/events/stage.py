@@ -22,7 +22,8 @@ Cascade of :meth:`Events.__call__`:
    "X welcomed Y to Canada" adds Y's visit; a country that welcomes someone ("since Canada
    last welcomed a Mexican president") tells of the guest's visit, not of a host.
 5. Keep the groups where someone acts for a state or an organisation (a known office, a
-   country or organisation, a title in the words); a government met by a foreign person
+   country or organisation, a title in the words), and not all for one and the same state (a
+   domestic meeting); a government met by a foreign person
    ("Moscow is open to meeting Blinken") stands for its official in the text; make one event
    per group; remember the latest engagement so that "the two leaders", "they" and "the
    meeting" can refer to it.
@@ -173,6 +174,7 @@ class Events:
         trigger = Span(trig.token.idx, trig.token.idx + len(trig.token.text))
         groups = [tuple(a for a in g if not self._venue(a)) for g in groups]  # "received X at the Y Airport"
         groups = [g for g in groups if len(g) >= 2 or trig.type is EventType.VISIT and g and g[0].kind == "person"]
+        groups = [g for g in groups if trig.type is EventType.VISIT or not _domestic(g, self.words.posted_roles)]
         groups = [g if trig.type is EventType.VISIT else _personify(g, claim, resolver)
                   for g in groups if g and self._official(g[:1] if trig.type is EventType.VISIT else g, resolver)]
         # a trip goes to a place: the traveller must act for a state or a body ("a student travelled to Israel": none)
@@ -217,6 +219,17 @@ def _voice(attributor: Attributor, resolver: Resolver, sents: list[Any]) -> Any:
         claim = attributor.voice(tok, resolver, sents, k)
         return claim.actor if claim is not None else None
     return voice
+
+
+def _domestic(actors: tuple[Actor, ...], posted: frozenset[str]) -> bool:
+    """Everyone acts for one and the same state ("the defence secretary met the secretary of
+    state"): a domestic meeting, no diplomatic engagement (an international body's official has
+    no state here, so the UN chief meeting his own country's leader stays one; an envoy's country
+    may be the one he is posted to, "the UN envoy to Yemen", so a meeting with one is kept)."""
+    lands = {a.country for a in actors}
+    return len(actors) >= 2 and len(lands) == 1 and None not in lands \
+        and all(a.kind in ("person", "government", "country") for a in actors) \
+        and not any(set((a.role or "").lower().split()) & posted for a in actors)
 
 
 def _phrase(tok: Any) -> str:

@@ -114,6 +114,7 @@ class Words:
     home_nouns: frozenset[str] = entry("participants", "home_nouns")
     visiting: frozenset[str] = entry("participants", "visiting")
     guest_nouns: frozenset[str] = entry("participants", "guest_nouns")
+    posted_roles: frozenset[str] = entry("participants", "posted_roles")
     np_place_preps: frozenset[str] = entry("participants", "np_place_preps")
     first: frozenset[str] = entry("participants", "first_words")
     since: frozenset[str] = entry("participants", "since_preps")

@@ -121,6 +121,18 @@ class Events:
             out += [ev] * max(1, n)
         return out
 
+    def _kept(self, trig: Trigger, groups: list[tuple[Actor, ...]], claim: Claim | None,
+              resolver: Resolver) -> list[tuple[Actor, ...]]:
+        """Step 5's groups: no venue ("received X at the Y Airport"), two parties at least (a
+        person's trip may have one), not domestic, someone acting for a state or a body (a trip's
+        traveller must: "a student travelled to Israel" is none), a government made its official."""
+        visit = trig.type is EventType.VISIT
+        groups = [tuple(a for a in g if not self._venue(a)) for g in groups]
+        groups = [g for g in groups if len(g) >= 2 or visit and g and g[0].kind == "person"]
+        groups = [g for g in groups if visit or not _domestic(g, self.words.posted_roles)]
+        return [g if visit else _personify(g, claim, resolver)
+                for g in groups if g and self._official(g[:1] if visit else g, resolver)]
+
     def _venue(self, a: Actor) -> bool:
         """An unknown organisation named for a building ("Nsimalen International Airport") is where."""
         words = a.name.lower().split()
@@ -167,17 +179,10 @@ class Events:
             return []
         sent = sents[k]
         sentence = Span(sent.start_char, sent.end_char)
-        shown = trig.token.lower_ in self.words.caption_positions or trig.token.text in self.words.caption_letters
-        when = None
-        if shown and not trig.nominal and trig.predicate == trig.token and pictured(trig.token.sent, self.words):
-            cue, when = PICTURED, When(None, text=caption_date(trig.token.sent))  # a photo: its own date or none
+        when = _caption(trig, self.words)  # a photo: its own date words or none
+        cue = PICTURED if when is not None else cue
         trigger = Span(trig.token.idx, trig.token.idx + len(trig.token.text))
-        groups = [tuple(a for a in g if not self._venue(a)) for g in groups]  # "received X at the Y Airport"
-        groups = [g for g in groups if len(g) >= 2 or trig.type is EventType.VISIT and g and g[0].kind == "person"]
-        groups = [g for g in groups if trig.type is EventType.VISIT or not _domestic(g, self.words.posted_roles)]
-        groups = [g if trig.type is EventType.VISIT else _personify(g, claim, resolver)
-                  for g in groups if g and self._official(g[:1] if trig.type is EventType.VISIT else g, resolver)]
-        # a trip goes to a place: the traveller must act for a state or a body ("a student travelled to Israel": none)
+        groups = self._kept(trig, groups, claim, resolver)
         out = []
         for actors in groups:  # step 5
             kinds = [(trig.type, actors)]
@@ -194,11 +199,7 @@ class Events:
                                  evidence=doc.evidence(sentence), attributed_to=claim,
                                  confidence=_confidence(trig, who, status), trigger=trigger, status_cue=cue,
                                  sentence=sentence, when=when))
-            anchor = earlier_anchor(trig.token, self.words) if not before else None
-            parties = earlier_parties(trig, actors, resolver) if anchor is not None else ()
-            if len(parties) >= 2:  # "their first meeting since March 2023": they met then
-                out.append(replace(out[-len(kinds)], actors=parties, status=Status.OCCURRED, status_cue=EARLIER,
-                                   when=When(None, text=_phrase(anchor))))
+            out += [] if before else _earlier(trig, actors, out[-len(kinds)], resolver)
             resolver.discourse.tell(trig.type, actors, status, at=trig.token.i)
         denier = self.attributor.dismisser(trig, resolver) if out else None  # "reports that ... were a canard"
         if denier is None:
@@ -219,6 +220,24 @@ def _voice(attributor: Attributor, resolver: Resolver, sents: list[Any]) -> Any:
         claim = attributor.voice(tok, resolver, sents, k)
         return claim.actor if claim is not None else None
     return voice
+
+
+def _caption(trig: Trigger, words: Any) -> When | None:
+    """A photo caption's meeting (:mod:`.captions`): the words of its own date (or none), else None."""
+    tok = trig.token
+    if trig.nominal or trig.predicate != tok or not (tok.lower_ in words.caption_positions
+                                                     or tok.text in words.caption_letters):
+        return None
+    return When(None, text=caption_date(tok.sent)) if pictured(tok.sent, words) else None
+
+
+def _earlier(trig: Trigger, actors: tuple[Actor, ...], told: Event, resolver: Resolver) -> list[Event]:
+    """"Their first meeting since March 2023": the meeting they had then (:mod:`.earlier`)."""
+    anchor = earlier_anchor(trig.token, resolver.words)
+    parties = earlier_parties(trig, actors, resolver) if anchor is not None else ()
+    if len(parties) < 2:
+        return []
+    return [replace(told, actors=parties, status=Status.OCCURRED, status_cue=EARLIER, when=When(None, text=_phrase(anchor)))]
 
 
 def _domestic(actors: tuple[Actor, ...], posted: frozenset[str]) -> bool:

@@ -135,22 +135,22 @@ class SpanFinder:
                 names.add(toks[-1])
             if c.person_hint is not None:
                 names.add(c.person_hint.name.split()[-1])
+        names = {n for n in names if len(n) >= 4 and n[:1].isupper() and not self.lx.is_title_word(n)}
         known = self._known_surnames() - names  # "Ruto hosted ...": a known person's
-        names = {n for n in names | known if len(n) >= 4 and n[:1].isupper() and not self.lx.is_title_word(n)}
         out = []
-        for tok in _tokens_of(doc, ORTH, names):
-            if tok.text in known and not _alone(doc, tok, self.lx.is_title_word):
+        for tok in _tokens_of(doc, ORTH, names | known):
+            if tok.ent_type_ or tok.text in known and not _alone(doc, tok, self.lx.is_title_word):
                 continue
-            if not tok.ent_type_:
-                c = self._person(doc, doc[tok.i:tok.i + 1], None)
-                if c is not None and c.label == "PERSON":
-                    out.append(c)
+            c = self._person(doc, doc[tok.i:tok.i + 1], None)
+            if c is not None and c.label == "PERSON":
+                out.append(c)
         return out
 
     def _known_surnames(self) -> set[str]:
         """The surnames of the knowledge's curated people that name no country or capital."""
         if self._known is None:
-            self._known = {n for n in self.kb.surnames if not self.lx.country_of(n, capitals=True)}
+            self._known = {n for n in self.kb.surnames if len(n) >= 4 and n[:1].isupper()
+                           and not self.lx.is_title_word(n) and not self.lx.country_of(n, capitals=True)}
         return self._known
 
     def _person_like(self, ent: SpacySpan, person_texts: list[str]) -> bool:

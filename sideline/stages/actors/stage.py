@@ -76,6 +76,10 @@ class Actors:
         out, resolved, deferred = [], {}, []
         forward = forward_subjects(parse, cands, self.lexicon.pronouns)  # "As she left, Ruiz said"
         mark_clause_subjects(parse, cands, self.lexicon.object_pronouns)  # "Mensah called him": him is not Mensah
+        ahead: dict[int, list[Candidate]] = {}  # subject -> the pronouns pointing forward to it, in text order
+        for p in cands:
+            if id(p) in forward:
+                ahead.setdefault(id(forward[id(p)]), []).append(p)
         for i, c in enumerate(cands):
             if id(c) in forward:
                 continue  # resolved with its subject, below
@@ -91,7 +95,7 @@ class Actors:
                 out.append(Mention(span=Span(c.start, c.end), text=text[c.start:c.end], label=c.label,
                                    actor=one))
             actor = None if isinstance(actor, list) else actor
-            for p in (p for p in cands if forward.get(id(p)) is c):
+            for p in ahead.get(id(c), ()):
                 one = res.cataphor(p, actor)
                 out.append(Mention(span=Span(p.start, p.end), text=text[p.start:p.end], label=p.label, actor=one))
             if c.title_span and actor is not None:
@@ -99,7 +103,8 @@ class Actors:
         for c, people in deferred:
             out = self._named_group(res, text, c, people, resolved, out)
         out.sort(key=lambda m: (m.span.start, m.span.end))
-        out = name_titles(out, [s.start_char for s in parse.sents])  # "the foreign minister ... The minister, X"
+        if any(m.label == "TITLE" and (m.actor is None or m.actor.kind != "person") for m in out):
+            out = name_titles(out, [s.start_char for s in parse.sents])  # "the foreign minister ... The minister, X"
         spelled = res.spellings()
         if spelled:  # one name per person throughout the document: the text's own spelling
             out = [replace(m, actor=replace(m.actor, name=spelled[m.actor.name]))

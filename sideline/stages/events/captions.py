@@ -18,7 +18,10 @@ The nlp stage parses a sentence with such a mark (:func:`sideline.stages.nlp.cap
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
+
+from ..nlp import caption_marks, doc_text
 
 from .words import Words
 
@@ -38,8 +41,16 @@ def _marker(tok: Any, w: Words) -> bool:
     return (before, after) == ("(", ")") or tok.lower_ in w.caption_positions and before == "," and after == ","
 
 
+@lru_cache(maxsize=8)
+def _marks(positions: frozenset[str], letters: frozenset[str]) -> Any:
+    """Step 1 on raw text, a cheap test before the tokens are read."""
+    return caption_marks(sorted(positions), sorted(letters))
+
+
 def pictured(sent: Any, w: Words) -> tuple[Any, list[Any]] | None:
     """Steps 1-4: (the first position mark, the tokens of the caption's list), else None."""
+    if not _marks(w.caption_positions, w.caption_letters).search(doc_text(sent.doc), sent.start_char, sent.end_char):
+        return None
     marks = [t for t in sent if _marker(t, w)]
     if not marks:
         return None

@@ -59,3 +59,21 @@ def test_what_is_discussed_with_someone_is_the_topic_not_a_party():
     """
     r = roles(trigger(parse(table), "discussed"))
     assert [t.text for t in r.agents] == ["Mensah"] and [t.text for t in r.others] == ["Otieno"]
+
+
+def test_posing_for_a_photo_together_is_a_meeting_posing_a_threat_is_not():
+    posed = """
+        0  Mensah    _        PROPN  NNP  3  nsubj    B-PERSON
+        1  and       _        CCONJ  CC   0  cc
+        2  Otieno    _        PROPN  NNP  0  conj     B-PERSON
+        3  pose      _        VERB   VBP  3  ROOT
+        4  for       _        ADP    IN   3  prep
+        5  a         _        DET    DT   6  det
+        6  photo     _        NOUN   NN   4  pobj
+        7  .         _        PUNCT  .    3  punct
+    """
+    assert "pose" in words(posed)
+    threat = posed.replace("4  for       _        ADP    IN   3  prep", "4  a         _        DET    DT   6  det") \
+        .replace("6  photo     _        NOUN   NN   4  pobj", "6  threat    _        NOUN   NN   3  dobj") \
+        .replace("5  a         _        DET    DT   6  det", "5  grave     _        ADJ    JJ   6  amod")
+    assert "pose" not in words(threat)

@@ -74,6 +74,9 @@ class TriggerLexicon:
         self.habitual_mods = frozenset(data.get("habitual_modifiers", ()))
         self.presence = frozenset(data.get("presence_verbs", ()))
         words = set(self.verbs) | set(self.nouns) | {w for p in self.phrases for w in p} | set(self.w.invite_verbs)
+        #: the lemmas and forms a trigger token can have: any other token is passed over at once
+        self._keys = frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self._by_last) | self.presence \
+            | self.w.invite_verbs | self.w.company_verbs | self.w.caption_verbs
         self._prefilter = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words))) + r")", re.I)
 
     def may_hold_event(self, text: str) -> bool:
@@ -84,7 +87,10 @@ class TriggerLexicon:
     def find(self, sent: Any) -> list[Trigger]:
         """Every trigger of a parsed sentence, in text order, one per token."""
         out: list[Trigger] = []
+        keys = self._keys
         for tok in sent:
+            if tok.lower_ not in keys and tok.lemma_.lower() not in keys:
+                continue
             phrase = self._phrase_type(tok)
             kind = phrase or self._token_type(tok)
             if kind is None or self._in_title(tok) or self._habitual(tok):

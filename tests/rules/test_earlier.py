@@ -84,3 +84,21 @@ def test_the_earlier_meeting_takes_the_date_of_its_anchor(extract):
     dated = Time()(extract(FIRST_SINCE))
     before = [e for e in dated.events if e.status_cue == "earlier"]
     assert before and before[0].when.value == "2023-03"
+
+
+def test_an_earlier_engagement_keeps_its_year():
+    from sideline.records import Evidence, Event, EventType, Span, Status, When
+    from sideline.stages.time.lexicon import timex_lexicon
+    from sideline.stages.time.stage import _anchored
+    from datetime import date
+
+    def told(words: str) -> Event:
+        return Event(article="t", type=EventType.VISIT, status=Status.OCCURRED, actors=(),
+                     evidence=Evidence(text="", start=0, end=0), sentence=Span(0, 80), status_cue="earlier",
+                     when=When(None, text=words))
+
+    lex, pub = timex_lexicon(None), date(2018, 7, 14)
+    assert _anchored(told("22 years"), (), pub, lex).when.value == "1996"
+    assert _anchored(told("two decades"), (), pub, lex).when.value == "1998"
+    assert _anchored(told("more than four years"), (), pub, lex).when.value is None  # a bound, not a date
+    assert _anchored(told("22 years"), (), None, lex).when.value is None  # no article date to count from

@@ -108,7 +108,7 @@ class Time(Timexes):
         found = setters(doc.text, doc.timexes, lex)
         pub = _published(doc)
         month_only = _month_only(doc)
-        events = tuple(_anchored(ev, doc.timexes, pub) if ev.when is not None else
+        events = tuple(_anchored(ev, doc.timexes, pub, lex) if ev.when is not None else
                        replace(ev, when=date_event(ev, doc.text, doc.timexes, found, doc.parse, pub, lex,
                                                    month_only))
                        for ev in doc.events)
@@ -119,17 +119,34 @@ class Time(Timexes):
         return doc.with_(events=tuple(replace(ev, when=own[i]) if i in own else ev for i, ev in enumerate(events)))
 
 
-def _anchored(ev: Event, timexes: tuple[Timex, ...], published: date | None) -> Event:
-    """An event the events stage gave the words of its date but no value ("their first meeting
-    since March 2023": the earlier meeting, :mod:`sideline.stages.events.earlier`): the date of the
-    timex inside those words (a year alone stays no date, as :func:`event_when` has it)."""
+def _anchored(ev: Event, timexes: tuple[Timex, ...], published: date | None, lex: TimexLexicon) -> Event:
+    """An event the events stage gave the words of its date but no value: the date of the timex
+    inside those words (a caption's, by the policy of :func:`event_when`). An earlier engagement
+    ("their first meeting since 2019", "a first visit in 22 years": :mod:`sideline.stages.events.earlier`)
+    keeps even a year, or the year N years before the article's: its year is what the text says
+    of it, and it keeps the claim apart from the engagement that tells it."""
     if ev.when.value or not ev.when.text or ev.sentence is None:
         return ev
     inside = [t for t in timexes if ev.sentence.start <= t.span.start < ev.sentence.end and t.text in ev.when.text]
-    if not inside:
-        return ev
-    when = event_when(inside[0], published, ev.type)
-    return replace(ev, when=replace(when, text=ev.when.text))
+    earlier = ev.status_cue == "earlier"
+    if inside and earlier and inside[0].granularity is Granularity.YEAR and inside[0].value:
+        return replace(ev, when=When(inside[0].value[:4], Granularity.YEAR, ev.when.text))
+    if inside:
+        return replace(ev, when=replace(event_when(inside[0], published, ev.type), text=ev.when.text))
+    back = _years_back(ev.when.text, lex) if earlier and published is not None else None
+    return replace(ev, when=When(str(published.year - back), Granularity.YEAR, ev.when.text)) if back else ev
+
+
+def _years_back(text: str, lex: TimexLexicon) -> int | None:
+    """"in 22 years", "in five years", "in two decades": how many years; None for a bound
+    ("in more than four years") or any other words."""
+    words = text.lower().replace(",", " ").split()
+    if len(words) < 2:
+        return None  # "22 years" (or "22 years on Saturday": the phrase may run on past its head)
+    n = int(words[0]) if words[0].isdigit() else lex["numbers"].get(words[0])
+    unit = lex["units"].get(words[1])
+    per = {"year": 1, "decade": 10}.get(unit or "")
+    return n * per if n and per else None
 
 
 def _tense_of(verb: Any, lex: TimexLexicon) -> str | None:

@@ -110,3 +110,42 @@ def test_it_in_what_a_body_says_of_itself_is_that_body(extract):
     other = SAID_IT_WILL_HOST.replace("0   Ghana        _          PROPN  NNP   1   nsubj      B-GPE",
                                       "0   Officials    official   NOUN   NNS   1   nsubj")
     assert not [e for e in extract(other).events if e.type is EventType.TALKS]  # "officials announced it": not a body
+
+
+REPORTED_AFTER = """
+    0   President    _          PROPN  NNP   1   compound
+    1   Mensah       _          PROPN  NNP   3   nsubj      B-PERSON
+    2   will         _          AUX    MD    3   aux
+    3   meet         _          VERB   VB    7   ccomp
+    4   President    _          PROPN  NNP   5   compound
+    5   Otieno       _          PROPN  NNP   3   dobj       B-PERSON
+    6   ,            _          PUNCT  ,     7   punct
+    7   reported     report     VERB   VBD   7   ROOT
+    8   Xinhua       _          PROPN  NNP   7   npadvmod   B-ORG
+    9   .            _          PUNCT  .     7   punct
+"""
+
+
+def test_a_source_named_after_its_reporting_verb_is_the_source(extract):
+    assert source_of(extract(REPORTED_AFTER), "Otieno") == "Xinhua"  # ", reported Xinhua."
+
+
+ACCORDING_TO_MEDIA = """
+    0   According    accord     VERB   VBG   9   prep
+    1   to           _          ADP    IN    0   prep
+    2   Kenyan       _          ADJ    JJ    3   amod       B-NORP
+    3   media        medium     NOUN   NNS   1   pobj
+    4   ,            _          PUNCT  ,     9   punct
+    5   President    _          PROPN  NNP   6   compound
+    6   Mensah       _          PROPN  NNP   9   nsubj      B-PERSON
+    7   will         _          AUX    MD    9   aux
+    8   also         _          ADV    RB    9   advmod
+    9   meet         _          VERB   VB    9   ROOT
+    10  President    _          PROPN  NNP   11  compound
+    11  Otieno       _          PROPN  NNP   9   dobj       B-PERSON
+    12  .            _          PUNCT  .     9   punct
+"""
+
+
+def test_the_media_can_be_a_source_whatever_their_lemma(extract):
+    assert source_of(extract(ACCORDING_TO_MEDIA), "Otieno") is not None  # "media" has the lemma "medium"

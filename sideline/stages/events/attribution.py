@@ -197,7 +197,7 @@ class Attributor:
         if agents:  # "the decision was announced by his spokesman"
             return self.speakers.claim(agents[0], resolver)
         subj = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS and c.i >= dateline_end(c.sent, self.w)
-                and c.lower_ not in self.w.expletives]
+                and c.lower_ not in self.w.expletives] or _inverted(verb)
         if not subj:
             if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
                     and any(c.dep_ == "ccomp" for c in verb.children):
@@ -334,3 +334,14 @@ class Attributor:
         while t.head != t and t.head != root:
             t = t.head
         return t.head == root and t != root and self.circumstance(t)
+
+
+def _inverted(verb: Any) -> list[Any]:
+    """", reported Xinhua.": a name right after a reporting verb that closes its sentence after a
+    comma, with no subject of its own, which the parser hung on it as a modifier or object."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "”", '"') or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    after = [c for c in verb.children if c.i > verb.i]
+    return [c for c in after[:1] if c.dep_ in ("npadvmod", "dobj", "attr", "oprd", "appos") and c.pos_ == "PROPN"
+            and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "")]

@@ -86,8 +86,8 @@ class Speakers:
         lemma = tok.lemma_.lower()
         if tok.ent_type_ in _MUTE and resolver.discourse.mention_at(tok) is None:
             return False  # "citing Hurricane Katrina", "citing Ramadan": an event or a time, not a voice
-        if tok.pos_ in ("PROPN", "PRON") or lemma in self.report_nouns | self.outlet_nouns | resolver.titles:
-            return True
+        if tok.pos_ in ("PROPN", "PRON") or {lemma, tok.lower_} & (self.report_nouns | self.outlet_nouns | resolver.titles):
+            return True  # (by form too: "media" has the lemma "medium")
         if lemma in self.speaker_nouns:
             return True
         if lemma in self.w.unnamed_nouns | self.w.spokes_nouns:

@@ -69,18 +69,8 @@ def test_the_caption_is_a_meeting_of_those_pictured_dated_by_its_own_date(extrac
     assert not [e for e in extract(relative).events if e.type is EventType.MEET]  # one office holder only
 
 
-UNDATED_THEN_DATED = """
-    0  President _        PROPN  NNP  1  compound
-    1  Mensah    _        PROPN  NNP  1  ROOT     B-PERSON
-    2  (         _        PUNCT  -LRB- 3 punct
-    3  L         _        PROPN  NNP  1  appos
-    4  )         _        PUNCT  -RRB- 3 punct
-    5  and       _        CCONJ  CC   1  cc
-    6  President _        PROPN  NNP  7  compound
-    7  Otieno    _        PROPN  NNP  1  conj     B-PERSON
-    8  (         _        PUNCT  -LRB- 9 punct
-    9  R         _        PROPN  NNP  7  appos
-    10 )         _        PUNCT  -RRB- 9 punct
+#: the caption without its date, then a meeting of the same two dated in September 2016
+UNDATED_THEN_DATED = "\n".join(CAPTION.splitlines()[:12]) + """
     11 .         _        PUNCT  .    1  punct
     12 Mensah    _        PROPN  NNP  13 nsubj    B-PERSON
     13 met       meet     VERB   VBD  13 ROOT

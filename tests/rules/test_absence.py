@@ -59,3 +59,24 @@ def test_skipping_or_missing_a_summit_is_ruled_out(extract):
         found = meetings(extract(table))
         assert found and found[0][1] is Status.RULED_OUT, (verb, found)
         assert found[0][0][1].startswith("ECOWAS")
+
+
+TOOK_PART = """
+    0  President _        PROPN  NNP  1  compound
+    1  Mensah    _        PROPN  NNP  2  nsubj    B-PERSON
+    2  took      take     VERB   VBD  2  ROOT
+    3  part      _        NOUN   NN   2  dobj
+    4  in        _        ADP    IN   2  prep
+    5  the       _        DET    DT   7  det
+    6  ECOWAS    _        PROPN  NNP  7  compound B-ORG
+    7  summit    _        NOUN   NN   4  pobj
+    8  .         _        PUNCT  .    2  punct
+"""
+
+
+def test_taking_part_in_a_summit_is_attending_it(extract):
+    found = meetings(extract(TOOK_PART))
+    assert found and found[0][0][0] == "Mensah" and found[0][0][1].startswith("ECOWAS")
+    assert found[0][1] is Status.OCCURRED
+    took_photos = TOOK_PART.replace("3  part      _        NOUN   NN   2  dobj", "3  photos    photo    NOUN   NNS  2  dobj")
+    assert meetings(extract(took_photos)) == []  # "took photos in the summit": a venue

@@ -17,7 +17,7 @@ from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
 from .proposer import offered_by
-from .phrases import by_phrase, conjuncts, listed, placed_first, received
+from .phrases import by_phrase, conjuncts, listed, placed_first, received, takes_part
 from .scene import scene_roles
 from .words import Words
 
@@ -169,6 +169,8 @@ def venue(noun: Any, words: Words | None = None) -> bool:
     w = words or Words.load()
     if phased(noun, w) or noun.head.lower_ in w.sequence_preps and _placed(noun, w):
         return False  # "at the start of a visit", "after talks in Oman": a time, not a place
+    if noun.dep_ == "pobj" and takes_part(noun.head.head, w):
+        return False  # "took part in the summit", "participated in the talks": attended
     if noun.dep_ == "pobj" and noun.head.lower_ in w.genitive and noun.head.head.dep_ in ("dobj", "attr") \
             and noun.head.head.lemma_.lower() in w.measure_nouns and noun.head.head.head.lemma_.lower() in w.light_verbs:
         return False  # "held a round of talks", "had two days of talks": the talks held

@@ -7,7 +7,7 @@ from typing import Any
 
 from .words import Words
 
-__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received"]
+__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received", "takes_part"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -128,3 +128,12 @@ def received(verb: Any, w: Words) -> list[Any]:
     return [t for c in verb.children if c.dep_ == "dobj"
             and (c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or c.pos_ == "PROPN"
                  or c.lemma_.lower() in w.title_nouns | w.group_nouns) for t in conjuncts(c)]
+
+
+def takes_part(head: Any, w: Words) -> bool:
+    """The word an in-phrase hangs on says its subject takes part: a part taken ("took part in",
+    "took an active part in"). An attend verb ("participated in") is a trigger of its own."""
+    lemma = head.lemma_.lower()
+    if lemma in w.part_verbs:  # the in-phrase hung on "took": its object is the part
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in w.part_nouns for c in head.children)
+    return lemma in w.part_nouns and head.dep_ == "dobj" and head.head.lemma_.lower() in w.part_verbs

@@ -163,6 +163,8 @@ class Words:
     phone_words: frozenset[str] = entry("triggers", "phone_words")
     light_verbs: frozenset[str] = entry("triggers", "light_verbs")
     measure_nouns: frozenset[str] = entry("participants", "measure_nouns")
+    part_nouns: frozenset[str] = entry("participants", "part_nouns")
+    part_verbs: frozenset[str] = entry("participants", "part_verbs")
     courtesy_nouns: frozenset[str] = entry("triggers", "courtesy_nouns")
     courtesy_words: frozenset[str] = entry("triggers", "courtesy_words")
     with_nouns: frozenset[str] = entry("triggers", "with_nouns")

@@ -80,3 +80,42 @@ def test_taking_part_in_a_summit_is_attending_it(extract):
     assert found[0][1] is Status.OCCURRED
     took_photos = TOOK_PART.replace("3  part      _        NOUN   NN   2  dobj", "3  photos    photo    NOUN   NNS  2  dobj")
     assert meetings(extract(took_photos)) == []  # "took photos in the summit": a venue
+
+
+REPRESENTED = """
+    0  Ghana     _        PROPN  NNP  3  nsubjpass B-GPE
+    1  will      _        AUX    MD   3  aux
+    2  be        _        AUX    VB   3  auxpass
+    3  represented represent VERB VBN 3  ROOT
+    4  at        _        ADP    IN   3  prep
+    5  the       _        DET    DT   7  det
+    6  ECOWAS    _        PROPN  NNP  7  compound B-ORG
+    7  summit    _        NOUN   NN   4  pobj
+    8  by        _        ADP    IN   3  agent
+    9  Minister  _        PROPN  NNP  10 compound
+    10 Mensah    _        PROPN  NNP  8  pobj     B-PERSON
+    11 .         _        PUNCT  .    3  punct
+"""
+
+LED_DELEGATION = """
+    0  Minister  _        PROPN  NNP  1  compound
+    1  Mensah    _        PROPN  NNP  3  nsubj    B-PERSON
+    2  will      _        AUX    MD   3  aux
+    3  lead      _        VERB   VB   3  ROOT
+    4  a         _        DET    DT   5  det
+    5  delegation _       NOUN   NN   3  dobj
+    6  to        _        ADP    IN   5  prep
+    7  the       _        DET    DT   9  det
+    8  ECOWAS    _        PROPN  NNP  9  compound B-ORG
+    9  summit    _        NOUN   NN   6  pobj
+    10 .         _        PUNCT  .    3  punct
+"""
+
+
+def test_who_represents_a_state_at_a_summit_or_leads_its_delegation_there_attends(extract):
+    for table in (REPRESENTED, LED_DELEGATION):
+        found = meetings(extract(table))
+        assert found and found[0][0][0] == "Mensah" and found[0][0][1].startswith("ECOWAS"), found
+        assert found[0][1] is Status.PLANNED
+    sent = LED_DELEGATION.replace("3  lead      _  ", "3  send      _  ")
+    assert all(names[0] != "Mensah" for names, _ in meetings(extract(sent)))  # "will send a delegation": not there

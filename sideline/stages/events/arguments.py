@@ -17,7 +17,7 @@ from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
 from .proposer import offered_by
-from .phrases import by_phrase, conjuncts, listed, placed_first, received, takes_part
+from .phrases import attendees, by_phrase, conjuncts, listed, placed_first, received, takes_part
 from .scene import scene_roles
 from .words import Words
 
@@ -396,4 +396,5 @@ def roles(trig: Trigger, words: Words | None = None) -> Roles:
         agents = _subjects(verb, w)[0] if verb.pos_ in ("VERB", "AUX") and (_with_objects(tok, w) or leg) else []
     if not agents and inner:  # "X's request for a meeting with Y was refused": X would take part
         agents = [t for o in offered_by(tok, w) for t in conjuncts(o) if t not in inner]
+    agents = agents or attendees(tok, w)  # "represented at the summit by X", "led a delegation to the summit"
     return Roles(tuple(agents), tuple(inner), tuple(places), False)

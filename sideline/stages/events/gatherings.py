@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...records import Actor
-from .phrases import takes_part
+from .phrases import attendees, takes_part
 from .resolve import Resolver
 from .triggers import Trigger
 from .words import Words
@@ -118,7 +118,7 @@ def attended(trig: Trigger, others: list[Actor], resolver: Resolver) -> list[Act
     group (:mod:`sideline.stages.events.gatherings`) in place of what its own phrase names."""
     w = resolver.words
     if not trig.nominal or trig.predicate.lemma_.lower() not in w.attend_verbs | w.absent_verbs \
-            and not takes_part(trig.predicate, w):
+            and not takes_part(trig.predicate, w) and not attendees(trig.token, w):
         return others  # "will attend the Summit of the Pacific"; "took part in it"; "skipped it", "stayed away from it"
     orgs = orgs_of(trig.token, resolver)
     group = gathering_group(trig.token, orgs[0] if orgs else None, w)

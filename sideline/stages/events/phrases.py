@@ -7,7 +7,7 @@ from typing import Any
 
 from .words import Words
 
-__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received", "takes_part"]
+__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received", "takes_part", "attendees"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -131,9 +131,28 @@ def received(verb: Any, w: Words) -> list[Any]:
 
 
 def takes_part(head: Any, w: Words) -> bool:
-    """The word an in-phrase hangs on says its subject takes part: a part taken ("took part in",
-    "took an active part in"). An attend verb ("participated in") is a trigger of its own."""
+    """The word a gathering's phrase hangs on says someone takes part in it: a part taken ("took
+    part in", "took an active part in"), a representation ("will be represented at the summit by
+    X"), a delegation led to it ("will lead a delegation to the summit"). An attend verb
+    ("participated in") is a trigger of its own."""
     lemma = head.lemma_.lower()
     if lemma in w.part_verbs:  # the in-phrase hung on "took": its object is the part
         return any(c.dep_ == "dobj" and c.lemma_.lower() in w.part_nouns for c in head.children)
+    if lemma in w.represent_verbs:
+        return True
+    if lemma in w.group_nouns and head.dep_ == "dobj" and head.head.lemma_.lower() in w.leading_verbs:
+        return True
     return lemma in w.part_nouns and head.dep_ == "dobj" and head.head.lemma_.lower() in w.part_verbs
+
+
+def attendees(noun: Any, w: Words) -> list[Any]:
+    """Who takes part in the gathering ``noun`` by :func:`takes_part`'s words: the one who
+    represents ("represented at the summit by X": X), who leads the delegation (its subject)."""
+    if noun.dep_ != "pobj" or not takes_part(noun.head.head, w):
+        return []
+    head = noun.head.head
+    if head.lemma_.lower() in w.represent_verbs:
+        return by_phrase(head) or by_phrase(noun, w.agentive) or [c for c in head.children if c.dep_ == "nsubj"]
+    if head.lemma_.lower() in w.group_nouns:
+        return [t for c in head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    return []

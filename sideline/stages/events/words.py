@@ -165,6 +165,7 @@ class Words:
     measure_nouns: frozenset[str] = entry("participants", "measure_nouns")
     part_nouns: frozenset[str] = entry("participants", "part_nouns")
     part_verbs: frozenset[str] = entry("participants", "part_verbs")
+    represent_verbs: frozenset[str] = entry("participants", "represent_verbs")
     courtesy_nouns: frozenset[str] = entry("triggers", "courtesy_nouns")
     courtesy_words: frozenset[str] = entry("triggers", "courtesy_words")
     with_nouns: frozenset[str] = entry("triggers", "with_nouns")

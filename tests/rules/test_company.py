@@ -77,3 +77,16 @@ def test_posing_for_a_photo_together_is_a_meeting_posing_a_threat_is_not():
         .replace("6  photo     _        NOUN   NN   4  pobj", "6  threat    _        NOUN   NN   3  dobj") \
         .replace("5  a         _        DET    DT   6  det", "5  grave     _        ADJ    JJ   6  amod")
     assert "pose" not in words(threat)
+
+
+def test_interacting_with_a_person_is_meeting_him():
+    table = """
+        0  Mensah    _        PROPN  NNP  1  nsubj    B-PERSON
+        1  interacted interact VERB  VBD  1  ROOT
+        2  with      _        ADP    IN   1  prep
+        3  Otieno    _        PROPN  NNP  2  pobj     B-PERSON
+        4  .         _        PUNCT  .    1  punct
+    """
+    assert "interacted" in words(table)
+    crowd = table.replace("3  Otieno    _        PROPN  NNP  2  pobj     B-PERSON", "3  students  student  NOUN   NNS  2  pobj")
+    assert "interacted" not in words(crowd)  # "interacted with students": no one in particular

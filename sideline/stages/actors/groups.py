@@ -2,7 +2,8 @@
 of Chile and Peru", "their foreign ministers", "the two countries", "G20 leaders".
 
 A plural title resolves to several actors (the stage writes one Mention per actor, all with the
-same span): people holding the named offices, the people most mentioned in the last sentences,
+same span): people holding the named offices (a country whose holder is not known at the date
+stays the country: "the leaders of Niue, Tonga and Papua New Guinea" in 2008: Niue, Sevele, Somare), the people most mentioned in the last sentences,
 the countries named last, or a named group ("G20 leaders") when no person stands for it.
 """
 from __future__ import annotations
@@ -35,13 +36,16 @@ class Groups:
             isos = list(dict.fromkeys(reversed(self.r.seen.countries)))[:2]
             return [self.r.country_actor(i, c.name) for i in isos]
         ents: list[Entity] = []
+        lands: list[str] = []  # countries whose office holder is not known at the date: the country
         if len(info.countries) > 1 or (info.countries and len(set(info.roles)) > 1):
             for role, iso in offices(info):
                 ent = self.r.by_role(info, c, role=role, where=iso)
                 if ent is not None:
                     ents.append(ent)
                 elif len(info.countries) > 1:
-                    return [self.r.country_actor(i, c.name) for i in info.countries]
+                    lands.append(iso)
+            if lands and not ents:
+                return [self.r.country_actor(i, c.name) for i in info.countries]
         elif info.possessor in self.r.lx.words.plural_possessives and info.role not in ("Leader", "GROUP_PEOPLE"):
             for ent in self._recent_people(c, 2):
                 other = self.r.by_role(info, c, where=ent.country) if ent.country else None
@@ -54,7 +58,7 @@ class Groups:
         for ent in ents:
             self.r.seen.history.append((c, ent))
             ent.count += 1
-        return [self.r.actor(e, c.name) for e in dict.fromkeys(ents)]
+        return [self.r.actor(e, c.name) for e in dict.fromkeys(ents)] + [self.r.country_actor(i, c.name) for i in lands]
 
     def _named_group(self, c: Candidate) -> Actor | None:
         """'G20 leaders', 'ECOWAS Heads of State', 'world leaders': a group no person stands for."""

@@ -240,13 +240,25 @@ class SpanFinder:
         limit = min(len(doc), doc[k - 1].sent.end)
         ambassador = doc[k - 1].lower_ in w.to_titles
         if k < limit and (doc[k].lower_ in w.title_preps or doc[k].lower_ in w.allative and ambassador):
-            j = k + 1
+            j, before = k + 1, None
+            plural = doc[k - 1].tag_ in ("NNS", "NNPS")  # a list of countries: "the leaders of A, B and C"
             while j < limit and (doc[j].lower_ in w.title_fillers | w.clitics
-                                 or (self.lx.is_title_word(doc[j].text) and doc[j].text[:1].isupper())):
+                                 or (self.lx.is_title_word(doc[j].text) and doc[j].text[:1].isupper())
+                                 or plural and self._listed_country(doc, j, limit)):
+                if doc[j].text == ",":
+                    before = end if before is None else before
+                elif before is not None and doc[j].lower_ in w.clitics:
+                    end = before  # "the leaders of Ghana, Kenya's president": another title
+                    break
                 j += 1
-                if doc[j - 1].lower_ not in w.title_fillers:
+                if doc[j - 1].lower_ not in w.title_fillers and doc[j - 1].text != ",":
                     end = j
         return end
+
+    def _listed_country(self, doc: Doc, j: int, limit: int) -> bool:
+        """A comma a country's name follows: a list ("the leaders of Niue, Tonga and Papua New Guinea")."""
+        return doc[j].text == "," and j + 1 < limit and doc[j + 1].text[:1].isupper() \
+            and self.lx.country_of(doc[j + 1].text) is not None
 
     def _titled(self, span) -> bool:
         """Words before a name hold a title of its own (an honorific such as "Dr" is none)."""

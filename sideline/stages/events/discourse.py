@@ -238,12 +238,15 @@ class Discourse:
         k = next((n for n, t in enumerate(heads) if t.i == tok.i), 0)
         return shared[k] if k < len(shared) else m
 
-    def all_of_span(self, m: Mention) -> tuple[Actor, ...]:
-        """"the leaders of France and China": the persons the actors stage gave this one span."""
+    def all_of_span(self, m: Mention, lands: bool = False) -> tuple[Actor, ...]:
+        """"the leaders of France and China": the persons the actors stage gave this one span (two
+        or more); ``lands``: with the countries it gave for holders it does not know."""
         span = self.parse.char_span(m.span.start, m.span.end, alignment_mode="expand")
         shared = self._shared.get((span.start, span.end), []) if span is not None else []
         people = tuple(self.actor(x) for x in shared if x.actor is not None and x.actor.kind == "person")
-        return people if len(people) >= 2 else ()
+        if len(people) < 2:
+            return ()
+        return tuple(self.actor(x) for x in shared if x.actor is not None) if lands else people
 
     def token_ids(self, m: Mention) -> list[int]:
         span = self.parse.char_span(m.span.start, m.span.end, alignment_mode="expand")

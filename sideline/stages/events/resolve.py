@@ -85,7 +85,9 @@ class Resolver:
         m = self.discourse.mention_at(tok)
         if m is not None and m.label == "TITLE" and tok.tag_ in ("NNS", "NNPS"):
             lands = self.countries.of_countries(tok)
-            people = (self._holders(tok, len(lands)) if len(lands) >= 2 else ()) or lands \
+            spanned = self.discourse.all_of_span(m, lands=True)  # the actors stage's holders, one per country
+            people = (self._holders(tok, len(lands)) if len(lands) >= 2 else ()) \
+                or (spanned if len(spanned) > max(1, len(lands)) else ()) or lands \
                 or self._plural_title(tok) or self.discourse.all_of_span(m)  # "his South Korean and Japanese counterparts"
             if people:
                 return Resolved(people)

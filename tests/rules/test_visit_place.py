@@ -32,3 +32,18 @@ def test_a_captions_meeting_is_where_the_caption_places_it():
     doc = Place()(Events()(Actors()(document(CAPTION))))
     meets = [e for e in doc.events if e.type is EventType.MEET]
     assert meets and meets[0].where is not None and meets[0].where.name == "Accra"
+
+
+ARRIVED_ON = """
+    0  Leaders   leader   NOUN   NNS  1  nsubj
+    1  arrived   arrive   VERB   VBD  1  ROOT
+    2  on        _        ADP    IN   1  prep
+    3  {where}   _        PROPN  NNP  2  pobj     {ent}
+    4  .         _        PUNCT  .    1  punct
+"""
+
+
+def test_an_island_state_one_arrives_on_is_a_place_the_recogniser_missed():
+    found = Place().find(document(ARRIVED_ON.replace("{where}", "Niue  ").replace("{ent}", "B-ORG")))
+    assert [f.where.country for f in found] == ["NIU"]  # tagged as an organisation; the gazetteer knows it
+    assert Place().find(document(ARRIVED_ON.replace("{where}", "Monday").replace("{ent}", "B-DATE"))) == []

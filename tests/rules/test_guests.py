@@ -164,3 +164,35 @@ AIRPORT_RECEIVED = """
 
 def test_a_building_that_receives_leaves_a_party_of_one_and_no_event(extract):
     assert extract(AIRPORT_RECEIVED).events == ()  # "the Airport received Kenyan officials": no one hosts
+
+
+COUNTED_TRIPS = """
+    0  His       _        PRON   PRP$ 3  poss
+    1  three     _        NUM    CD   3  nummod
+    2  foreign   _        ADJ    JJ   3  amod
+    3  trips     trip     NOUN   NNS  4  nsubj
+    4  ended     end      VERB   VBD  4  ROOT
+    5  .         _        PUNCT  .    4  punct
+"""
+
+
+def test_a_count_of_trips_without_a_destination_is_no_visit():
+    from sideline.records import Actor
+    from sideline.stages.events.arguments import Roles
+    from sideline.stages.events.discourse import Discourse
+    from sideline.stages.events.participants import _visits
+    from sideline.stages.events.resolve import Resolver
+
+    from .parsed import trigger
+
+    def visits(table: str) -> list:
+        doc = Actors()(document(table))
+        ev = Events()
+        resolver = Resolver(Discourse(doc, ev.titles, ev.not_names, ev.words), ev.groups, ev.pair_words, words=ev.words)
+        visitor = Actor(name="Ama Mensah", mention="His", role="President", country="GHA", kind="person")
+        kenya = Actor(name="Kenya", mention="Kenya", country="KEN", code="KEN", kind="country")
+        return _visits(trigger(doc.parse, "trips"), Roles((), (), (), False), [visitor], [kenya], [], resolver)
+
+    assert visits(COUNTED_TRIPS) == []  # "his three foreign trips": a count, each trip told elsewhere
+    assert visits(COUNTED_TRIPS.replace("1  three     _        NUM    CD   3  nummod",
+                                        "1  first     _        ADJ    JJ   3  amod"))  # "his first foreign trips"

@@ -327,6 +327,9 @@ def _led(r: Roles, w: Words) -> Roles:
 def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], split: list[Actor],
             resolver: Resolver) -> list[tuple[Actor, ...]]:
     """Visitor first, then the destination(s), then a named host person."""
+    if trig.nominal and not r.places and any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("1", "one")
+                                             for c in trig.token.children):
+        return []  # "the first three foreign trips": a count of trips told one by one elsewhere
     heads = [t for p in r.places for t in conjuncts(p)]
     dest, _ = _resolve_all(resolver, tuple(heads), loose=True)
     others = [resolver.countries.of_city(a) for a in others]  # "visited Vladivostok": Russia

@@ -104,7 +104,7 @@ def _start(tmp_path: Path, n: int, batch: int) -> tuple[subprocess.Popen, Path]:
 
 
 def test_item11_ctrl_c_prints_one_line_and_exits_130(tmp_path):
-    proc, db = _start(tmp_path, 64, 4)
+    proc, db = _start(tmp_path, 160, 4)  # enough work that the run is still going after the start-up wait
     wal = Path(f"{db}.wal")
     deadline = time.time() + 120
     while time.time() < deadline and not (wal.exists() and wal.stat().st_size > 30_000):

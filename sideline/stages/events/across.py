@@ -64,9 +64,7 @@ class Across:
 
     def across(self, sents: list[Any], k: int, tok: Any, resolver: Any) -> Claim | None:
         """Steps 1-4 for the trigger ``tok`` of sentence ``sents[k]``."""
-        text = doc_text(tok.doc)
-        lo, hi = paragraph(sents, k, text)
-        quote = quotation_at(text, sents[lo].start_char, sents[hi].end_char, tok.idx)
+        quote, (lo, hi) = self._quoted(sents, k, tok)
         if quote is not None:
             return self.quote_speaker(quote, sents, (lo, hi), resolver, resume=True)
         if any(t.text in OPENING or t.text == STRAIGHT for t in sents[k]):
@@ -91,10 +89,15 @@ class Across:
     def voice(self, sents: list[Any], k: int, tok: Any, resolver: Any) -> Claim | None:
         """Who speaks the quotation that holds ``tok`` of sentence ``sents[k]`` (step 1), for its
         "I": ``Ofosu said: "I met him in May."`` None outside a quotation."""
+        quote, para = self._quoted(sents, k, tok)
+        return None if quote is None else self.quote_speaker(quote, sents, para, resolver, resume=True)
+
+    @staticmethod
+    def _quoted(sents: list[Any], k: int, tok: Any) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+        """The quotation ``tok`` of sentence ``sents[k]`` sits in (or None), and its paragraph."""
         text = doc_text(tok.doc)
         lo, hi = paragraph(sents, k, text)
-        quote = quotation_at(text, sents[lo].start_char, sents[hi].end_char, tok.idx)
-        return None if quote is None else self.quote_speaker(quote, sents, (lo, hi), resolver, resume=True)
+        return quotation_at(text, sents[lo].start_char, sents[hi].end_char, tok.idx), (lo, hi)
 
     def spoken_before(self, sents: list[Any], k: int) -> bool:
         """An earlier sentence of sentence ``k``'s paragraph names a speaker (a reporting verb or

@@ -48,7 +48,6 @@ from .arguments import Roles, own_participants, roles, venue
 from .phrases import conjuncts, dateline_end
 from .scene import scene_roles
 from .triggers import Trigger
-from .captions import pictured
 from .words import Words
 
 __all__ = ["participants", "anaphor", "anaphor_status", "implied_visit", "earlier_visit"]
@@ -269,10 +268,8 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     """Steps 3-5 of the module cascade: one actor tuple per engagement of this trigger.
     ``complete``: a trigger noun with one participant gets the latest protagonist as the other."""
     w = resolver.words
-    mark = trig.token.lower_ in w.caption_positions or trig.token.text in w.caption_letters
-    shown = pictured(trig.token.sent, w) if mark else None
-    if shown is not None and shown[0] == trig.token:  # "X (L) and Y (R) in Cairo": the office holders pictured
-        people = _dedupe([a for m in resolver.discourse.mentions_in(shown[1])
+    if trig.pictured:  # "X (L) and Y (R) in Cairo": the office holders pictured
+        people = _dedupe([a for m in resolver.discourse.mentions_in(list(trig.pictured))
                           if (a := resolver.discourse.actor(m)) is not None and a.kind == "person"
                           and (a.role or a.code or a.name in resolver.discourse.titled)])
         return [tuple(people)] if len(people) >= 2 else []

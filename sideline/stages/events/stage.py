@@ -51,7 +51,7 @@ from .attribution import Attributor
 from ...knowledge.gazetteer import gazetteer
 from ...lexicons import load
 from .discourse import Discourse
-from .captions import CUE as PICTURED, caption_date, pictured
+from .captions import CUE as PICTURED, caption_date
 from .earlier import CUE as EARLIER, earlier_anchor, earlier_parties
 from .merge import merge, setting
 from .participants import anaphor, anaphor_status, earlier_visit, implied_visit, participants
@@ -179,7 +179,7 @@ class Events:
             return []
         sent = sents[k]
         sentence = Span(sent.start_char, sent.end_char)
-        when = _caption(trig, self.words)  # a photo: its own date words or none
+        when = _caption(trig)  # a photo: its own date words or none
         cue = PICTURED if when is not None else cue
         trigger = Span(trig.token.idx, trig.token.idx + len(trig.token.text))
         groups = self._kept(trig, groups, claim, resolver)
@@ -222,13 +222,9 @@ def _voice(attributor: Attributor, resolver: Resolver, sents: list[Any]) -> Any:
     return voice
 
 
-def _caption(trig: Trigger, words: Any) -> When | None:
+def _caption(trig: Trigger) -> When | None:
     """A photo caption's meeting (:mod:`.captions`): the words of its own date (or none), else None."""
-    tok = trig.token
-    if trig.nominal or trig.predicate != tok or not (tok.lower_ in words.caption_positions
-                                                     or tok.text in words.caption_letters):
-        return None
-    return When(None, text=caption_date(tok.sent)) if pictured(tok.sent, words) else None
+    return When(None, text=caption_date(trig.token.sent)) if trig.pictured else None
 
 
 def _earlier(trig: Trigger, actors: tuple[Actor, ...], told: Event, resolver: Resolver) -> list[Event]:

@@ -56,12 +56,6 @@ def _words(tok: Any) -> set[str]:
     return {tok.lemma_.lower().replace("’", "'"), tok.lower_.replace("’", "'")}
 
 
-def _receives(tok: Any, w: Words) -> bool:
-    """"welcomed X to Canberra for talks": a host receiving a guest, not the welcome of an idea
-    ("welcomed the offer of talks" stays an offer)."""
-    return bool(received(tok, w))
-
-
 def _briefed(tok: Any, w: Words) -> bool:
     """The trigger noun is the topic of a briefing ("brief X about his summit with Y")."""
     return tok.dep_ == "pobj" and tok.head.lower_ in w.brief_preps \
@@ -232,8 +226,8 @@ class StatusReader:
     def _cascade(self, trig: Trigger) -> tuple[Status, str]:
         w = self.w
         chain, mods = self.scope(trig)
-        chain_words = [w for t in chain if (t != trig.token or trig.nominal) and not _receives(t, self.w)
-                       for w in _words(t)]
+        chain_words = [w for t in chain if (t != trig.token or trig.nominal)
+                       and not received(t, self.w) for w in _words(t)]  # "welcomed X": a guest, no offer
         mod_words = [w for t in mods for w in _words(t)]
         words = set(chain_words) | set(mod_words)
         phrase = " ".join(t.lemma_.lower() for t in trig.token.sent)

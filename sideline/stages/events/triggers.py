@@ -48,6 +48,7 @@ class Trigger:
     predicate: Any  # spacy Token: the verb whose subject/aux count (the token itself for verbs)
     nominal: bool
     presence: bool = False  # "will be in New York": a visit only when a person is the subject
+    pictured: tuple = ()  # a photo caption's position mark: the tokens its persons are named in (captions.py)
 
 
 class TriggerLexicon:
@@ -103,7 +104,7 @@ class TriggerLexicon:
             out.append(Trigger(tok, kind, self.predicate(tok) if nominal else tok, nominal, presence))
         shown = pictured(sent, self.w)  # "X (L) and Y (R) in Cairo": a caption of two persons
         if shown is not None and not any(t.token == shown[0] for t in out):
-            out.append(Trigger(shown[0], EventType.MEET, shown[0], False))
+            out.append(Trigger(shown[0], EventType.MEET, shown[0], False, pictured=tuple(shown[1])))
             out.sort(key=lambda t: t.token.i)
         return out
 

@@ -60,12 +60,14 @@ from .lexicon import TimexLexicon, timex_lexicon
 from ..clean.pubdate import MONTH_ONLY
 from .tense import direction, governing_verb
 from .clause import clause_date, token_at
+from ..events.captions import CUE as PICTURED
+from ..events.earlier import CUE as EARLIER
 
 __all__ = ["Timexes", "Time", "date_event"]
 
 _STATUS_WAY = {Status.PLANNED: 1, Status.PROPOSED: 1, Status.OCCURRED: -1}
 #: claims dated by their own words only (an earlier engagement, a photo caption): nothing else dates them
-_OWN_DATE = frozenset({"earlier", "pictured"})
+_OWN_DATE = frozenset({EARLIER, PICTURED})
 
 
 def _published(doc: Document) -> date | None:
@@ -128,7 +130,7 @@ def _anchored(ev: Event, timexes: tuple[Timex, ...], published: date | None, lex
     if ev.when.value or not ev.when.text or ev.sentence is None:
         return ev
     inside = [t for t in timexes if ev.sentence.start <= t.span.start < ev.sentence.end and t.text in ev.when.text]
-    earlier = ev.status_cue == "earlier"
+    earlier = ev.status_cue == EARLIER
     if inside and earlier and inside[0].granularity is Granularity.YEAR and inside[0].value:
         return replace(ev, when=When(inside[0].value[:4], Granularity.YEAR, ev.when.text))
     if inside:

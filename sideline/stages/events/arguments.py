@@ -17,7 +17,7 @@ from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
 from .proposer import offered_by
-from .phrases import attendees, by_phrase, conjuncts, listed, placed_first, received, takes_part
+from .phrases import attendees, by_phrase, conjuncts, honoured, listed, placed_first, received, takes_part
 from .scene import scene_roles
 from .words import Words
 
@@ -113,20 +113,6 @@ def _dest(tok: Any, w: Words) -> list[Any]:
             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in w.honour_nouns]
 
 
-def _honoured(tok: Any, w: Words) -> list[Any]:
-    """"hosted a lunch in honour of X", "a dinner in X's honour": the guest of honour takes
-    part (on the verb or on the meal it hosts)."""
-    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-    out = []
-    for h in heads:
-        for noun in (g for c in h.children if c.dep_ == "prep" for g in c.children
-                     if g.dep_ == "pobj" and g.lemma_.lower() in w.honour_nouns):
-            out += [t for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in conjuncts(c)]
-            out += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in w.genitive
-                    for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
-    return out
-
-
 def _flat_roles(tok: Any, w: Words) -> Roles:
     """A caption the parser flattened ("Sanchez greets King Mohammed VI in Rabat"): the name just
     before the verb form is its subject, the name just after it its object."""
@@ -144,12 +130,15 @@ def _flat_roles(tok: Any, w: Words) -> Roles:
 
 def _possessor_is_subject(noun: Any, pred: Any, inner: list[Any], w: Words) -> list[Any]:
     """"X and Y discussed it during their phone call", "Z, during his meeting with W, said":
-    a possessive pronoun on the trigger noun stands for the subject of the clause."""
+    a possessive pronoun on the trigger noun stands for the subject of the clause (the
+    subject as written, in a passive clause: "upon his arrival, X was greeted by Y": X)."""
     poss = [t for t in inner if t.dep_ == "poss" and t.pos_ == "PRON" and t.head == noun]
     if not poss or pred == noun and noun.dep_ != "pobj":
         return inner
     verb = pred if pred != noun else noun.head.head
-    subj, _ = _subjects(verb, w) if verb.pos_ in ("VERB", "AUX") else ([], False)
+    subj, passive = _subjects(verb, w) if verb.pos_ in ("VERB", "AUX") else ([], False)
+    if passive:  # "upon his arrival, X was welcomed by Y": the one welcomed, not the by-phrase
+        subj = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     plural = poss[0].lower_ in w.plural_possessives
     if not subj or plural != (len(subj) > 1 or subj[0].tag_ in ("NNS", "NNPS")):
         return inner
@@ -291,7 +280,7 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
     moving = trig.type in (EventType.HOST, EventType.VISIT)  # "welcomed X to Canada": a place
     objs += [t for t in _with_objects(tok, w) if not (moving and t.head.lower_ in w.allative)]
     objs += [t for t in _on_the_line(tok, w) if t not in objs]
-    objs += _called_on(trig, w) + _honoured(tok, w)
+    objs += _called_on(trig, w) + honoured(tok, w)
     objs += [t for t in listed(tok, objs, w) if t not in objs and t not in agents]
     return Roles(tuple(agents), tuple(objs), tuple(_dest(tok, w)), passive)
 
@@ -333,7 +322,8 @@ def _visit_roles(trig: Trigger, inner: list[Any], compounds: list[Any], places: 
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in w.genitive for g in c.children
           if g.dep_ == "pobj"]  # "the visit of President X"
     subjects = ("nsubj", "nsubjpass") if phased(tok, w) else ()  # "X spoke at the end of his trip": X
-    agents = [c for c in inner if c.dep_ == "poss" or c.dep_ in subjects] + by + people + of
+    agents = [c for c in inner if c.dep_ == "poss" or c.dep_ in subjects
+              or c.dep_ in _SUBJ and c.head != tok] + by + people + of  # "upon his arrival, X was ...": X
     if not agents and pred != tok and (_takes_subject(tok, w) or tok.head.lower_ in w.visit_occasion_preps
                                        or phased(tok, w)):
         guests = [c for c in pred.children if c.dep_ == "dobj"] if pred.lemma_.lower() in w.receiving_verbs else []

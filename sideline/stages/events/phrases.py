@@ -7,7 +7,8 @@ from typing import Any
 
 from .words import Words
 
-__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received", "takes_part", "attendees"]
+__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received", "takes_part", "attendees",
+           "honoured"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -122,10 +123,11 @@ def by_phrase(tok: Any, preps: frozenset[str] | tuple[str, ...] = ()) -> list[An
 def received(verb: Any, w: Words) -> list[Any]:
     """The guests a host receives ("welcomed X to Canberra", "received the delegation"): the
     objects of a receiving verb that name someone (a name, a title, a group), not a thing
-    ("received an invitation", "welcomed the offer")."""
+    ("received an invitation", "welcomed the offer"); in a passive clause its subject ("X was
+    welcomed by Y")."""
     if verb.lemma_.lower() not in w.receiving_verbs:
         return []
-    return [t for c in verb.children if c.dep_ == "dobj"
+    return [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
             and (c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or c.pos_ == "PROPN"
                  or c.lemma_.lower() in w.title_nouns | w.group_nouns) for t in conjuncts(c)]
 
@@ -156,3 +158,17 @@ def attendees(noun: Any, w: Words) -> list[Any]:
     if head.lemma_.lower() in w.group_nouns:
         return [t for c in head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     return []
+
+
+def honoured(tok: Any, w: Words) -> list[Any]:
+    """"hosted a lunch in honour of X", "a dinner in X's honour": the guest of honour takes
+    part (on the verb or on the meal it hosts)."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    out = []
+    for h in heads:
+        for noun in (g for c in h.children if c.dep_ == "prep" for g in c.children
+                     if g.dep_ == "pobj" and g.lemma_.lower() in w.honour_nouns):
+            out += [t for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in conjuncts(c)]
+            out += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in w.genitive
+                    for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return out

@@ -153,7 +153,8 @@ class ActorLexicon:
         """Parse a title phrase; None when it holds no title."""
         w = self.words
         raw = w.former_prefix.sub(r"\1 ", " ".join(text.split()))
-        found_countries = self.countries_in(raw)
+        entry = self._org_in(raw)
+        found_countries = self._outside(self.countries_in(raw), raw, entry)
         residue = raw
         for s, e, _ in reversed(found_countries):  # "the top Russian diplomat" -> "the top diplomat"
             residue = residue[:s] + " " * (e - s) + residue[e:]
@@ -168,7 +169,6 @@ class ActorLexicon:
             roles = tuple(dict.fromkeys([r for r in extra if r] + list(roles)))
         role = min(roles, key=lambda r: (_RANK.get(self.family(r), 9), -len(r)))
         words = residue.lower().replace("-", " - ").split()
-        entry = self._org_in(raw)
         isos = tuple(dict.fromkeys(iso for _, _, iso in found_countries))
         if entry is not None and entry.get("country") and not isos:
             isos, entry = (entry["country"],), None
@@ -185,6 +185,17 @@ class ActorLexicon:
                          former=bool(self.former_words & set(words))
                          or any(f in raw.lower() for f in w.former_hyphenated),
                          then=self._then(words, raw), gender=gender, roles=roles)
+
+    @staticmethod
+    def _outside(found: list[tuple[int, int, str]], raw: str, entry: dict | None) -> list[tuple[int, int, str]]:
+        """The country words of a title that are not part of the name of the organisation it
+        holds ("Organization of American States Secretary-General": no American title)."""
+        if entry is None or not found:
+            return found
+        low = raw.lower()
+        spans = [(m.start(), m.end()) for n in (entry["name"], *entry.get("aliases", ()))
+                 for m in re.finditer(re.escape(n.lower()), low)]
+        return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in spans)]
 
     def _head_titles(self, residue: str) -> list[tuple[str, str]]:
         """The title words of a phrase and their roles, up to a complement preposition between

@@ -21,8 +21,8 @@ Cascade of :func:`participants` for a trigger (steps 1-2 are read by :func:`side
    Y": :mod:`.scene`); "A and B were received by C and D respectively" pairs them.
 5. Roles by type: host puts the host first (the subject, or the ``by`` phrase of a passive);
    visit puts the visitor first and the destination after it (a city stands for its country;
-   a trip to one's own country is no visit; "be in" a place is a visit only of an office
-   holder to a known place; a list of destinations makes one visit each; a group's visit
+   a trip to one's own country, or to a territory it holds, is no visit; "be in" a place is
+   a visit only of an office holder to a known place; a list of destinations makes one visit each; a group's visit
    needs a destination; with none named, the dateline's, else the country of the person who
    just received or met the visitor);
    attend adds the organisation attended, and needs someone attending it; address adds the
@@ -334,8 +334,8 @@ def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], s
     dest += [a for a in others if a.kind != "person" and a not in dest]  # "visited Malaysia"
     home = {a.country for a in agents[:1] if a.kind == "person" and a.country}
     lands = [d for d in dest if d.kind != "person"]
-    if lands and all(d.country in home for d in lands):
-        return []  # "Putin was in Moscow", "the minister arrived back in Ankara": home, no visit
+    if lands and all(resolver.words.sovereigns.get(d.country, d.country) in home for d in lands):
+        return []  # "Putin was in Moscow", "arrived back in Ankara", "Macron in New Caledonia": home, no visit
     if trig.presence and not (agents and agents[0].kind == "person" and agents[0].role
                               and dest and all(d.country for d in dest)):
         return []  # "be in" a known place makes a visit of an office holder only

@@ -139,6 +139,7 @@ class Words:
     he: frozenset[str] = entry("titles", "pronouns")
     name_prefixes: frozenset[str] = entry("titles", "name_prefixes")
     stems: dict[str, str] = entry("demonyms", "stems", dict)  # read only
+    sovereigns: dict[str, str] = entry("demonyms", "sovereigns", dict)  # read only: territory -> its state
     # -- triggers (triggers.json) ------------------------------------------------------------------
     caption_verbs: frozenset[str] = entry("triggers", "caption_verbs")
     joined_by_verbs: frozenset[str] = entry("triggers", "joined_by_verbs")

@@ -25,7 +25,8 @@ in this order:
    a statement:", "X issued the following statement:"): it introduces what follows.
 4. **A frame that opens the paragraph** ("According to the ministry, ...") covers the
    sentences of that paragraph that follow it (at most three), as long as none of them names
-   a speaker or quotes anyone.
+   a speaker or quotes anyone. In wire copy (most paragraphs one sentence long) a paragraph of
+   one sentence goes on with the one-sentence paragraphs just before it.
 
 The reporting words are the attributor's (``data/en/reporting.json``); this module holds
 only the order and the reach of each step. :class:`Across` reads through the
@@ -39,7 +40,7 @@ from typing import Any
 
 from ...records import Claim
 from ..nlp import doc_text, is_parsed
-from .quotes import OPENING, STRAIGHT, paragraph, quotation_at, quotations
+from .quotes import OPENING, STRAIGHT, paragraph, paragraph_sizes, quotation_at, quotations
 
 __all__ = ["Across"]
 
@@ -51,6 +52,8 @@ REACH_BEFORE = 12
 _FRAME_LEAD = 2
 #: sentences after a paragraph's opening frame that it covers
 FRAME_REACH = 3
+#: paragraphs an article needs before its one-sentence paragraphs are read as wire copy
+WIRE_PARAGRAPHS = 4
 _CONTENT = ("ccomp", "xcomp", "csubj", "parataxis")
 _TERMINAL = ".!?”\"»"
 
@@ -84,7 +87,7 @@ class Across:
             claim = self._colon_intro(sents[k - 1], resolver)
             if claim is not None:
                 return claim
-        return self._paragraph_frame(sents, k, lo, resolver)
+        return self._paragraph_frame(sents, k, lo, resolver) or self._wire_frame(sents, k, lo, resolver)
 
     def voice(self, sents: list[Any], k: int, tok: Any, resolver: Any) -> Claim | None:
         """Who speaks the quotation that holds ``tok`` of sentence ``sents[k]`` (step 1), for its
@@ -235,6 +238,27 @@ class Across:
             if not is_parsed(sent) or any(self.att.reports(t) or t.text in OPENING or t.text == STRAIGHT for t in sent):
                 return None  # a speaker or a quotation of its own between
         return self.att.opening_frame(sents[lo], resolver)
+
+    def _wire_frame(self, sents: list[Any], k: int, lo: int, resolver: Any) -> Claim | None:
+        """Step 4 in wire copy (:func:`_wire`): the nearest of the paragraphs just before whose
+        frame opens it, when each of them and the trigger's is one sentence."""
+        text = doc_text(sents[k].doc)
+        if lo != k or paragraph(sents, k, text) != (k, k) or not _wire(sents, text):
+            return None
+        for j in range(k - 1, max(-1, k - 1 - FRAME_REACH), -1):
+            if paragraph(sents, j, text) != (j, j):
+                return None
+            claim = self._paragraph_frame(sents[j:k + 1], k - j, 0, resolver)
+            if claim is not None:
+                return claim
+        return None
+
+
+def _wire(sents: list[Any], text: str) -> bool:
+    """The article is written as wire copy, one sentence a paragraph: it has ``WIRE_PARAGRAPHS``
+    paragraphs at least, and two in three or more of them are one sentence each."""
+    sizes = paragraph_sizes(sents, text)
+    return len(sizes) >= WIRE_PARAGRAPHS and 3 * sum(n == 1 for n in sizes) >= 2 * len(sizes)
 
 
 def _sentence_at(sents: list[Any], offset: int, para: tuple[int, int]) -> int | None:

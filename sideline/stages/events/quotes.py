@@ -16,7 +16,7 @@ from typing import Any
 
 from ..quotation import CLOSING, OPENING, STRAIGHT
 
-__all__ = ["OPENING", "CLOSING", "STRAIGHT", "paragraph", "quotations", "quotation_at"]
+__all__ = ["OPENING", "CLOSING", "STRAIGHT", "paragraph", "paragraph_sizes", "quotations", "quotation_at"]
 
 
 def _gap(text: str, a: Any, b: Any) -> str:
@@ -34,6 +34,12 @@ def paragraph(sents: list[Any], k: int, text: str) -> tuple[int, int]:
     while hi + 1 < len(sents) and "\n" not in _gap(text, sents[hi], sents[hi + 1]):
         hi += 1
     return lo, hi
+
+
+def paragraph_sizes(sents: list[Any], text: str) -> list[int]:
+    """The number of sentences of each paragraph, in order."""
+    breaks = [k for k in range(1, len(sents)) if "\n" in _gap(text, sents[k - 1], sents[k])]
+    return [b - a for a, b in zip([0] + breaks, breaks + [len(sents)])]
 
 
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -77,8 +77,17 @@ def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
             return conjuncts(objs[0]), False
     if verb.dep_ in _INHERIT or verb.dep_ == "prep" or verb.head.dep_ == "prep":
         head = verb.head.head if verb.head.dep_ == "prep" and verb.dep_ == "pcomp" else verb.head
+        if _trailing_participle(verb, head):  # "X has had little contact since the war began,
+            head = head.head  # speaking with him once": X spoke, not the war
         return _subjects(head, w, depth + 1)[0], False
     return [], False
+
+
+def _trailing_participle(verb: Any, head: Any) -> bool:
+    """A participle after a comma that the parser hung on a subordinate clause ("since the war
+    began, speaking ..."): it goes with the clause the subordinate one belongs to."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+        and head.dep_ == "advcl" and head.head != head and any(c.dep_ == "mark" for c in head.children)
 
 
 def _as_clause(subj: Any, verb: Any, w: Words) -> Any:

@@ -66,10 +66,21 @@ def conjuncts(tok: Any) -> list[Any]:
         t = todo.pop()
         out.append(t)
         todo += [c for c in t.children if c.dep_ == "conj" or (
-            c.dep_ == "appos" and c.ent_iob_ == "B" and t.ent_type_ and c.pos_ == t.pos_ == "PROPN") or (
+            c.dep_ == "appos" and _own_entity(c, t) and t.ent_type_ and c.pos_ == t.pos_ == "PROPN") or (
             c.dep_ == "appos" and c.ent_type_ == "PERSON" and not t.ent_type_ and c.i == t.i + 2
             and any(g.dep_ == "conj" for g in c.children)) or _list_item(t, c)]  # "US President [Barack Obama and ...]"
     return sorted(out, key=lambda t: t.i)
+
+
+def _own_entity(c: Any, head: Any) -> bool:
+    """``c`` sits in a named entity of its own, not in ``head``'s ("Lavrov, Pavlo Klimkin": the
+    apposed name's head word "Klimkin" inside the entity that "Pavlo" begins)."""
+    def start(t: Any) -> int:
+        i = t.i
+        while i > 0 and t.doc[i].ent_iob_ == "I":
+            i -= 1
+        return i
+    return bool(c.ent_type_) and start(c) > head.i
 
 
 def _list_item(head: Any, c: Any) -> bool:

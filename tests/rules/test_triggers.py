@@ -502,3 +502,24 @@ def test_two_persons_who_chat_meet_even_when_the_caption_verb_is_read_as_a_noun(
         5  Nairobi   _      PROPN  NNP  4  pobj   B-GPE
     """)
     assert triggers(crowd) == []
+
+
+def test_welcoming_a_visit_is_no_reception_but_welcoming_a_guest_is():
+    """"Ghana welcomes Otieno's visit": a thing welcomed, the visit is the trigger (carrier_verbs);
+    "Ghana welcomes Otieno": a guest, a reception."""
+    table = """
+        0  Ghana     _        PROPN  NNP  1  nsubj  B-GPE
+        1  welcomes  welcome  VERB   VBZ  1  ROOT
+        2  Otieno    _        PROPN  NNP  4  poss   B-PERSON
+        3  's        _        PART   POS  2  case
+        4  visit     _        NOUN   NN   1  dobj
+        5  .         _        PUNCT  .    1  punct
+    """
+    assert [(t.token.text, t.type) for t in triggers(parse(table))] == [("visit", EventType.VISIT)]
+    guest = parse("""
+        0  Ghana     _        PROPN  NNP  1  nsubj  B-GPE
+        1  welcomes  welcome  VERB   VBZ  1  ROOT
+        2  Otieno    _        PROPN  NNP  1  dobj   B-PERSON
+        3  .         _        PUNCT  .    1  punct
+    """)
+    assert [(t.token.text, t.type) for t in triggers(guest)] == [("welcomes", EventType.HOST)]

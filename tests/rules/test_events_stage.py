@@ -560,6 +560,32 @@ def test_a_plan_told_in_the_past_gives_way_to_the_trip_called_off_in_the_same_se
     assert [e.status for e in merge([told, called_off])] == [Status.PLANNED]
 
 
+def test_a_telling_with_only_the_default_status_joins_the_trip_told_with_one():
+    """"X will arrive in Cairo on Sunday" ... "Egypt welcomes X's visit" (a trigger noun, no
+    cue): the second telling says nothing of the trip's state and makes no claim of its own,
+    whichever comes first; one told with a cue of its own ("X visited Cairo") stays apart, and
+    so does a trip of the same visitor elsewhere."""
+    from dataclasses import replace as _replace
+
+    from sideline.records import Actor
+    from sideline.stages.events.merge import merge
+
+    mbs = Actor("Mohammed bin Salman", "bin Salman", kind="person", country="SAU")
+    egypt = Actor("Egypt", "Cairo", kind="country", country="EGY")
+    uk = Actor("United Kingdom", "London", kind="country", country="GBR")
+    plan = _make_visit((mbs, egypt), Status.PLANNED, "future", 10)
+    later = _make_visit((mbs, uk), Status.PLANNED, "future", 20)
+    welcomed = _make_visit((mbs, egypt), Status.OCCURRED, None, 40)
+    assert [(e.status, e.trigger.start) for e in merge([plan, later, welcomed])] == \
+        [(Status.PLANNED, 10), (Status.PLANNED, 20)]
+    headline = _replace(welcomed, trigger=_replace(welcomed.trigger, start=0, end=4))
+    assert [(e.status, e.status_cue) for e in merge([headline, plan])] == [(Status.PLANNED, "future")]
+    held = _replace(welcomed, status_cue="tense")  # "bin Salman visited Cairo": a claim of its own
+    assert len(merge([plan, later, held])) == 3
+    elsewhere = _replace(welcomed, actors=(mbs, Actor("Jordan", "Amman", kind="country", country="JOR")))
+    assert len(merge([plan, elsewhere])) == 2
+
+
 def _make_visit(actors, status, cue, at):
     from sideline.records import Event, Span
 

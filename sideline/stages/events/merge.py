@@ -12,7 +12,8 @@ Cascade of :func:`merge`, over the claims in text order:
 4. one trigger told several visits, or
 5. talks and a meeting are told far apart (not in one sentence).
 6. A trip told again in the article's own voice with another status keeps the first telling
-   (:func:`_restated`).
+   (:func:`_restated`); a telling whose status is only the default never makes a claim of its
+   own: it joins the other telling and takes its status.
 """
 from __future__ import annotations
 
@@ -63,19 +64,28 @@ def _near(a: Event, b: Event) -> bool:
     return a.sentence is not None and a.sentence == b.sentence
 
 
-def _restated(ev: Event, key: tuple, kept: dict[tuple, int], out: list[Event]) -> int | None:
+def _restated(ev: Event, key: tuple, kept: list[tuple], out: list[Event], settings=None) -> int | None:
     """The same trip told again in the article's own voice with another status ("has postponed
     the visit" ... "was due to travel on Monday"): the first telling holds the latest state,
     unless it only told a plan in the past ("was to arrive on Thursday, but the trip was called
-    off": the later telling states what became of it); a source of its own makes a claim of its
-    own. The index of the telling kept, else None."""
+    off": the later telling states what became of it) or only a default (:func:`_defaulted`);
+    a source of its own makes a claim of its own. The index of the telling kept, else None."""
     if ev.attributed_to is not None or ev.type is not EventType.VISIT:
         return None  # meetings of the same people are often several meetings
-    for other, i in kept.items():
+    for i, other in enumerate(kept):  # every telling kept (several trips may share a key)
         if other[0] == key[0] and other[2:] == key[2:] and other[1] != key[1] \
-                and out[i].attributed_to is None and ev.status is not Status.OCCURRED:
+                and out[i].attributed_to is None and same_destination(out[i], ev) \
+                and (ev.status is not Status.OCCURRED or _defaulted(ev, settings)):
             return i
     return None
+
+
+def _defaulted(ev: Event, settings=None) -> bool:
+    """A telling whose status is only the default ("Egypt welcomes the crown prince's visit": a
+    trigger noun, or a verb not in the past, with no cue) and whose sentence names no date: it
+    says nothing of its own about the state of the trip, so it never makes a claim apart."""
+    return ev.status is Status.OCCURRED and ev.status_cue is None \
+        and not (settings is not None and settings(ev)[1])
 
 
 #: status steps that only tell a plan in the past (see events.status), which a later telling overtakes
@@ -134,9 +144,10 @@ def merge(events: list[Event], settings=None) -> list[Event]:
         key = merge_key(ev)
         i = next((i for i, k in enumerate(keys) if k == key and _one(out[i], ev, settings)), None)
         if i is None:
-            j = _restated(ev, key, dict(zip(keys, range(len(keys)))), out)
+            j = _restated(ev, key, keys, out, settings)
             if j is not None:
-                if out[j].status_cue in _PAST_PLAN and ev.status_cue not in _PAST_PLAN | {None}:
+                if out[j].status_cue in _PAST_PLAN and ev.status_cue not in _PAST_PLAN | {None} \
+                        or _defaulted(out[j], settings) and not _defaulted(ev, settings):
                     out[j] = replace(out[j], status=ev.status, status_cue=ev.status_cue)
                 continue
             keys.append(key)

@@ -576,6 +576,25 @@ def test_a_reception_that_tells_the_visit_several_days_long_takes_the_month():
     assert _frame(brief, [visit, host])[1].value == "2024-09-29"
 
 
+def test_a_meeting_takes_the_month_when_another_engagement_of_the_visit_tells_it_long():
+    """'The emir arrives in Doha on Sunday. The Qatari emir will receive him for a three-day
+    visit. The emir is scheduled to meet the Qatari emir.': the length told with the reception
+    makes the meeting's date a window too."""
+    text = ("The emir arrives in Doha on Sunday. The Qatari emir will receive him for a three-day "
+            "visit. The emir is scheduled to meet the Qatari emir.")
+    visit = _ev(text, "arrives", ("Emir A", "Qatar"), Status.PLANNED, EventType.VISIT,
+                when=When("2024-09-29", G.DAY, "Sunday"), countries=("KWT", "QAT"))
+    host = _ev(text, "receive", ("Emir B", "Emir A"), Status.PLANNED, EventType.HOST, countries=("QAT", "KWT"))
+    meet = _ev(text, "meet", ("Emir A", "Emir B"), Status.PLANNED, countries=("KWT", "QAT"))
+    assert _frame(text, [visit, host, meet])[2].value == "2024-09"
+    brief = text.replace("for a three-day visit", "at the airport")
+    visit = _ev(brief, "arrives", ("Emir A", "Qatar"), Status.PLANNED, EventType.VISIT,
+                when=When("2024-09-29", G.DAY, "Sunday"), countries=("KWT", "QAT"))
+    host = _ev(brief, "receive", ("Emir B", "Emir A"), Status.PLANNED, EventType.HOST, countries=("QAT", "KWT"))
+    meet = _ev(brief, "meet", ("Emir A", "Emir B"), Status.PLANNED, countries=("KWT", "QAT"))
+    assert _frame(brief, [visit, host, meet])[2].value == "2024-09-29"
+
+
 def test_an_undated_visit_takes_the_day_of_the_first_meeting_inside_it():
     """'First visit of the new president to Chile' over 'The Chilean president received him on
     Tuesday ...': the visit is dated by the meeting the text dates."""

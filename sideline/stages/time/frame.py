@@ -12,9 +12,9 @@ of the same document (so the order of the events does not matter):
    occurred, no month before the publication month for one ruled out or uncertain). The
    nearest such mention in the text wins. Else a meeting of a dated visit's visitor with
    its host takes the visit's day (a one-day visit) or month (a visit over a range or of
-   several days, told with the visit or with the meeting: "will receive him for a three-day
-   visit"; or a meeting whose status differs from the visit's: one proposed during a stay
-   that began).
+   several days, told with the visit, with the meeting or with another engagement of the
+   visit: "will receive him for a three-day visit"; or a meeting whose status differs from
+   the visit's: one proposed during a stay that began).
 2. **an engagement it refers to**: "ahead of the talks", "after the meeting" give the date of
    the nearest earlier dated event of the same status family; "during the visit", "on the
    sidelines of the summit" give that date's month (a meeting inside a visit window).
@@ -108,17 +108,18 @@ def _days_long(visit: Event, text: str, lex: TimexLexicon) -> bool:
 
 
 def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None, month_only: bool,
-                  text: str, lex: TimexLexicon) -> When | None:
+                  text: str, lex: TimexLexicon, told: Sequence[Event] = ()) -> When | None:
     """A meeting of a visitor with the host of a dated visit: the visit's day when it lasts
-    one day, its month when it spans a range or several days, told in the visit's sentence or
-    in the meeting's own (meetings inside a visit window)."""
+    one day, its month when it spans a range or several days, told in the visit's sentence, in
+    the meeting's own or in that of another engagement of the same visit (``told``: "will
+    receive him for a three-day visit"; meetings inside a visit window)."""
     visits = [d for d in dated if _sits_in(ev, d) and _fits(ev, d.when.value, published, month_only)]
     if not visits:
         return None
     visit = min(visits, key=lambda d: abs(_pos(d) - _pos(ev)))
     w = visit.when
     apart = visit.status.coarse != ev.status.coarse  # "has arrived"; a meeting there "is not ruled out"
-    long = _days_long(visit, text, lex) or _days_long(ev, text, lex)  # "receive him for a three-day visit"
+    long = any(_days_long(e, text, lex) for e in [visit, ev, *(o for o in told if o is not ev and _sits_in(o, visit))])
     if (w.end_value or apart or long) and w.granularity in (G.DAY, G.TIME):
         return When(_month(w.value), G.MONTH, w.text, w.end_value)
     return w
@@ -255,7 +256,7 @@ def frame_dates(events: Sequence[Event], text: str, timexes: Sequence[Timex],
             out.append(ev)
             continue
         same = _nearest(ev, dated, published, month_only)
-        when = same.when if same is not None else _inside_visit(ev, dated, published, month_only, text, lex) \
+        when = same.when if same is not None else _inside_visit(ev, dated, published, month_only, text, lex, events) \
             or _from_meetings(ev, dated, published, month_only)
         when = when or _referred(ev, text, dated, published, lex, month_only) \
             or _frame(ev, dated, text, timexes, published, lex, month_only)

@@ -17,7 +17,8 @@ from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
 from .proposer import offered_by
-from .phrases import attendees, by_phrase, conjuncts, honoured, listed, placed_first, received, takes_part
+from .phrases import attendees, by_phrase, conjuncts, honoured, listed, placed_first, received, takes_part, \
+    visiting_person
 from .scene import scene_roles
 from .words import Words
 
@@ -106,6 +107,9 @@ def _with_objects(tok: Any, w: Words) -> list[Any]:
     out = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in w.participant_preps:
+            out += [t for g in c.children for t in visiting_person(g, w)]  # "met with visiting Premier X"
+            if c.lower_ in w.reciprocal:  # "talks between A and visiting President B": B hung on the noun
+                out += [t for k in tok.children if k.dep_ == "conj" for t in visiting_person(k, w)]
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
@@ -273,7 +277,7 @@ def _participle_phrases(noun: Any, w: Words) -> list[Any]:
 def _verb_roles(trig: Trigger, w: Words) -> Roles:
     """The roles of a verb trigger: subjects, objects, with-phrases, destination."""
     tok = trig.token
-    guest = _visiting_person(tok, w)
+    guest = visiting_person(tok, w)
     if guest:  # "a dinner in honour of visiting Ugandan President X": X visits
         return Roles(tuple(guest), (), (), False)
     agents, passive = _subjects(tok, w)
@@ -281,6 +285,7 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
             if tok.lemma_.lower() not in w.partner_verbs]  # "discussed Syria with X": Syria is the topic
     if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
         objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
+    objs += [t for c in tok.children if c.dep_ == "xcomp" for t in visiting_person(c, w)]  # "received visiting X"
     if trig.type is EventType.VISIT and tok.lemma_.lower() in w.invite_verbs and not passive:
         agents, objs = objs, agents  # "X invited Y to Paris": Y's visit, X the host
     by = _agent_of_participle(tok) or _raised_passive(tok)
@@ -299,15 +304,6 @@ def _on_the_line(tok: Any, w: Words) -> list[Any]:
     on the phone word; the with-phrase is the verb's."""
     return [t for c in tok.children if c.dep_ == "prep" for g in c.children
             if g.dep_ == "pobj" and g.lemma_.lower() in w.phone_words for t in _with_objects(g, w)]
-
-
-def _visiting_person(tok: Any, w: Words) -> list[Any]:
-    """"visiting Ugandan President X" read as a gerund with X its object: a person is not where
-    one travels; the participle is X's title, X the visitor ("after visiting Kenya" stays a trip)."""
-    if tok.lower_ not in w.visiting or tok.tag_ != "VBG" or tok.dep_ not in ("pcomp", "pobj", "acl"):
-        return []
-    objs = [c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
-    return [t for o in objs if o.left_edge.i == tok.i + 1 for t in conjuncts(o)]
 
 
 def _called_on(trig: Trigger, w: Words) -> list[Any]:

@@ -364,15 +364,17 @@ def _dateline_place(trig: Trigger, agents: list[Actor], resolver: Resolver) -> l
 
 def _host_country(agents: list[Actor], resolver: Resolver) -> list[Actor]:
     """A trip with no destination by someone just received or met by a foreign person ("X hosted
-    Y ... the visiting president"): the country of that person, as the text names it."""
+    Y ... the visiting president"): the country of that person, as the text names it (else by
+    its own name: "Putin met with visiting Premier X in Moscow": Russia)."""
     visitor = agents[0]
     for kind in ("host", "consult"):
         earlier = resolver.discourse.latest(kind)
         if not any(_surname(a) == _surname(visitor) for a in earlier):
             continue
         hosts = [a.country for a in earlier if a.kind == "person" and a.country and a.country != visitor.country]
-        place = resolver.discourse.country_named(hosts[0]) if hosts else None
-        return [place] if place is not None else []
+        if not hosts:
+            return []
+        return [resolver.discourse.country_named(hosts[0]) or resolver.countries.country(hosts[0], visitor.mention)]
     return []
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from .words import Words
 
 __all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received", "takes_part", "attendees",
-           "honoured"]
+           "honoured", "visiting_person"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -138,9 +138,11 @@ def received(verb: Any, w: Words) -> list[Any]:
     welcomed by Y")."""
     if verb.lemma_.lower() not in w.receiving_verbs:
         return []
-    return [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
-            and (c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or c.pos_ == "PROPN"
-                 or c.lemma_.lower() in w.title_nouns | w.group_nouns) for t in conjuncts(c)]
+    guests = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+              and (c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or c.pos_ == "PROPN"
+                   or c.lemma_.lower() in w.title_nouns | w.group_nouns) for t in conjuncts(c)]
+    guests += [t for c in verb.children if c.dep_ == "xcomp" for t in visiting_person(c, w)]  # "received visiting X"
+    return guests
 
 
 def takes_part(head: Any, w: Words) -> bool:
@@ -183,3 +185,15 @@ def honoured(tok: Any, w: Words) -> list[Any]:
             out += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in w.genitive
                     for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
     return out
+
+
+def visiting_person(tok: Any, w: Words) -> list[Any]:
+    """"visiting Ugandan President X" read as a gerund with X its object: a person is not where
+    one travels; the participle is X's title, X the visitor ("after visiting Kenya" stays a trip),
+    also where the parser made it a conjunct ("talks between A and visiting President B") or the
+    complement of a receiving verb ("received visiting Foreign Minister C")."""
+    if tok.lower_ not in w.visiting or tok.tag_ != "VBG" or tok.dep_ not in ("pcomp", "pobj", "acl", "conj", "xcomp"):
+        return []
+    objs = [c for c in tok.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" and any(
+        g.lower_ in w.title_nouns for g in c.lefts))]  # "visiting Jordanian King Abdullah II"
+    return [t for o in objs if o.left_edge.i == tok.i + 1 for t in conjuncts(o)]

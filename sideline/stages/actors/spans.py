@@ -139,8 +139,8 @@ class SpanFinder:
         known = self._known_surnames() - names  # "Ruto hosted ...": a known person's
         out = []
         for tok in _tokens_of(doc, ORTH, names | known):
-            if tok.ent_type_ or tok.text in known and not _alone(doc, tok, self.lx.is_title_word):
-                continue
+            if tok.ent_type_ in _ENT_LABELS or tok.text in known and not _alone(doc, tok, self.lx.is_title_word):
+                continue  # an entity that names no actor ("Ruto" tagged PRODUCT) is still the surname
             c = self._person(doc, doc[tok.i:tok.i + 1], None)
             if c is not None and c.label == "PERSON":
                 out.append(c)

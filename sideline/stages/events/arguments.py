@@ -285,6 +285,8 @@ def _verb_roles(trig: Trigger, w: Words) -> Roles:
             if tok.lemma_.lower() not in w.partner_verbs]  # "discussed Syria with X": Syria is the topic
     if not objs:  # "Biden called [oprd: the president]": the parser took the object for a predicate
         objs = [t for c in tok.children if c.dep_ == "oprd" for t in conjuncts(c)]
+    if not objs and tok.dep_ == "amod" and tok.tag_ == "VBD" and tok.head.i > tok.i:
+        objs = conjuncts(tok.head)  # "Ruto hosted [amod] Somali President X": a finite verb read as an adjective
     objs += [t for c in tok.children if c.dep_ == "xcomp" for t in visiting_person(c, w)]  # "received visiting X"
     if trig.type is EventType.VISIT and tok.lemma_.lower() in w.invite_verbs and not passive:
         agents, objs = objs, agents  # "X invited Y to Paris": Y's visit, X the host

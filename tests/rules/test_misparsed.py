@@ -1,0 +1,52 @@
+"""Two misreadings of the small model, in the shape it gives them: a known surname tagged as an
+entity that names no actor ("Ruto" as PRODUCT) is still the person; a finite verb read as an
+adjective of the name after it ("Ruto hosted [amod] Somali President X") still has that name as
+its object. Parses built by hand."""
+from __future__ import annotations
+
+from sideline.records import EventType
+from sideline.stages.actors.stage import Actors
+from sideline.stages.events import Events
+
+from .parsed import document
+
+#: "The meeting between Ruto and Mohamud ended." with "Ruto" tagged PRODUCT
+PRODUCT = """
+    0  The       _        DET    DT   1  det
+    1  meeting   _        NOUN   NN   6  nsubj
+    2  between   _        ADP    IN   1  prep
+    3  Ruto      _        PROPN  NNP  2  pobj     B-{label}
+    4  and       _        CCONJ  CC   3  cc
+    5  Mohamud   _        PROPN  NNP  3  conj     B-PERSON
+    6  ended     end      VERB   VBD  6  ROOT
+    7  .         _        PUNCT  .    6  punct
+"""
+
+#: "Ruto hosted Somali President Hassan Sheikh Mohamud at State House."
+HOSTED = """
+    0  Ruto      _        PROPN  NNP  1  nsubj
+    1  hosted    host     VERB   {tag}  3  amod
+    2  Somali    _        PROPN  NNP  3  amod     B-NORP
+    3  President _        PROPN  NNP  6  compound
+    4  Hassan    _        PROPN  NNP  6  compound B-PERSON
+    5  Sheikh    _        PROPN  NNP  6  compound I-PERSON
+    6  Mohamud   _        PROPN  NNP  6  ROOT     I-PERSON
+    7  at        _        ADP    IN   6  prep
+    8  State     _        PROPN  NNP  9  compound B-ORG
+    9  House     _        PROPN  NNP  7  pobj     I-ORG
+    10 .         _        PUNCT  .    6  punct
+"""
+
+
+def _pairs(table: str, kind: EventType) -> list[list[str]]:
+    doc = Events()(Actors()(document(table, "2024-05-06")))
+    return [[a.name for a in ev.actors] for ev in doc.events if ev.type is kind]
+
+
+def test_a_known_surname_tagged_as_a_product_is_the_person():
+    assert _pairs(PRODUCT.format(label="PRODUCT"), EventType.MEET) == [["William Ruto", "Hassan Sheikh Mohamud"]]
+
+
+def test_a_finite_verb_read_as_an_adjective_keeps_its_object():
+    assert _pairs(HOSTED.format(tag="VBD"), EventType.HOST) == [["William Ruto", "Hassan Sheikh Mohamud"]]
+    assert _pairs(HOSTED.format(tag="VBN"), EventType.HOST) == []  # a participle as adjective: "the hosted guest"

@@ -1,7 +1,8 @@
-"""Two misreadings of the small model, in the shape it gives them: a known surname tagged as an
+"""Misreadings of the small model, in the shape it gives them: a known surname tagged as an
 entity that names no actor ("Ruto" as PRODUCT) is still the person; a finite verb read as an
 adjective of the name after it ("Ruto hosted [amod] Somali President X") still has that name as
-its object. Parses built by hand."""
+its object; a coordinated subject the parser hung on its last name ("Kishida [nmod] and South
+Korean President Yoon") names every person. Parses built by hand."""
 from __future__ import annotations
 
 from sideline.records import EventType
@@ -50,3 +51,27 @@ def test_a_known_surname_tagged_as_a_product_is_the_person():
 def test_a_finite_verb_read_as_an_adjective_keeps_its_object():
     assert _pairs(HOSTED.format(tag="VBD"), EventType.HOST) == [["William Ruto", "Hassan Sheikh Mohamud"]]
     assert _pairs(HOSTED.format(tag="VBN"), EventType.HOST) == []  # a participle as adjective: "the hosted guest"
+
+
+#: "Kishida and South Korean President Yoon Suk Yeol agreed to meet again." (as the model parses it)
+AGREED = """
+    0  Kishida   _        PROPN  NNP  7  nmod     B-PERSON
+    1  and       _        CCONJ  CC   0  cc
+    2  South     _        ADJ    JJ   3  amod     B-NORP
+    3  Korean    _        ADJ    JJ   4  amod     I-NORP
+    4  President _        PROPN  NNP  0  conj
+    5  Yoon      _        PROPN  NNP  7  compound B-PERSON
+    6  Suk       _        PROPN  NNP  7  compound I-PERSON
+    7  Yeol      _        PROPN  NNP  8  nsubj    I-PERSON
+    8  agreed    agree    VERB   VBD  8  ROOT
+    9  to        _        PART   TO   10 aux
+    10 meet      meet     VERB   VB   8  xcomp
+    11 again     _        ADV    RB   10 advmod
+    12 .         _        PUNCT  .    8  punct
+"""
+
+
+def test_a_coordinated_subject_hung_on_its_last_name_is_every_name():
+    assert _pairs(AGREED, EventType.MEET) == [["Fumio Kishida", "Yoon Suk Yeol"]]
+    alone = AGREED.replace("1  and       _        CCONJ  CC   0  cc", "1  ,         _        PUNCT  ,    0  punct")
+    assert _pairs(alone, EventType.MEET) == []  # no "and" on it: a modifier, not a list item

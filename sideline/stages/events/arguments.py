@@ -17,8 +17,8 @@ from ...records import EventType
 from .triggers import Trigger
 from .phases import phased, sequel
 from .proposer import offered_by
-from .phrases import attendees, by_phrase, conjuncts, honoured, listed, placed_first, received, takes_part, \
-    visiting_person
+from .phrases import attendees, by_phrase, conjuncts, flattened, honoured, listed, placed_first, received, \
+    takes_part, visiting_person
 from .scene import scene_roles
 from .words import Words
 
@@ -49,7 +49,7 @@ def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
             return by_phrase(verb), True
         if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return conjuncts(verb.head), False
-        return placed_first(verb, w) + [t for s in subj for t in conjuncts(_as_clause(s, verb, w))], False
+        return placed_first(verb, w) + [t for s in subj for t in flattened(s) + conjuncts(_as_clause(s, verb, w))], False
     if depth > 4 or verb.head == verb:
         return [], False
     if verb.dep_ in ("relcl", "acl", "amod"):  # "Lavrov, who met ...", "the visiting president"

@@ -8,7 +8,8 @@ from typing import Any
 from .words import Words
 
 __all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received", "takes_part", "attendees",
-           "honoured", "visiting_person"]
+           "honoured", "visiting_person",
+           "flattened"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:
@@ -197,3 +198,14 @@ def visiting_person(tok: Any, w: Words) -> list[Any]:
     objs = [c for c in tok.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" and any(
         g.lower_ in w.title_nouns for g in c.lefts))]  # "visiting Jordanian King Abdullah II"
     return [t for o in objs if o.left_edge.i == tok.i + 1 for t in conjuncts(o)]
+
+
+def flattened(head: Any) -> list[Any]:
+    """"Kishida and South Korean President Yoon Suk Yeol agreed": the parser hangs the first name
+    of a coordinated subject on the last as a modifier (on the name or on its title), with the
+    "and" on it; a name before its own "and" is one more item."""
+    if head.pos_ != "PROPN" or head.ent_type_ != "PERSON":
+        return []
+    words = [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    return [c for t in words for c in t.children if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < head.i
+            and any(g.dep_ == "cc" and g.i > c.i for g in c.children)]

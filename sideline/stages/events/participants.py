@@ -187,8 +187,9 @@ def _legislature(trig: Trigger, resolver: Resolver) -> list[Actor]:
     for o in objs:
         for m in resolver.discourse.mentions_in(np_subtree(o, w)):
             a = resolver.discourse.actor(m)
-            if m.label == "GPE" or a.kind == "country":
-                return [Actor(name=w.legislature.format(country=a.name), mention=a.mention, kind="organisation")]
+            if m.label == "GPE" or a.kind == "country" or a.country and a.kind == "government":
+                land = a.name if a.kind == "country" else resolver.countries.country(a.country, a.mention).name
+                return [Actor(name=w.legislature.format(country=land), mention=a.mention, kind="organisation")]
             if m.label == "ORG" and len(a.name.split()) > 1:
                 return [a]
     visited = [t for t in trig.token.sent if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in w.visited_preps)]
@@ -292,8 +293,9 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
         other_split = _from_list(trig, r, resolver)
     if not others and not other_split and agents:
         others = _trip_place(trig, resolver) or _held_abroad(trig, r, agents, resolver)  # with Turkey
-    if trig.type is EventType.OTHER_CONSULT:  # step 5
-        others += _legislature(trig, resolver)
+    if trig.type is EventType.OTHER_CONSULT:  # step 5: the parliament, not its country
+        house = _legislature(trig, resolver)
+        others = [a for a in others if a.mention not in {h.mention for h in house}] + house
     elif trig.type is EventType.MULTILATERAL or (
             not trig.nominal and trig.token.lemma_ in w.attend_verbs):
         if not agents and not agent_split:

@@ -273,6 +273,13 @@ def test_government_voice_goes_to_the_official_quoted(extract):
     assert ev.attributed_to.mention == "Moscow"  # the words the sentence credits
 
 
+def test_a_body_with_a_name_of_its_own_keeps_its_claim(extract):
+    doc = extract("Vladimir Putin will not meet Joe Biden in New York, the Kremlin said on Friday. "
+                  "Foreign ministry spokeswoman Maria Zakharova said the talks with Turkey had been postponed.")
+    ev = find(doc, "Putin", "Biden")
+    assert ev.status is Status.RULED_OUT and ev.attributed_to.name == "Kremlin"  # not the ministry's spokeswoman
+
+
 # -- attribution and shared modifiers (second helper) --------------------------------------------
 def test_conjoined_trigger_noun_shares_the_participants_and_the_speaker(extract):
     doc = extract("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on Friday. "

@@ -104,7 +104,7 @@ class Events:
                 if _dismissive_question(trig.token, self.words.dismissing_questions):
                     continue
                 claims += self._claims(doc, trig, resolver, sents, k, offers)
-        events = merge(_voices(claims, resolver.discourse.speakers), settings=lambda ev: setting(doc, ev))  # step 6
+        events = merge(_voices(claims, resolver), settings=lambda ev: setting(doc, ev))  # step 6
         events = [replace(ev, attributed_to=offers.get(ev.trigger.start)) if ev.attributed_to is None
                   and ev.trigger is not None and offers.get(ev.trigger.start) else ev for ev in events]
         return doc.with_(events=tuple(self._held_apart(doc, events)))
@@ -302,18 +302,21 @@ def _places_of(tok: Any, pred: Any, site: frozenset[str]) -> int:
     return n
 
 
-def _voices(events: list[Event], speakers: list[Claim]) -> list[Event]:
+def _voices(events: list[Event], resolver: Resolver) -> list[Event]:
     """"..., Moscow said" where the article quotes a Russian official on it elsewhere: the claim
     is that official's (the first person of that country credited in the article), told in the
-    words the sentence uses ("Moscow"): the speaker's name, the sentence's mention."""
+    words the sentence uses ("Moscow"): the speaker's name, the sentence's mention. Only a
+    country or its capital speaks so; a body with a name of its own ("the Kremlin", "the White
+    House") keeps its claim."""
     people: dict[str, Claim] = {}
-    for c in speakers:
+    for c in resolver.discourse.speakers:
         if c is not None and c.actor is not None and c.actor.kind == "person" and c.actor.country:
             people.setdefault(c.actor.country, c)
     out = []
     for ev in events:
         c = ev.attributed_to
-        if c is not None and c.actor is not None and c.actor.kind == "government" and c.actor.country in people:
+        if c is not None and c.actor is not None and c.actor.kind == "government" and c.actor.country in people \
+                and c.actor.name == resolver.countries.country(c.actor.country, c.mention).name:
             p = people[c.actor.country]
             ev = replace(ev, attributed_to=Claim(name=p.name, mention=c.mention, actor=p.actor))
         out.append(ev)

@@ -251,3 +251,63 @@ def test_two_days_after_and_a_span_in_weeks():
     week = SPAN_AFTER_TALKS.format(count="a", cpos="DET", ctag="DT", cdep="det", unit="week")
     assert dated(two, "met") == "2024-09-27"
     assert dated(week, "met") == "2024-10-02"
+
+
+# -- a date of the report, not of the event it reports ("the meeting was announced on Tuesday") ------
+
+MEETING_ANNOUNCED = """
+    0  The        _        DET    DT   1  det
+    1  meeting    _        NOUN   NN   3  nsubjpass
+    2  was        be       AUX    VBD  3  auxpass
+    3  {verb}     {lemma}  VERB   VBN  3  ROOT
+    4  by         _        ADP    IN   3  agent
+    5  the        _        DET    DT   6  det
+    6  ministry   _        NOUN   NN   4  pobj
+    7  on         _        ADP    IN   3  prep
+    8  Tuesday    _        PROPN  NNP  7  pobj   B-DATE
+    9  .          _        PUNCT  .    3  punct
+"""
+
+
+def test_the_day_a_meeting_was_announced_is_not_the_meetings():
+    assert dated(MEETING_ANNOUNCED.format(verb="announced", lemma="announce"), "meeting", status=Status.PLANNED) is None
+    held = MEETING_ANNOUNCED.format(verb="held", lemma="hold")  # "the meeting was held by the ministry on Tuesday": its own day
+    assert dated(held, "meeting") == "2024-09-24"
+
+
+# -- a date in a "since" phrase dates its anchor ------------------------------------------------------
+
+SINCE_TAKING_OFFICE = """
+    0  Faye       _        PROPN  NNP  2  nsubj  B-PERSON
+    1  will       _        AUX    MD   2  aux
+    2  make       _        VERB   VB   2  ROOT
+    3  his        _        PRON   PRP$ 5  poss
+    4  first      _        ADJ    JJ   5  amod
+    5  visit      _        NOUN   NN   2  dobj
+    6  to         _        ADP    IN   5  prep
+    7  Abuja      _        PROPN  NNP  6  pobj   B-GPE
+    8  since      _        SCONJ  IN   5  prep
+    9  taking     take     VERB   VBG  8  pcomp
+    10 office     _        NOUN   NN   9  dobj
+    11 in         _        ADP    IN   9  prep
+    12 April      _        PROPN  NNP  11 pobj   B-DATE
+    13 .          _        PUNCT  .    2  punct
+"""
+
+SINCE_A_MEETING = """
+    0  Ties       tie      NOUN   NNS  1  nsubj
+    1  improved   improve  VERB   VBD  1  ROOT
+    2  since      _        SCONJ  IN   1  prep
+    3  a          _        DET    DT   4  det
+    4  meeting    _        NOUN   NN   2  pobj
+    5  in         _        ADP    IN   4  prep
+    6  Panama     _        PROPN  NNP  5  pobj   B-GPE
+    7  in         _        ADP    IN   4  prep
+    8  April      _        PROPN  NNP  7  pobj   B-DATE
+    9  .          _        PUNCT  .    1  punct
+"""
+
+
+def test_a_date_in_a_since_phrase_dates_its_anchor_not_the_event():
+    assert dated(SINCE_TAKING_OFFICE, "visit", EventType.VISIT, Status.PLANNED) is None
+    assert dated(SINCE_A_MEETING, "meeting") == "2024-04"  # the event inside the since phrase keeps it

@@ -16,7 +16,8 @@ through the parse (:mod:`sideline.stages.time.stage` gives the order of the step
    then the window of an occasion named in the clause ("on the margins of the assembly,
    which runs from September 13-16").
 
-A date that dates the statement, not the event, is never the event's: one that follows a
+A date in a "since" phrase dates its anchor, not the event ("his first visit since taking
+office in April"). A date that dates the statement, not the event, is never the event's: one that follows a
 reporting verb ("said on Monday", "announced Tuesday"), or one the parser hung on the
 reported clause although it stands before that clause's subject ("said on Monday he would
 visit Kenya").
@@ -60,10 +61,15 @@ def _path_to(t_root: Any, targets: tuple[int, ...], steps: int = 6) -> int | Non
     return None
 
 
-def _clause(trig: Any) -> tuple[int, ...]:
-    """The trigger, its governing verb and that verb's xcomp chain ("set to begin")."""
+def _clause(trig: Any, lex: TimexLexicon | None = None) -> tuple[int, ...]:
+    """The trigger, its governing verb and that verb's xcomp chain ("set to begin"); with
+    ``lex``, only the trigger when it is what a reporting verb reports ("the visit was announced
+    on Tuesday", "confirmed the visit on Monday": those dates are the report's)."""
     out = [trig.i]
     verb = governing_verb(trig)
+    if lex is not None and verb is not None and verb.i != trig.i and trig.pos_ in ("NOUN", "PROPN") \
+            and trig.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in lex["reporting_verbs"]:
+        return tuple(out)
     while verb is not None:
         if verb.i not in out:
             out.append(verb.i)
@@ -141,7 +147,7 @@ def _crosses(own: Any, trig: Any, lex: TimexLexicon) -> bool:
 
 def _parsed_pick(trig: Any, cands: list[Timex], parse: Any, lex: TimexLexicon,
                  partner: int | None = None) -> Timex | None:
-    targets = _clause(trig)
+    targets = _clause(trig, lex)
     tiers: dict[int, list[tuple]] = {1: [], 2: [], 3: []}
     for t in cands:
         root = token_at(parse, t.span)
@@ -249,12 +255,30 @@ def _dates_event(t: Timex, text: str, lex: TimexLexicon) -> bool:
     return not (before and before[-1] in lex["anchor_preps"]) and not report_date(t, text, lex)
 
 
-def _in_sentence(ev: Event, timexes: tuple[Timex, ...], text: str, lex: TimexLexicon) -> list[Timex]:
+def _under_anchor(t: Timex, trig: Any, parse: Any, lex: TimexLexicon) -> bool:
+    """The date sits in a "since" phrase the event is not in, however deep ("his first visit
+    since taking office in April"): it dates the anchor, not the event ("since a meeting in
+    Panama last month" dates that meeting)."""
+    node = token_at(parse, t.span)
+    for _ in range(8):
+        if node is None or node.head.i == node.i or node.tag_ in _FINITE:
+            return False
+        node = node.head
+        if node.lower_ in lex["anchor_preps"] and node.dep_ in ("prep", "mark"):
+            return trig is None or not node.is_ancestor(trig)
+    return False
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _in_sentence(ev: Event, timexes: tuple[Timex, ...], text: str, lex: TimexLexicon, parse: Any = None) -> list[Timex]:
     s = ev.sentence or ev.trigger
     if s is None:
         return []
-    return [t for t in timexes
-            if s.start <= t.span.start and t.span.end <= s.end and _dates_event(t, text, lex)]
+    trig = token_at(parse, ev.trigger)
+    return [t for t in timexes if s.start <= t.span.start and t.span.end <= s.end and _dates_event(t, text, lex)
+            and not (parse is not None and _under_anchor(t, trig, parse, lex))]
 
 
 def _nearest(ev: Event, cands: list[Timex]) -> Timex | None:
@@ -308,7 +332,7 @@ def clause_date(ev: Event, text: str, timexes: tuple[Timex, ...], parse: Any, pu
                 lex: TimexLexicon, found: Sequence[Setter] = ()) -> When | None:
     """The date the event's own clause gives (steps 1-3 and the occasion), else None. ``found``:
     the dates the text sets (a dateline re-anchors the words after it)."""
-    cands = _in_sentence(ev, timexes, text, lex)
+    cands = _in_sentence(ev, timexes, text, lex, parse)
     trig = token_at(parse, ev.trigger)
     pick = _parsed_pick(trig, cands, parse, lex, _partner_end(ev, text)) if trig is not None \
         else _nearest(ev, cands)

@@ -129,6 +129,8 @@ class NLP:
         self.openers = frozenset(syntax["sentence_openers"])
         #: lower-case words that go on a clause: a "sentence" opening with one continues the last
         self.continuations = frozenset(syntax["continuations"])
+        #: hyphenated words the tokenizer keeps whole ("co-chaired")
+        self.whole_words = tuple(syntax.get("whole_words", ()))
         self._nlp: Any = None
         self._faster: dict[str, Any] | None = None  # built on first use (see faster)
 
@@ -163,7 +165,7 @@ class NLP:
     def nlp(self) -> Any:
         """The spaCy ``Language``, loaded on first use (``ConfigError`` E003 if missing)."""
         if self._nlp is None:
-            self._nlp = load_model(self.model)
+            self._nlp = load_model(self.model, self.whole_words)
         return self._nlp
 
     # -- the stage ------------------------------------------------------------------------------

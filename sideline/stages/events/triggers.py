@@ -90,7 +90,7 @@ class TriggerLexicon:
         out: list[Trigger] = []
         keys = self._keys
         for tok in sent:
-            if tok.lower_ not in keys and tok.lemma_.lower() not in keys:
+            if tok.lower_ not in keys and tok.lemma_.lower() not in keys and self._co_form(tok) is None:
                 continue
             phrase = self._phrase_type(tok)
             kind = phrase or self._token_type(tok)
@@ -146,8 +146,13 @@ class TriggerLexicon:
                 return kind
         return None
 
+    def _co_form(self, tok: Any) -> str | None:
+        """The verb of a shared office a form starts with ("co-chaired": co-chair), else None."""
+        low = tok.lower_
+        return next((v for v in self.w.co_verbs if low.startswith(v)), None) if "-" in low else None
+
     def _token_type(self, tok: Any) -> EventType | None:
-        lemma = tok.lemma_.lower()
+        lemma = self._co_form(tok) or tok.lemma_.lower()
         if tok.lower_ in self.w.caption_verbs and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "compound"):
             return self.verbs.get(tok.lower_[:-1]) or self.verbs.get(tok.lower_[:-2])
         if lemma in self.presence and tok.pos_ in ("VERB", "AUX"):
@@ -203,6 +208,9 @@ class TriggerLexicon:
         if lemma in w.partner_verbs:  # "discussed X with Y"; "China, Japan and Korea discussed X": among them
             return kind if any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children) \
                 or _coordinated_parties(tok) and not heads & set(self.nouns) else None  # "discussed a meeting"
+        if lemma in w.co_verbs:  # "X and Y co-chaired the joint commission": together; "co-chaired the talks": no
+            return kind if not heads & set(self.nouns) and (_coordinated_persons(tok) or any(
+                c.dep_ == "prep" and c.lower_ in w.comitative for c in tok.children)) else None
         if lemma in w.company_verbs:  # "walked with Xi", "chatted with the king", "X and Y chat": together
             return kind if any(c.dep_ == "prep" and c.lower_ in w.comitative and _person_in(c, self.titles)
                                for c in tok.children) or _coordinated_persons(tok) \

@@ -157,6 +157,7 @@ class Words:
     speak_verbs: frozenset[str] = entry("triggers", "speak_verbs")
     partner_verbs: frozenset[str] = entry("triggers", "partner_verbs")
     company_verbs: frozenset[str] = entry("triggers", "company_verbs")
+    co_verbs: frozenset[str] = entry("triggers", "co_verbs")
     contact_verbs: frozenset[str] = entry("triggers", "contact_verbs")
     motion_verbs: frozenset[str] = entry("triggers", "motion_verbs")
     talk_verbs: frozenset[str] = entry("triggers", "talk_verbs")

@@ -409,3 +409,25 @@ def test_a_topic_left_out_of_a_call_does_not_undo_the_call(reader):
                            "Ruto      _        PROPN  NNP  3  nsubjpass B-PERSON").replace(
                            "discussed discuss", "included  include")
     assert status(reader, parse(person), "call") is Status.RULED_OUT  # a party left out of it
+
+
+#: "Karimi {aux} {verb} to meet Haddad in Delhi."
+HOPED = """
+    0  Karimi   Karimi  PROPN  NNP  2  nsubj  B-PERSON
+    1  {aux}    _       AUX    VBD  2  aux
+    2  {verb}   {lemma} VERB   {tag} 2  ROOT
+    3  to       _       PART   TO   4  aux
+    4  meet     _       VERB   VB   2  xcomp
+    5  Haddad   Haddad  PROPN  NNP  4  dobj   B-PERSON
+    6  .        _       PUNCT  .    2  punct
+"""
+
+
+def test_a_hope_or_intention_told_in_the_past_perfect_did_not_come_about(reader):
+    had_hoped = parse(HOPED.format(aux="had", verb="hoped", lemma="hope", tag="VBN"))
+    assert reader.assess(trigger(had_hoped, "meet"))[0] is Status.RULED_OUT
+    had_intended = parse(HOPED.format(aux="had", verb="intended", lemma="intend", tag="VBN"))
+    assert reader.assess(trigger(had_intended, "meet"))[0] is Status.RULED_OUT
+    hopes = parse(HOPED.format(aux="still", verb="hopes", lemma="hope", tag="VBZ").replace(
+        "1  still    _       AUX    VBD  2  aux", "1  still    _       ADV    RB   2  advmod"))
+    assert reader.assess(trigger(hopes, "meet"))[0] is Status.PROPOSED  # "still hopes to meet": open

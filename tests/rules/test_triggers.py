@@ -523,3 +523,21 @@ def test_welcoming_a_visit_is_no_reception_but_welcoming_a_guest_is():
         3  .         _        PUNCT  .    1  punct
     """)
     assert [(t.token.text, t.type) for t in triggers(guest)] == [("welcomes", EventType.HOST)]
+
+
+def test_a_conversation_over_dinner_is_a_meeting_and_one_with_a_party_alone_a_call():
+    table = """
+        0  Ruto          _        PROPN  NNP  1  nsubj  B-PERSON
+        1  had           have     VERB   VBD  1  ROOT
+        2  a             _        DET    DT   3  det
+        3  conversation  _        NOUN   NN   1  dobj
+        4  with          _        ADP    IN   3  prep
+        5  Abiy          _        PROPN  NNP  4  pobj   B-PERSON
+        6  {prep}        _        ADP    IN   3  prep
+        7  {noun}        _        NOUN   NN   6  pobj
+        8  .             _        PUNCT  .    1  punct
+    """
+    dinner = parse(table.format(prep="over", noun="dinner"))
+    assert [(t.token.text, t.type) for t in triggers(dinner)] == [("conversation", EventType.MEET)]
+    trade = parse(table.format(prep="about", noun="trade"))
+    assert [(t.token.text, t.type) for t in triggers(trade)] == [("conversation", EventType.PHONE_CALL)]

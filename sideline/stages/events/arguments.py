@@ -58,6 +58,8 @@ def _subjects(verb: Any, w: Words, depth: int = 0) -> tuple[list[Any], bool]:
             return [], False
         if noun.dep_ in ("attr", "appos") and noun.head != noun:  # "X became the first leader to visit"
             return _subjects(noun.head, w, depth + 1)[0] if noun.dep_ == "attr" else conjuncts(noun.head), False
+        if noun.dep_ == "pobj" and noun.head.lower_ in w.member_preps and noun.head.head.pos_ in ("AUX", "VERB"):
+            return _subjects(noun.head.head, w, depth + 1)[0], False  # "A and B were among the leaders attending"
         if noun.lemma_.lower() in w.offer_nouns and noun.dep_ in ("dobj", "pobj"):
             owner = noun.head if noun.dep_ == "dobj" else noun.head.head
             return _subjects(owner, w, depth + 1)[0], False  # "accepted X's invitation to visit"

@@ -14,6 +14,9 @@ state"), so :func:`gathering_group` builds it from the gathering's own phrase:
    a summit), ``default_members`` ("leaders"); a gathering that names neither has no group:
    the organisation stays the party, as before.
 4. The group is ``"<body> <members>"``, of kind ``group``, with the body's code.
+
+A parliament a leader addresses is a body of the same kind: :func:`legislature` names it after
+its country ("Parliament of Pakistan").
 """
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ from .resolve import Resolver
 from .triggers import Trigger
 from .words import Words
 
-__all__ = ["gathering_group", "is_gathering", "attended", "attended_body", "np_subtree", "without_bodies"]
+__all__ = ["gathering_group", "is_gathering", "attended", "attended_body", "np_subtree", "without_bodies", "legislature"]
 
 _NAME_DEPS = ("compound", "amod", "prep", "pobj", "nmod", "npadvmod")
 
@@ -153,3 +156,25 @@ def np_subtree(tok: Any, w: Words) -> list[Any]:
                 continue
             todo.append(c)
     return out
+
+
+def legislature(trig: Trigger, resolver: Resolver) -> list[Actor]:
+    """The parliament addressed, named after its country ("Parliament of Pakistan")."""
+    w = resolver.words
+    objs = [c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]
+    objs += [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ in w.allative
+             for g in c.children if g.dep_ == "pobj"]
+    for o in objs:
+        for m in resolver.discourse.mentions_in(np_subtree(o, w)):
+            a = resolver.discourse.actor(m)
+            if m.label == "GPE" or a.kind == "country" or a.country and a.kind == "government":
+                land = a.name if a.kind == "country" else resolver.countries.country(a.country, a.mention).name
+                return [Actor(name=w.legislature.format(country=land), mention=a.mention, kind="organisation")]
+            if m.label == "ORG" and len(a.name.split()) > 1:
+                return [a]
+    visited = [t for t in trig.token.sent if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in w.visited_preps)]
+    here = [m for m in resolver.discourse.mentions_in(visited) if m.label == "GPE"]  # "visited Pakistan and addressed"
+    country = resolver.discourse.actor(here[0]).name if here else resolver.discourse.main_country()
+    name = w.legislature.format(country=country) if country else w.legislature_unknown
+    return [Actor(name=name, mention=" ".join(t.text for t in objs[0].subtree) if objs else name,
+                  kind="organisation")]

@@ -43,7 +43,7 @@ from typing import Any
 
 from ...records import Actor, EventType, Status
 from .resolve import Resolved, Resolver
-from .gatherings import attended, attended_body, np_subtree, without_bodies
+from .gatherings import attended, attended_body, legislature, without_bodies
 from .arguments import Roles, own_participants, roles, venue
 from .phrases import conjuncts, dateline_end
 from .scene import scene_roles
@@ -106,7 +106,8 @@ def anaphor_status(trig: Trigger, resolver: Resolver) -> Any:
 
 def anaphor(trig: Trigger, resolver: Resolver, status: Status | None = None) -> tuple[Actor, ...]:
     """"the meeting", "no such meeting", "the visit": the latest engagement of the same kind;
-    said of one still to come ("when that visit might occur"), the latest one not yet held."""
+    said of one still to come ("when that visit might occur"), the latest one not yet held; a
+    person the trigger's own clause names as taking part joins it ("Xi skipped the summit")."""
     tok, w = trig.token, resolver.words
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
     if not dets & w.anaphoric or trig.type in (EventType.MULTILATERAL, EventType.OTHER_CONSULT) or venue(tok, w):
@@ -117,9 +118,10 @@ def anaphor(trig: Trigger, resolver: Resolver, status: Status | None = None) -> 
                                                 for c in tok.children):
         return ()  # "the upcoming BRICS Summit": a gathering with a name of its own
     still_open = resolver.discourse.latest_open(trig.type)
-    if status is not None and status.coarse is not Status.OCCURRED and still_open is not None:
-        return still_open
-    return resolver.discourse.latest(trig.type)
+    earlier = still_open if status is not None and status.coarse is not Status.OCCURRED and still_open is not None \
+        else resolver.discourse.latest(trig.type)
+    own, _ = _resolve_all(resolver, roles(trig, w).agents) if earlier else ([], [])
+    return tuple(a for a in own if a.kind == "person" and all(_surname(a) != _surname(e) for e in earlier)) + earlier
 
 
 def implied_visit(trig: Trigger, actors: tuple[Actor, ...], resolver: Resolver) -> tuple[Actor, ...]:
@@ -176,28 +178,6 @@ def _included(verb: Any, w: Words) -> list[Any]:
                 and any(c.dep_ == "nsubj" and c.lower_ in w.relative_pronouns for c in t.children):
             return [g for c in t.children if c.dep_ == "dobj" for g in conjuncts(c) if g.pos_ == "PROPN"]
     return []
-
-
-def _legislature(trig: Trigger, resolver: Resolver) -> list[Actor]:
-    """The parliament addressed, named after its country ("Parliament of Pakistan")."""
-    w = resolver.words
-    objs = [c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]
-    objs += [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ in w.allative
-             for g in c.children if g.dep_ == "pobj"]
-    for o in objs:
-        for m in resolver.discourse.mentions_in(np_subtree(o, w)):
-            a = resolver.discourse.actor(m)
-            if m.label == "GPE" or a.kind == "country" or a.country and a.kind == "government":
-                land = a.name if a.kind == "country" else resolver.countries.country(a.country, a.mention).name
-                return [Actor(name=w.legislature.format(country=land), mention=a.mention, kind="organisation")]
-            if m.label == "ORG" and len(a.name.split()) > 1:
-                return [a]
-    visited = [t for t in trig.token.sent if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in w.visited_preps)]
-    here = [m for m in resolver.discourse.mentions_in(visited) if m.label == "GPE"]  # "visited Pakistan and addressed"
-    country = resolver.discourse.actor(here[0]).name if here else resolver.discourse.main_country()
-    name = w.legislature.format(country=country) if country else w.legislature_unknown
-    return [Actor(name=name, mention=" ".join(t.text for t in objs[0].subtree) if objs else name,
-                  kind="organisation")]
 
 
 def _dated_objects(trig: Trigger) -> tuple[Any, ...]:
@@ -294,7 +274,7 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     if not others and not other_split and agents:
         others = _trip_place(trig, resolver) or _held_abroad(trig, r, agents, resolver)  # with Turkey
     if trig.type is EventType.OTHER_CONSULT:  # step 5: the parliament, not its country
-        house = _legislature(trig, resolver)
+        house = legislature(trig, resolver)
         others = [a for a in others if a.mention not in {h.mention for h in house}] + house
     elif trig.type is EventType.MULTILATERAL or (
             not trig.nominal and trig.token.lemma_ in w.attend_verbs):

@@ -254,7 +254,9 @@ class TriggerLexicon:
             if key in w.courtesy_nouns and any(c.lower_ in w.courtesy_words for c in tok.children):
                 return EventType.MEET
             if any(c.dep_ == "prep" and c.lower_ in w.call_partner_preps and _party(c) for c in tok.children):
-                return EventType.PHONE_CALL  # "in a call with Macron", "a call from the Saudi crown prince"
+                together = any(g.lemma_.lower() in w.meal_nouns | w.sideline_nouns for c in tok.children
+                               if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+                return EventType.MEET if together else EventType.PHONE_CALL  # "in a call with Macron"; "over dinner"
             return None
         if key in w.with_nouns:
             has_with = any(c.dep_ == "prep" and c.lower_ in w.partner_preps for c in tok.children)

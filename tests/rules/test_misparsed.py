@@ -75,3 +75,26 @@ def test_a_coordinated_subject_hung_on_its_last_name_is_every_name():
     assert _pairs(AGREED, EventType.MEET) == [["Fumio Kishida", "Yoon Suk Yeol"]]
     alone = AGREED.replace("1  and       _        CCONJ  CC   0  cc", "1  ,         _        PUNCT  ,    0  punct")
     assert _pairs(alone, EventType.MEET) == []  # no "and" on it: a modifier, not a list item
+
+
+#: "Ruto's visits to neighbouring countries have increased." (the plural noun, not a caption's verb)
+VISITS = """
+    0  Ruto        _         PROPN  NNP  2  poss      B-PERSON
+    1  's          _         PART   POS  0  case
+    2  visits      visit     NOUN   NNS  7  nsubj
+    3  to          _         ADP    IN   2  prep
+    4  {adj}       _         {pos}  {tag} 5  {dep}
+    5  {noun}      _         {npos} {ntag} 3  pobj     {ent}
+    6  have        _         AUX    VBP  7  aux
+    7  increased   increase  VERB   VBN  7  ROOT
+    8  .           _         PUNCT  .    7  punct
+"""
+
+
+def test_visits_in_general_name_no_visit_but_visits_to_a_named_place_do():
+    generic = VISITS.format(adj="neighbouring", pos="NOUN", tag="NN", dep="compound", noun="countries",
+                            npos="NOUN", ntag="NNS", ent="")
+    assert _pairs(generic, EventType.VISIT) == []
+    named = VISITS.format(adj="neighbouring", pos="NOUN", tag="NN", dep="amod", noun="Ethiopia",
+                          npos="PROPN", ntag="NNP", ent="B-GPE")
+    assert _pairs(named, EventType.VISIT) == [["William Ruto", "Ethiopia"]]

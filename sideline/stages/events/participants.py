@@ -311,6 +311,8 @@ def _visits(trig: Trigger, r: Roles, agents: list[Actor], others: list[Actor], s
         return []  # "the first three foreign trips": a count of trips told one by one elsewhere
     heads = [t for p in r.places for t in conjuncts(p)]
     dest, _ = _resolve_all(resolver, tuple(heads), loose=True)
+    if trig.nominal and trig.token.tag_ in ("NNS", "NNPS") and not dest and not others:
+        return []  # "his visits to neighbouring countries have increased": trips in general, none named
     others = [resolver.countries.of_city(a) for a in others]  # "visited Vladivostok": Russia
     dest = [resolver.countries.of_city(d) for d in dest]
     dest += [a for a in others if a.kind != "person" and a not in dest]  # "visited Malaysia"

@@ -98,7 +98,8 @@ class TriggerLexicon:
                 continue
             if phrase and tok.pos_ in ("ADV", "ADP", "PART") and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
                 tok = tok.head  # "brought the ministers together", "sat down with": the verb's arguments
-            nominal = (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in self.w.caption_verbs) or (
+            caption = tok.lower_ in self.w.caption_verbs and tok.dep_ in ("ROOT", "compound")  # "X visits Y" read as a noun
+            nominal = (tok.pos_ in ("NOUN", "PROPN") and not caption) or (
                 tok.pos_ != "VERB" and tok.lemma_.lower() in self.nouns and tok.lemma_.lower() not in self.verbs)
             presence = tok.lemma_.lower() in self.presence
             out.append(Trigger(tok, kind, self.predicate(tok) if nominal else tok, nominal, presence))

@@ -261,6 +261,7 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     visiting = trig.type is EventType.VISIT and trig.token.dep_ == "amod"  # "the visiting president": no guess
     agents, agent_split = _resolve_all(resolver, r.agents, strict=visiting)  # step 3
     others, other_split = _resolve_all(resolver, r.others, exclude=tuple(a.name for a in agents))
+    others = [a for a in others if not _outlet(a, w)]  # "X speaks to VOA": an interview, no engagement
     dated, _ = _resolve_all(resolver, _dated_objects(trig))
     if dated and others:  # "met A on April 27 and B earlier this week": two meetings
         other_split, others = other_split + others + dated, []
@@ -287,6 +288,11 @@ def participants(trig: Trigger, resolver: Resolver, complete: bool = False) -> l
     others = attended(trig, others, resolver)
     return _finish(trig, agents, others, agent_split + other_split, w)
 
+
+
+def _outlet(a: Actor, w: Words) -> bool:
+    """A news outlet spoken to is no party (reporting.json outlets)."""
+    return a.kind != "person" and (a.name in w.outlets or a.mention.strip() in w.outlets)
 
 
 def _led(r: Roles, w: Words) -> Roles:

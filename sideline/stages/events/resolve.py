@@ -281,7 +281,10 @@ class Resolver:
             mention = " ".join(t.text for t in sub)
             mods = [t.text for t in sub if t != tok and t.lower_ not in self.words.group_name_skip]
             name = " ".join(mods + [tok.text])  # "leaders of Central Asian countries" -> "Central Asian leaders"
-            return Resolved((Actor(name=name, mention=mention, kind="group"),))
+            lands = {a.country for t in sub if t.ent_type_ in ("NORP", "GPE") and (m := self.discourse.mention_at(t))
+                     and (a := self.discourse.actor(m)) is not None and a.country}  # "officials in Ankara": Turkey's
+            land = lands.pop() if len(lands) == 1 else None
+            return Resolved((Actor(name=name, mention=mention, country=land, kind="group"),))
         if any(c.dep_ == "det" and c.lower_ in self.words.nonspecific for c in tok.children):
             return Resolved(())  # "has received a foreign leader": nobody in particular
         titled = [m for start, m in self.discourse.persons if start < tok.i and tok.lower_ in self.discourse.left_words(start, m)]

@@ -238,12 +238,13 @@ def _earlier(trig: Trigger, actors: tuple[Actor, ...], told: Event, resolver: Re
 
 def _domestic(actors: tuple[Actor, ...], posted: frozenset[str]) -> bool:
     """Everyone acts for one and the same state ("the defence secretary met the secretary of
-    state"): a domestic meeting, no diplomatic engagement (an international body's official has
+    state", "Erdogan spoke to local officials in Ankara"): a domestic meeting, no diplomatic
+    engagement (an international body's official has
     no state here, so the UN chief meeting his own country's leader stays one; an envoy's country
     may be the one he is posted to, "the UN envoy to Yemen", so a meeting with one is kept)."""
     lands = {a.country for a in actors}
     return len(actors) >= 2 and len(lands) == 1 and None not in lands \
-        and all(a.kind in ("person", "government", "country") for a in actors) \
+        and all(a.kind in ("person", "government", "country", "group") for a in actors) \
         and not any(set((a.role or "").lower().split()) & posted for a in actors)
 
 

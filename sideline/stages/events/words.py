@@ -206,6 +206,7 @@ class Words:
     spokes_nouns: frozenset[str] = entry("reporting", "spokes_nouns")
     unnamed_nouns: frozenset[str] = entry("reporting", "unnamed_nouns")
     voice_nouns: frozenset[str] = entry("reporting", "voice_nouns")
+    outlets: frozenset[str] = entry("reporting", "outlets")
 
     @classmethod
     def load(cls, data_dir: str | os.PathLike | None = None) -> "Words":

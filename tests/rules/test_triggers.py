@@ -541,3 +541,21 @@ def test_a_conversation_over_dinner_is_a_meeting_and_one_with_a_party_alone_a_ca
     assert [(t.token.text, t.type) for t in triggers(dinner)] == [("conversation", EventType.MEET)]
     trade = parse(table.format(prep="about", noun="trade"))
     assert [(t.token.text, t.type) for t in triggers(trade)] == [("conversation", EventType.PHONE_CALL)]
+
+
+def test_speaking_in_a_city_with_nobody_is_no_meeting_but_on_the_margins_it_is():
+    table = """
+        0  Ruto      _       PROPN  NNP  1  nsubj  B-PERSON
+        1  spoke     speak   VERB   VBD  1  ROOT
+        2  {prep}    _       ADP    IN   1  prep
+        3  {obj}     _       {pos}  NN   2  pobj   {ent}
+        4  in        _       ADP    IN   1  prep
+        5  Nairobi   _       PROPN  NNP  4  pobj   B-GPE
+        6  .         _       PUNCT  .    1  punct
+    """
+    alone = parse(table.format(prep="after", obj="lunch", pos="NOUN", ent=""))
+    assert triggers(alone) == []  # "spoke after lunch in Nairobi": a speech, nobody spoken with
+    partner = parse(table.format(prep="with", obj="Abiy", pos="PROPN", ent="B-PERSON"))
+    assert [(t.token.text, t.type) for t in triggers(partner)] == [("spoke", EventType.MEET)]
+    margins = parse(table.format(prep="on", obj="margins", pos="NOUN", ent=""))
+    assert [(t.token.text, t.type) for t in triggers(margins)] == [("spoke", EventType.MEET)]

@@ -46,6 +46,7 @@ def _pairs(table: str, kind: EventType) -> list[list[str]]:
 
 def test_a_known_surname_tagged_as_a_product_is_the_person():
     assert _pairs(PRODUCT.format(label="PRODUCT"), EventType.MEET) == [["William Ruto", "Hassan Sheikh Mohamud"]]
+    assert _pairs(PRODUCT.format(label="DATE"), EventType.MEET) == []  # a date is never a surname ("in May")
 
 
 def test_a_finite_verb_read_as_an_adjective_keeps_its_object():

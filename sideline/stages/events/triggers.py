@@ -90,7 +90,8 @@ class TriggerLexicon:
         out: list[Trigger] = []
         keys = self._keys
         for tok in sent:
-            if tok.lower_ not in keys and tok.lemma_.lower() not in keys and self._co_form(tok) is None:
+            low = tok.lower_
+            if low not in keys and tok.lemma_.lower() not in keys and ("-" not in low or self._co_form(tok) is None):
                 continue
             phrase = self._phrase_type(tok)
             kind = phrase or self._token_type(tok)

@@ -27,8 +27,7 @@ _HASHTAG = re.compile(r"(?<![\w#&])#([A-Za-z][A-Za-z0-9_]{1,40})")
 _BREAKS = frozenset({"-", "–", "—", ":", "|"})
 _APOSTROPHES = frozenset("'’")
 _ENT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "ORG"}
-#: entity labels the recogniser gives a surname it does not know as a person (never a date: "in May")
-_MISREAD = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+_MISREAD = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})  #: labels a surname may get (never a date)
 
 
 class SpanFinder:
@@ -140,12 +139,11 @@ class SpanFinder:
         names = {n for n in names if len(n) >= 4 and n[:1].isupper() and not self.lx.is_title_word(n)}
         known = self._known_surnames() - names  # "Ruto hosted ...": a known person's
         out = []
-        for tok in _tokens_of(doc, ORTH, names | known):
+        for tok in _tokens_of(doc, ORTH, names | known):  # "Ruto" tagged PRODUCT is still the surname
             if tok.ent_type_ and tok.ent_type_ not in _MISREAD or tok.text in known and not _alone(doc, tok, self.lx.is_title_word):
-                continue  # a name the recogniser took for a thing ("Ruto" tagged PRODUCT) is still the surname
+                continue
             c = self._person(doc, doc[tok.i:tok.i + 1], None)
-            if c is not None and c.label == "PERSON":
-                out.append(c)
+            out += [c] if c is not None and c.label == "PERSON" else []
         return out
 
     def _known_surnames(self) -> set[str]:

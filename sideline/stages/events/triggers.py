@@ -90,8 +90,7 @@ class TriggerLexicon:
         out: list[Trigger] = []
         keys = self._keys
         for tok in sent:
-            low = tok.lower_
-            if low not in keys and tok.lemma_.lower() not in keys and ("-" not in low or self._co_form(tok) is None):
+            if tok.lower_ not in keys and tok.lemma_.lower() not in keys and ("-" not in tok.lower_ or not self._co_form(tok)):
                 continue
             phrase = self._phrase_type(tok)
             kind = phrase or self._token_type(tok)

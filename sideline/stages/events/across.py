@@ -87,7 +87,7 @@ class Across:
             claim = self._colon_intro(sents[k - 1], resolver)
             if claim is not None:
                 return claim
-        return self._paragraph_frame(sents, k, lo, resolver) or self._wire_frame(sents, k, lo, resolver)
+        return self._paragraph_frame(sents, k, lo, resolver) or self._wire_frame(sents, k, (lo, hi), resolver)
 
     def voice(self, sents: list[Any], k: int, tok: Any, resolver: Any) -> Claim | None:
         """Who speaks the quotation that holds ``tok`` of sentence ``sents[k]`` (step 1), for its
@@ -239,11 +239,11 @@ class Across:
                 return None  # a speaker or a quotation of its own between
         return self.att.opening_frame(sents[lo], resolver)
 
-    def _wire_frame(self, sents: list[Any], k: int, lo: int, resolver: Any) -> Claim | None:
+    def _wire_frame(self, sents: list[Any], k: int, para: tuple[int, int], resolver: Any) -> Claim | None:
         """Step 4 in wire copy (:func:`_wire`): the nearest of the paragraphs just before whose
-        frame opens it, when each of them and the trigger's is one sentence."""
+        frame opens it, when each of them and the trigger's (``para``) is one sentence."""
         text = doc_text(sents[k].doc)
-        if lo != k or paragraph(sents, k, text) != (k, k) or not _wire(sents, text):
+        if para != (k, k) or not _wire(sents, text):
             return None
         for j in range(k - 1, max(-1, k - 1 - FRAME_REACH), -1):
             if paragraph(sents, j, text) != (j, j):

@@ -72,10 +72,11 @@ def _restated(ev: Event, key: tuple, kept: list[tuple], out: list[Event], settin
     a source of its own makes a claim of its own. The index of the telling kept, else None."""
     if ev.attributed_to is not None or ev.type is not EventType.VISIT:
         return None  # meetings of the same people are often several meetings
+    if ev.status is Status.OCCURRED and not _defaulted(ev, settings):
+        return None  # "X visited Y": a claim of its own
     for i, other in enumerate(kept):  # every telling kept (several trips may share a key)
         if other[0] == key[0] and other[2:] == key[2:] and other[1] != key[1] \
-                and out[i].attributed_to is None and same_destination(out[i], ev) \
-                and (ev.status is not Status.OCCURRED or _defaulted(ev, settings)):
+                and out[i].attributed_to is None and same_destination(out[i], ev):
             return i
     return None
 

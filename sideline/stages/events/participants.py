@@ -22,9 +22,9 @@ Cascade of :func:`participants` for a trigger (steps 1-2 are read by :func:`side
 5. Roles by type: host puts the host first (the subject, or the ``by`` phrase of a passive);
    visit puts the visitor first and the destination after it (a city stands for its country;
    a trip to one's own country, or to a territory it holds, is no visit; "be in" a place is
-   a visit only of an office holder to a known place; a list of destinations makes one visit each; a group's visit
-   needs a destination; with none named, the dateline's, else the country of the person who
-   just received or met the visitor);
+   a visit only of an office holder to a known place; a list of destinations makes one visit
+   each; a group's visit needs a destination; with none named, the dateline's, else the
+   country of the person who just received or met the visitor);
    attend adds the organisation attended, and needs someone attending it; address adds the
    parliament, named after its country ("Parliament of Pakistan").
 

@@ -7,9 +7,8 @@ from typing import Any
 
 from .words import Words
 
-__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received", "takes_part", "attendees",
-           "honoured", "visiting_person",
-           "flattened"]
+__all__ = ["dateline_end", "pair_phrase", "np_tokens", "conjuncts", "listed", "placed_first", "by_phrase", "received",
+           "takes_part", "attendees", "honoured", "visiting_person", "flattened"]
 
 
 def dateline_end(sent: Any, words: Words | None = None) -> int:

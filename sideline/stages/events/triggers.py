@@ -238,12 +238,12 @@ class TriggerLexicon:
         w = self.w
         if _has_phone_word(tok, self.phone_words) or lemma in w.phone_verbs:
             return EventType.PHONE_CALL
-        partner = any(c.dep_ in ("prep", "dobj") and c.lower_ in w.speak_preps or c.dep_ == "dobj" for c in tok.children)
-        sidelines = any(g.lower_ in w.sideline_nouns for c in tok.children if c.dep_ == "prep" for g in c.subtree)
-        if lemma in w.speak_verbs and (partner and _has_place(tok, w) or sidelines):
-            return EventType.MEET  # "spoke with the mediators in Brussels", "speak on the margins of the G20"
-        if lemma in w.speak_verbs and partner:  # not "asked to speak [...] in Charleston": nobody spoken with
-            return EventType.PHONE_CALL
+        if lemma in w.speak_verbs:
+            partner = any(c.dep_ in ("prep", "dobj") and c.lower_ in w.speak_preps or c.dep_ == "dobj" for c in tok.children)
+            margins = any(g.lower_ in w.sideline_nouns for c in tok.children if c.dep_ == "prep" for g in c.subtree)
+            if partner and _has_place(tok, w) or margins:  # "spoke with X in Brussels", "speak on the margins"
+                return EventType.MEET
+            return EventType.PHONE_CALL if partner else None  # not "asked to speak [...] in Charleston"
         if lemma in w.bare_call_verbs:
             return _bare_call(tok, w, self.titles)
         return None

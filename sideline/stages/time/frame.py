@@ -119,7 +119,8 @@ def _inside_visit(ev: Event, dated: Sequence[Event], published: date | None, mon
     visit = min(visits, key=lambda d: abs(_pos(d) - _pos(ev)))
     w = visit.when
     apart = visit.status.coarse != ev.status.coarse  # "has arrived"; a meeting there "is not ruled out"
-    long = any(_days_long(e, text, lex) for e in [visit, ev, *(o for o in told if o is not ev and _sits_in(o, visit))])
+    long = _days_long(visit, text, lex) or _days_long(ev, text, lex) \
+        or any(_days_long(o, text, lex) for o in told if o is not ev and _sits_in(o, visit))
     if (w.end_value or apart or long) and w.granularity in (G.DAY, G.TIME):
         return When(_month(w.value), G.MONTH, w.text, w.end_value)
     return w
